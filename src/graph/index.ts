@@ -1,0 +1,8 @@
+export {
+  type Digraph,
+  MAX_COLOUR,
+  edgeCount,
+  colourCount,
+  withoutColours,
+  makeDigraph,
+} from "./digraph.js";
