@@ -1,0 +1,87 @@
+/**
+ * What a finished study hands to the analyses and the report: the contract between the runner
+ * (src/study) and analysis/report. Everything is plain data (JSON-serialisable except typed arrays,
+ * which the runner stores as number arrays on disk).
+ */
+
+/** One epoch of a learning curve. */
+export interface EpochRecord {
+  readonly epoch: number; // 1-based
+  readonly loss: number;
+  readonly accuracy: number;
+  readonly valLoss: number;
+  readonly valAccuracy: number;
+}
+
+/** One training run: a data set × an initialisation scheme. */
+export interface TrainingRecord {
+  readonly dataset: string; // "tree" | "clusters" | "csv:…" | …
+  readonly init: string; // "normal" | "orthogonal" | "glorot" | …
+  readonly history: readonly EpochRecord[];
+  readonly testLoss: number;
+  readonly testAccuracy: number;
+  readonly backend: string; // "wasm" | "cpu"
+  readonly seconds: number;
+}
+
+/**
+ * One network turned into a graph. `stage` "initial" is the untrained network of an init scheme
+ * (shared by all data sets); "trained" has a data set.
+ */
+export interface GraphRecord {
+  readonly id: string; // e.g. "normal-initial", "normal-tree"
+  readonly init: string;
+  readonly stage: "initial" | "trained";
+  readonly dataset: string | null;
+  readonly layerSizes: readonly number[];
+  /** Every kernel weight of the network, SPEC §4.1 edge order. */
+  readonly weights: readonly number[];
+  /** Colour of each of those weights after binning; 0 = removed (excluded band). */
+  readonly weightColours: readonly number[];
+  /** The bin edges of this init scheme's group (SPEC §4.2: 6 numbers), or null for other schemes. */
+  readonly binEdges: readonly number[] | null;
+  /** Fitted normal of the group's pooled weights (SPEC §4.2 step 2), when the scheme fits one. */
+  readonly fit: { readonly mean: number; readonly sd: number; readonly threshold: number } | null;
+  readonly edgesPerColour: Readonly<Record<string, number>>;
+}
+
+/** One motif class in one census: the fields of the census JSON (see stats/census). */
+export interface MotifRecord {
+  readonly adjacency: readonly string[];
+  readonly count: number;
+  readonly frequency: number;
+  readonly randomMean: number;
+  readonly randomSd: number;
+  readonly z: number | null;
+  readonly pOver: number;
+  readonly pUnder: number;
+  readonly zCount: number | null;
+  readonly sp: number | null;
+}
+
+/** One census: a graph × a motif size × a null model. */
+export interface CensusRecord {
+  readonly graphId: string;
+  readonly size: number;
+  readonly nullModel: string; // "switch" | "layered"
+  readonly randomNetworks: number;
+  readonly subgraphs: number;
+  readonly motifs: readonly MotifRecord[];
+  readonly seconds: number;
+}
+
+export interface StudyResults {
+  /** The resolved configuration (printed in the methods section). */
+  readonly config: Readonly<Record<string, unknown>>;
+  readonly datasets: readonly string[];
+  readonly inits: readonly string[];
+  readonly sizes: readonly number[];
+  readonly nullModels: readonly string[];
+  readonly trainings: readonly TrainingRecord[];
+  readonly graphs: readonly GraphRecord[];
+  readonly censuses: readonly CensusRecord[];
+  /** Wall-clock seconds per stage, for the methods section. */
+  readonly timings: Readonly<Record<string, number>>;
+  /** Versions of nnmotifs, Node, tfjs backend… */
+  readonly versions: Readonly<Record<string, string>>;
+}
