@@ -23,7 +23,9 @@ const COMMANDS: ReadonlyArray<() => Promise<{ register: RegisterCommand }>> = [
 
 async function main(argv: string[]): Promise<number> {
   const program = new Command("nnmotifs")
-    .description("Network motifs in neural networks: coloured motif census, null models, and the study")
+    .description(
+      "Network motifs in neural networks: coloured motif census, null models, and the study",
+    )
     .version(pkg.version)
     .showHelpAfterError()
     .exitOverride();
@@ -58,7 +60,9 @@ function reportError(error: unknown): number {
     process.stderr.write(`nnmotifs: ${e.path}: ${e.message.replace(/^[A-Z]+: /, "")}\n`);
     return 2;
   }
-  process.stderr.write(`nnmotifs: internal error (please report): ${(e && e.stack) || String(error)}\n`);
+  process.stderr.write(
+    `nnmotifs: internal error (please report): ${(e && e.stack) || String(error)}\n`,
+  );
   return 1;
 }
 

@@ -20,7 +20,7 @@ export function mix32(x: number): number {
  * work is split between threads.
  */
 export function deriveSeed(seed: number, ...path: number[]): number {
-  let h = mix32(seed >>> 0 ^ 0x5bd1e995);
+  let h = mix32((seed >>> 0) ^ 0x5bd1e995);
   for (const p of path) h = mix32(h ^ mix32(p >>> 0));
   return h >>> 0;
 }

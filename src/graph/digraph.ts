@@ -52,11 +52,22 @@ export function makeDigraph(
   const edgeColour = new Uint8Array(m);
   for (let e = 0; e < m; e++) {
     const [s, t, c = 1] = edges[e];
-    if (!Number.isInteger(s) || !Number.isInteger(t) || s < 0 || t < 0 || s >= nodeCount || t >= nodeCount) {
-      throw new RangeError(`makeDigraph: edge ${e} (${s} → ${t}) has a node id outside 0..${nodeCount - 1}.`);
+    if (
+      !Number.isInteger(s) ||
+      !Number.isInteger(t) ||
+      s < 0 ||
+      t < 0 ||
+      s >= nodeCount ||
+      t >= nodeCount
+    ) {
+      throw new RangeError(
+        `makeDigraph: edge ${e} (${s} → ${t}) has a node id outside 0..${nodeCount - 1}.`,
+      );
     }
     if (!Number.isInteger(c) || c < 1 || c > MAX_COLOUR) {
-      throw new RangeError(`makeDigraph: edge ${e} has colour ${c}. Should be an integer 1..${MAX_COLOUR}.`);
+      throw new RangeError(
+        `makeDigraph: edge ${e} has colour ${c}. Should be an integer 1..${MAX_COLOUR}.`,
+      );
     }
     edgeSrc[e] = s;
     edgeTrg[e] = t;
