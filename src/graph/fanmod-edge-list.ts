@@ -1,0 +1,109 @@
+/**
+ * FANMOD edge lists: one edge per line, `src trg` or `src trg colour`, whitespace separated.
+ *
+ * Node ids are non-negative integers; the graph has `max id + 1` nodes (FANMOD counts ids from 0,
+ * so the anchor graphs report 95 nodes). Colours are 1..7; a two-column file is uncoloured and
+ * every edge gets colour 1. Blank lines and `#` comments are skipped. Everything else a user can
+ * get wrong (malformed lines, a mix of 2 and 3 columns, self-loops, the same ordered pair twice,
+ * bad colours) is an NnmotifsError naming the file and the 1-based line.
+ */
+import { NnmotifsError } from "../core/errors.js";
+import { MAX_COLOUR, type Digraph } from "./digraph.js";
+
+/** Largest node id accepted: ids are stored in an Int32Array and nodeCount = max id + 1. */
+export const MAX_NODE_ID = 2 ** 31 - 2;
+
+const INTEGER = /^\d+$/;
+
+export function parseFanmodEdgeList(text: string, file?: string): Digraph {
+  const src: number[] = [];
+  const trg: number[] = [];
+  const colour: number[] = [];
+  const seen = new Map<number, number>(); // pair key → line of first occurrence (for the message)
+  const seenBig = new Map<string, number>(); // fallback key when ids are too large for exact numbers
+  let columns = 0;
+  let columnsLine = 0;
+  let maxId = -1;
+  const lines = text.split(/\r?\n/);
+  for (let index = 0; index < lines.length; index++) {
+    const line = index + 1;
+    const where = { file, line };
+    const hash = lines[index].indexOf("#");
+    const content = (hash >= 0 ? lines[index].slice(0, hash) : lines[index]).trim();
+    if (content === "") continue;
+    const fields = content.split(/\s+/);
+    if (fields.length !== 2 && fields.length !== 3) {
+      throw new NnmotifsError(
+        `malformed edge "${content}": ${fields.length} fields. Should be "src trg" or "src trg colour".`,
+        where,
+      );
+    }
+    if (columns === 0) {
+      columns = fields.length;
+      columnsLine = line;
+    } else if (fields.length !== columns) {
+      throw new NnmotifsError(
+        `edge has ${fields.length} columns but line ${columnsLine} has ${columns}. ` +
+          `Should be all "src trg" or all "src trg colour".`,
+        where,
+      );
+    }
+    const s = parseId(fields[0], "source", where);
+    const t = parseId(fields[1], "target", where);
+    if (s === t) {
+      throw new NnmotifsError(`self-loop ${s} → ${t}. Self-loops are not allowed.`, where);
+    }
+    let c = 1;
+    if (columns === 3) {
+      const raw = fields[2];
+      c = INTEGER.test(raw) ? Number(raw) : NaN;
+      if (!(c >= 1 && c <= MAX_COLOUR)) {
+        throw new NnmotifsError(
+          `invalid colour "${raw}". Should be an integer 1..${MAX_COLOUR}.`,
+          where,
+        );
+      }
+    }
+    // s, t ≤ 2^31: s * 2^31 + t is exact below 2^53 only while s < 2^22; else use a string key.
+    const previous = s < 2 ** 22 ? seen.get(s * 2 ** 31 + t) : seenBig.get(`${s} ${t}`);
+    if (previous !== undefined) {
+      throw new NnmotifsError(
+        `duplicate edge ${s} → ${t} (first on line ${previous}). Each ordered pair may appear once.`,
+        where,
+      );
+    }
+    if (s < 2 ** 22) seen.set(s * 2 ** 31 + t, line);
+    else seenBig.set(`${s} ${t}`, line);
+    src.push(s);
+    trg.push(t);
+    colour.push(c);
+    if (s > maxId) maxId = s;
+    if (t > maxId) maxId = t;
+  }
+  return {
+    nodeCount: maxId + 1,
+    edgeSrc: Int32Array.from(src),
+    edgeTrg: Int32Array.from(trg),
+    edgeColour: Uint8Array.from(colour),
+  };
+}
+
+function parseId(raw: string, role: string, where: { file?: string; line: number }): number {
+  const id = INTEGER.test(raw) ? Number(raw) : NaN;
+  if (!(id <= MAX_NODE_ID)) {
+    throw new NnmotifsError(
+      `invalid ${role} node id "${raw}". Should be an integer 0..${MAX_NODE_ID}.`,
+      where,
+    );
+  }
+  return id;
+}
+
+/** `src trg colour` lines, one per edge, in the graph's edge order, ending with a newline. */
+export function formatFanmodEdgeList(g: Digraph): string {
+  const out: string[] = new Array(g.edgeSrc.length);
+  for (let e = 0; e < g.edgeSrc.length; e++) {
+    out[e] = `${g.edgeSrc[e]} ${g.edgeTrg[e]} ${g.edgeColour[e]}`;
+  }
+  return out.length === 0 ? "" : out.join("\n") + "\n";
+}
