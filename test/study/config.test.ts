@@ -1,0 +1,145 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { NnmotifsError } from "../../src/core/errors.js";
+import {
+  STUDY_DEFAULTS,
+  formatStudyConfig,
+  loadStudyConfig,
+  parseStudyConfig,
+  studyJsonSchema,
+} from "../../src/study/config.js";
+import { REPO_ROOT } from "../anchor.js";
+
+function errorOf(text: string): string {
+  try {
+    parseStudyConfig(text, "config.yaml");
+  } catch (error) {
+    expect(error).toBeInstanceOf(NnmotifsError);
+    return (error as NnmotifsError).format();
+  }
+  throw new Error(`expected ${JSON.stringify(text)} to be rejected`);
+}
+
+describe("loadStudyConfig(undefined)", () => {
+  it("gives the default study of issue 4", () => {
+    const c = loadStudyConfig(undefined);
+    expect(c.seed).toBe(1);
+    expect(c.out).toBe("results");
+    expect(c.data).toEqual(["tree", "clusters"]);
+    expect(c.network).toEqual({ hidden: [30, 30], inits: ["normal", "orthogonal", "glorot"] });
+    expect(c.training.epochs).toBe(20);
+    expect(c.training.batch).toBe(20);
+    expect(c.training.learningRate).toBe(0.01);
+    expect(c.training.momentum).toBe(0.6);
+    expect(c.graphs).toEqual({ binning: "paper", cutoff: 0.55, quantile: 0.2 });
+    expect(c.motifs.sizes).toEqual([3, 4]);
+    expect(c.motifs.randomNetworks).toBe(100);
+    expect(c.motifs.nulls).toEqual(["switch", "layered"]);
+    expect(c.motifs.exchanges).toBe(3);
+    expect(c.motifs.tries).toBe(3);
+  });
+
+  it("--quick keeps both data sets but cuts epochs, sizes and random networks", () => {
+    const c = loadStudyConfig(undefined, { quick: true });
+    expect(c.data).toEqual(["tree", "clusters"]);
+    expect(c.training.epochs).toBeLessThan(STUDY_DEFAULTS.training.epochs);
+    expect(c.motifs.sizes).toEqual([3]);
+    expect(c.motifs.randomNetworks).toBe(20);
+  });
+
+  it("applies command-line overrides last", () => {
+    const c = loadStudyConfig(undefined, { overrides: { out: "elsewhere", threads: 1 } });
+    expect(c.out).toBe("elsewhere");
+    expect(c.threads).toBe(1);
+  });
+});
+
+describe("parseStudyConfig(text)", () => {
+  it("fills every key the file leaves out with its default", () => {
+    const c = parseStudyConfig("motifs:\n  sizes: [5]\n", "s.yaml");
+    expect(c.motifs.sizes).toEqual([5]);
+    expect(c.motifs.randomNetworks).toBe(100);
+    expect(c.training.epochs).toBe(20);
+  });
+
+  it("accepts an empty file as the defaults", () => {
+    expect(parseStudyConfig("", "s.yaml")).toEqual(loadStudyConfig(undefined));
+  });
+
+  it("round-trips the printed configuration (--print-config output is a valid config)", () => {
+    const c = parseStudyConfig("seed: 7\ndata: [csv:a.csv]\n", "s.yaml");
+    expect(parseStudyConfig(formatStudyConfig(c), "printed.yaml")).toEqual(c);
+  });
+
+  it("rejects unknown keys naming the key and the allowed ones", () => {
+    expect(errorOf("motifs:\n  size: [3]\n")).toBe(
+      "config.yaml:2: motifs: unknown key `size`; allowed keys: sizes, randomNetworks, nulls, exchanges, tries, colours, vertexColours",
+    );
+    expect(errorOf("epochs: 3\n")).toMatch(
+      /^config\.yaml:1: unknown key `epochs`; allowed keys: seed, /,
+    );
+  });
+
+  it("rejects bad values naming the key, the line and what is allowed", () => {
+    expect(errorOf("motifs:\n  sizes: [3, 9]\n")).toBe(
+      "config.yaml:2: motifs.sizes[1]: must be an integer 3..6",
+    );
+    expect(errorOf("seed: 1\ntraining:\n  epochs: 2.5\n")).toBe(
+      "config.yaml:3: training.epochs: must be an integer 1..100000",
+    );
+    expect(errorOf("data: [tree, mnist]\n")).toMatch(
+      /data\[1\]: must be tree, clusters, csv:FILE or idx:DIR$/,
+    );
+    expect(errorOf("motifs:\n  nulls: [switch, erdos]\n")).toMatch(
+      /motifs\.nulls\[1\]: must be one of switch, layered$/,
+    );
+    expect(errorOf("network:\n  inits: [normal, normal]\n")).toMatch(
+      /network\.inits: must not repeat a value$/,
+    );
+    expect(errorOf("graphs:\n  cutoff: 1.5\n")).toMatch(
+      /graphs\.cutoff: must be a number in \(0, 1\)$/,
+    );
+    expect(errorOf("threads: 0\n")).toMatch(/threads: must be an integer 1\.\.256 or "auto"$/);
+    expect(errorOf("training: 3\n")).toMatch(/training: must be a mapping of keys to values$/);
+    expect(errorOf("- 1\n")).toMatch(/must be a mapping/);
+  });
+
+  it("reports YAML syntax errors with the file and line", () => {
+    expect(errorOf("a: [\n")).toMatch(/^config\.yaml:\d+: not valid YAML/);
+  });
+});
+
+describe("examples/study.yaml", () => {
+  it("validates and is the default study", () => {
+    const c = loadStudyConfig(join(REPO_ROOT, "examples", "study.yaml"));
+    expect(c).toEqual(loadStudyConfig(undefined));
+  });
+});
+
+describe("studyJsonSchema()", () => {
+  it("matches the committed schema/study.schema.json (run `npm run schema` after changing the config)", () => {
+    const committed = JSON.parse(
+      readFileSync(join(REPO_ROOT, "schema", "study.schema.json"), "utf8"),
+    ) as unknown;
+    expect(committed).toEqual(studyJsonSchema());
+  });
+
+  it("forbids unknown keys and lists every section", () => {
+    const s = studyJsonSchema() as {
+      additionalProperties: unknown;
+      properties: Record<string, unknown>;
+    };
+    expect(s.additionalProperties).toBe(false);
+    expect(Object.keys(s.properties)).toEqual([
+      "seed",
+      "out",
+      "threads",
+      "data",
+      "network",
+      "training",
+      "graphs",
+      "motifs",
+    ]);
+  });
+});
