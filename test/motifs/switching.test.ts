@@ -1,0 +1,110 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { Rng } from "../../src/core/random.js";
+import { makeDigraph } from "../../src/graph/digraph.js";
+import { prepareSwitching, colourKindKey, switchGraph } from "../../src/motifs/switching.js";
+import {
+  arbitraryDigraph,
+  degreeSignature,
+  edgeSet,
+  isSimple,
+  mutualPairCount,
+} from "./switching-helpers.js";
+
+describe("switchGraph(g, rng)", () => {
+  it("preserves per-colour in/out-degrees, simplicity and the number of mutual pairs", () => {
+    fc.assert(
+      fc.property(arbitraryDigraph(), fc.nat(1000), (g, seed) => {
+        const { graph } = switchGraph(g, new Rng(seed), { exchanges: 3, tries: 3 });
+        expect(isSimple(graph)).toBe(true);
+        expect(degreeSignature(graph)).toBe(degreeSignature(g));
+        expect(mutualPairCount(graph)).toBe(mutualPairCount(g));
+        expect(Array.from(graph.edgeColour)).toEqual(Array.from(g.edgeColour));
+      }),
+      { seed: 42, numRuns: 300 },
+    );
+  });
+
+  it("never creates a bidirectional edge in a graph without one", () => {
+    fc.assert(
+      fc.property(arbitraryDigraph(12, 2, false), fc.nat(1000), (g, seed) => {
+        const { graph } = switchGraph(g, new Rng(seed), { exchanges: 5 });
+        expect(mutualPairCount(graph)).toBe(0);
+      }),
+      { seed: 7, numRuns: 200 },
+    );
+  });
+
+  it("gives the same network for the same seed and a different one for another seed", () => {
+    fc.assert(
+      fc.property(arbitraryDigraph(), fc.nat(1000), (g, seed) => {
+        const s = prepareSwitching(g, colourKindKey);
+        const a = s.randomise(new Rng(seed, 3));
+        const b = s.randomise(new Rng(seed, 3));
+        expect(Array.from(a.graph.edgeSrc)).toEqual(Array.from(b.graph.edgeSrc));
+        expect(Array.from(a.graph.edgeTrg)).toEqual(Array.from(b.graph.edgeTrg));
+        expect(a.tries).toBe(b.tries);
+        expect(a.successes).toBe(b.successes);
+      }),
+      { seed: 3, numRuns: 100 },
+    );
+  });
+
+  it("actually rewires: a large single-colour graph changes and counts tries like FANMOD", () => {
+    const rng = new Rng(5);
+    const edges: [number, number][] = [];
+    const seen = new Set<number>();
+    while (edges.length < 400) {
+      const s = rng.int(100);
+      const t = rng.int(100);
+      if (s === t || seen.has(s * 100 + t) || seen.has(t * 100 + s)) continue;
+      seen.add(s * 100 + t);
+      edges.push([s, t]);
+    }
+    const g = makeDigraph(100, edges);
+    const { graph, tries, successes } = switchGraph(g, new Rng(1), { exchanges: 3, tries: 3 });
+    expect(edgeSet(graph)).not.toEqual(edgeSet(g));
+    expect(isSimple(graph)).toBe(true);
+    expect(degreeSignature(graph)).toBe(degreeSignature(g));
+    expect(successes).toBeGreaterThan(0.9 * 3 * 400);
+    expect(successes).toBeLessThanOrEqual(3 * 400);
+    expect(tries).toBeGreaterThanOrEqual(successes);
+    expect(tries).toBeLessThanOrEqual(3 * 3 * 400);
+  });
+
+  it("exchanges only within a colour: edges of a lone colour never move", () => {
+    // The only colour-2 edge has no partner, so it stays put.
+    const g = makeDigraph(6, [
+      [0, 1, 1],
+      [2, 3, 1],
+      [4, 5, 1],
+      [0, 5, 2],
+    ]);
+    for (let seed = 0; seed < 20; seed++) {
+      const { graph } = switchGraph(g, new Rng(seed));
+      expect([graph.edgeSrc[3], graph.edgeTrg[3]]).toEqual([0, 5]);
+    }
+  });
+
+  it("switches mutual pairs as units, with distinct back colours kept", () => {
+    // Two mutual pairs with colours (1 forward, 2 back) and one single edge.
+    const g = makeDigraph(8, [
+      [0, 1, 1],
+      [1, 0, 2],
+      [2, 3, 1],
+      [3, 2, 2],
+      [4, 5, 1],
+      [6, 7, 1],
+    ]);
+    const s = prepareSwitching(g, colourKindKey);
+    expect(s.units).toBe(4);
+    expect(s.mutualUnits).toBe(2);
+    let changed = 0;
+    for (let seed = 0; seed < 30; seed++) {
+      const { graph } = s.randomise(new Rng(seed));
+      expect(degreeSignature(graph)).toBe(degreeSignature(g));
+      if (graph.edgeTrg[0] === 3) changed++;
+    }
+    expect(changed).toBeGreaterThan(0);
+  });
+});
