@@ -1,0 +1,226 @@
+/**
+ * The census's view of a Digraph: integers in typed arrays, built once before the enumeration
+ * (graphology-style compressed adjacency), and the layout of the raw subgraph codes.
+ *
+ * Raw code. ESU adds the vertices of a subgraph one at a time; vertex p (position p in the order
+ * of addition) contributes one "group" of digits: its vertex colour digit (base V) and, for each
+ * earlier position j < p, its pair code with that vertex (base B = b², b = largest edge colour +1):
+ *
+ *   pair(w, x) = colour(w→x) + b · colour(x→w)       (0 = no edge)
+ *   group_p    = vdigit(v_p) + V · Σ_{j<p} pair(v_p, v_j) · B^j,     0 ≤ group_p < G_p = V·B^p
+ *
+ * Groups are packed, in order, into "limbs": integers below 2^53 held in doubles (mixed radix,
+ * each group's multiplier is the product of the sizes of the earlier groups of its limb). The
+ * code is injective for a labelled subgraph; canonicalisation happens later, once per distinct
+ * code. k = 5 with 3 colours needs 40 bits: one limb.
+ */
+import type { Digraph } from "../graph/digraph.js";
+
+/** Dense pair matrix up to this many nodes (n² bytes); above it, binary search in the CSR. */
+export const DENSE_PAIR_LIMIT = 8192;
+
+export interface CensusGraph {
+  readonly n: number;
+  /** CSR of the undirected neighbourhood: neighbours of u are adj[start[u] .. start[u+1]), sorted. */
+  readonly start: Int32Array;
+  readonly adj: Int32Array;
+  /** Parallel to adj: for the list of u, adjPair[i] = pair(adj[i], u). */
+  readonly adjPair: Uint8Array;
+  /** n×n pair codes, dense[x*n + w] = pair(w, x), or null for large graphs. */
+  readonly dense: Uint8Array | null;
+  /** Edge colour base b (largest colour + 1; 2 without colours). */
+  readonly base: number;
+  /** Vertex colour digit per node, or null. */
+  readonly vdigit: Int32Array | null;
+  /** Vertex colour base V (1 without vertex colours) and digit → colour value. */
+  readonly vbase: number;
+  readonly vvalues: number[];
+}
+
+export function buildCensusGraph(
+  g: Digraph,
+  colours: boolean,
+  vertexColours: Int32Array | null,
+): CensusGraph {
+  const n = g.nodeCount;
+  const m = g.edgeSrc.length;
+  let maxColour = 1;
+  if (colours) for (let e = 0; e < m; e++) maxColour = Math.max(maxColour, g.edgeColour[e]);
+  const b = maxColour + 1;
+
+  // Undirected degree (each unordered pair once): count both directions, dedupe after sorting.
+  const deg = new Int32Array(n + 1);
+  for (let e = 0; e < m; e++) {
+    const s = g.edgeSrc[e];
+    const t = g.edgeTrg[e];
+    if (s === t) continue; // self-loops never join two vertices of a subgraph
+    deg[s]++;
+    deg[t]++;
+  }
+  const start0 = new Int32Array(n + 1);
+  for (let u = 0; u < n; u++) start0[u + 1] = start0[u] + deg[u];
+  const fill = start0.slice(0, n);
+  const nb = new Int32Array(start0[n]);
+  const outC = new Uint8Array(start0[n]); // colour owner→nb
+  const inC = new Uint8Array(start0[n]); // colour nb→owner
+  for (let e = 0; e < m; e++) {
+    const s = g.edgeSrc[e];
+    const t = g.edgeTrg[e];
+    if (s === t) continue;
+    const c = colours ? g.edgeColour[e] : 1;
+    let i = fill[s]++;
+    nb[i] = t;
+    outC[i] = c;
+    i = fill[t]++;
+    nb[i] = s;
+    inC[i] = c;
+  }
+  // Sort each list, merging the two directions of a mutual pair into one entry.
+  const start = new Int32Array(n + 1);
+  const adjList: number[] = [];
+  const pairList: number[] = [];
+  const idx: number[] = [];
+  for (let u = 0; u < n; u++) {
+    idx.length = 0;
+    for (let i = start0[u]; i < start0[u + 1]; i++) idx.push(i);
+    idx.sort((x, y) => nb[x] - nb[y]);
+    let last = -1;
+    for (const i of idx) {
+      const x = nb[i];
+      if (x !== last) {
+        adjList.push(x);
+        pairList.push(0);
+        last = x;
+      }
+      // pair(x, u) = colour(x→u) + b·colour(u→x); a duplicate edge keeps its last colour.
+      const at = pairList.length - 1;
+      let code = pairList[at];
+      if (inC[i]) code = b * Math.floor(code / b) + inC[i];
+      if (outC[i]) code = (code % b) + b * outC[i];
+      pairList[at] = code;
+    }
+    start[u + 1] = adjList.length;
+  }
+  const adj = Int32Array.from(adjList);
+  const adjPair = Uint8Array.from(pairList);
+
+  let dense: Uint8Array | null = null;
+  if (n <= DENSE_PAIR_LIMIT) {
+    dense = new Uint8Array(n * n);
+    for (let u = 0; u < n; u++) {
+      for (let i = start[u]; i < start[u + 1]; i++) dense[u * n + adj[i]] = adjPair[i];
+    }
+  }
+
+  let vdigit: Int32Array | null = null;
+  let vbase = 1;
+  let vvalues: number[] = [0];
+  if (vertexColours) {
+    if (vertexColours.length !== n) {
+      throw new RangeError(
+        `countSubgraphs: ${vertexColours.length} vertex colours for ${n} nodes. Should be one per node.`,
+      );
+    }
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (let u = 0; u < n; u++) {
+      lo = Math.min(lo, vertexColours[u]);
+      hi = Math.max(hi, vertexColours[u]);
+    }
+    vdigit = new Int32Array(n);
+    if (n > 0 && lo >= 0 && hi < 64) {
+      // Small non-negative colours (layers): the digit is the colour, so caches can be shared.
+      vbase = hi + 1;
+      vvalues = Array.from({ length: vbase }, (_, i) => i);
+      vdigit.set(vertexColours);
+    } else {
+      vvalues = [...new Set(vertexColours)].sort((x, y) => x - y);
+      const digitOf = new Map(vvalues.map((v, i) => [v, i]));
+      for (let u = 0; u < n; u++) vdigit[u] = digitOf.get(vertexColours[u])!;
+      vbase = Math.max(1, vvalues.length);
+    }
+  }
+  return { n, start, adj, adjPair, dense, base: b, vdigit, vbase, vvalues };
+}
+
+/** How raw codes of k-subgraphs are laid out in limbs (see the file comment). */
+export interface CodeLayout {
+  readonly k: number;
+  readonly base: number;
+  readonly vbase: number;
+  /** Number of limbs W. */
+  readonly limbs: number;
+  /** Limb of group p. */
+  readonly limbOf: Int32Array;
+  /** Multiplier of group p's vertex digit inside its limb. */
+  readonly vmul: Float64Array;
+  /** Multiplier of pair (p, j) inside group p's limb, at [p*k + j]. */
+  readonly pmul: Float64Array;
+  /** Size of group p (to decode). */
+  readonly groupSize: Float64Array;
+}
+
+const LIMB_LIMIT = 2 ** 53;
+
+export function codeLayout(k: number, base: number, vbase: number): CodeLayout {
+  const B = base * base;
+  const limbOf = new Int32Array(k);
+  const vmul = new Float64Array(k);
+  const pmul = new Float64Array(k * k);
+  const groupSize = new Float64Array(k);
+  let limb = 0;
+  let mul = 1;
+  for (let p = 0; p < k; p++) {
+    const G = vbase * B ** p;
+    if (G > LIMB_LIMIT) {
+      throw new RangeError(
+        `countSubgraphs: size ${k} with ${base - 1} edge colours and ${vbase} vertex colours is too large to encode.`,
+      );
+    }
+    groupSize[p] = G;
+    if (mul * G > LIMB_LIMIT) {
+      limb++;
+      mul = 1;
+    }
+    limbOf[p] = limb;
+    vmul[p] = mul;
+    for (let j = 0; j < p; j++) pmul[p * k + j] = mul * vbase * B ** j;
+    mul *= G;
+  }
+  return { k, base, vbase, limbs: limb + 1, limbOf, vmul, pmul, groupSize };
+}
+
+/**
+ * Decode one raw code (its limbs) into a row-major k×k matrix and vertex colour digits.
+ * Exact: every step is an integer remainder or an exact division of an integer below 2^53.
+ */
+export function decodeRawCode(
+  layout: CodeLayout,
+  limbs: ArrayLike<number>,
+  matrix: Uint8Array,
+  vdigits: Int32Array,
+): void {
+  const { k, base, vbase, limbOf, groupSize } = layout;
+  const B = base * base;
+  let limb = -1;
+  let r = 0;
+  for (let p = 0; p < k; p++) {
+    if (limbOf[p] !== limb) {
+      limb = limbOf[p];
+      r = limbs[limb];
+    }
+    const G = groupSize[p];
+    let g = r % G;
+    r = (r - g) / G;
+    const vd = g % vbase;
+    vdigits[p] = vd;
+    g = (g - vd) / vbase;
+    matrix[p * k + p] = 0;
+    for (let j = 0; j < p; j++) {
+      const pc = g % B;
+      g = (g - pc) / B;
+      matrix[p * k + j] = pc % base; // colour(v_p → v_j)
+      matrix[j * k + p] = (pc - (pc % base)) / base; // colour(v_j → v_p)
+    }
+  }
+}

@@ -1,0 +1,130 @@
+/**
+ * RAND-ESU sampling (Wernicke 2006, §3) and an up-front estimate of the work of a full census.
+ *
+ * With per-depth probabilities p[0..k-1], the root of the ESU tree is kept with probability p[0]
+ * and each child at depth d with probability p[d], independently. A given k-subgraph has exactly
+ * one leaf in the ESU tree, so it is reached with probability P = Π p[d]. Dividing every observed
+ * count (and the total) by P gives unbiased estimates of the counts and of the total:
+ * E[observed] = P · count. Concentrations estimated as the ratio of two unbiased estimates are
+ * consistent (the bias is O(1/samples)); they need no division by P at all.
+ */
+import { Rng } from "../core/random.js";
+import type { Digraph } from "../graph/digraph.js";
+import { buildCensusGraph } from "./census-graph.js";
+import { checkSize, prepareCensus, runCensus } from "./count-subgraphs.js";
+import type { SubgraphCountOptions, SubgraphCounts } from "./types.js";
+
+export interface SampleOptions extends SubgraphCountOptions {
+  /** p[0..size-1], each in (0, 1]: the probability of keeping a child at each ESU depth. */
+  readonly probabilities: readonly number[];
+  readonly rng: Rng;
+}
+
+function checkProbabilities(p: readonly number[], size: number): Float64Array {
+  if (p.length !== size || p.some((x) => !(x > 0 && x <= 1))) {
+    throw new RangeError(
+      `sampleSubgraphs: invalid \`probabilities\` [${p.join(", ")}]. Should be ${size} numbers in (0, 1], one per depth.`,
+    );
+  }
+  return Float64Array.from(p);
+}
+
+/** RAND-ESU: estimated counts (observed / Π p) of the k-subgraph classes of `g`. */
+export function sampleSubgraphs(g: Digraph, options: SampleOptions): SubgraphCounts {
+  const probabilities = checkProbabilities(options.probabilities, options.size);
+  const prepared = prepareCensus(g, options, "sampleSubgraphs");
+  const P = probabilities.reduce((a, b) => a * b, 1);
+  const { total, counts } = runCensus(prepared, probabilities, options.rng, 1 / P);
+  return { size: options.size, total, counts, sampled: true };
+}
+
+export interface WorkEstimate {
+  /** Estimated number of k-subgraphs (the leaves of the ESU tree). */
+  readonly estimate: number;
+  /** Standard error of `estimate` over the probes. */
+  readonly standardError: number;
+  /** Estimated number of nodes of the whole ESU tree (the work, leaves included). */
+  readonly treeNodes: number;
+  /** Estimated seconds for one exact census at `NOMINAL_SUBGRAPHS_PER_SECOND`. */
+  readonly seconds: number;
+  readonly probes: number;
+}
+
+/** Rough speed of the exact census on one core (bench/census-bench.ts), for `seconds`. */
+export const NOMINAL_SUBGRAPHS_PER_SECOND = 1.5e7;
+
+/**
+ * Estimate the number of k-subgraphs before counting them, by Knuth's random-probe estimator of
+ * the ESU tree (D. E. Knuth, "Estimating the efficiency of backtrack programs", Math. Comp. 29,
+ * 1975): walk from a uniform root down uniformly chosen children; the product of the branching
+ * factors along the walk is an unbiased estimate of the number of tree nodes at each depth.
+ * Costs `probes` × k × degree steps, milliseconds even on huge graphs.
+ */
+export function estimateSubgraphCount(
+  g: Digraph,
+  size: number,
+  options: { readonly rng?: Rng; readonly seed?: number; readonly probes?: number } = {},
+): WorkEstimate {
+  checkSize(size, "estimateSubgraphCount");
+  const rng = options.rng ?? new Rng(options.seed ?? 0);
+  const probes = options.probes ?? 2000;
+  const cg = buildCensusGraph(g, false, null);
+  const { n, start, adj } = cg;
+  const k = size;
+  const ext = new Int32Array(Math.max(1, n));
+  const blocked = new Uint8Array(n);
+  let sum = 0;
+  let sumSq = 0;
+  let nodes = 0;
+  for (let probe = 0; probe < probes && n > 0; probe++) {
+    const v = rng.int(n);
+    blocked[v] = 1;
+    let lo = 0;
+    let hi = 0;
+    for (let i = start[v]; i < start[v + 1]; i++) {
+      const u = adj[i];
+      if (u > v) {
+        blocked[u] = 1;
+        ext[hi++] = u;
+      }
+    }
+    let weight = n; // estimate of the number of tree nodes at the current depth
+    nodes += weight;
+    let leaves = 0;
+    for (let d = 1; d < k; d++) {
+      const width = hi - lo;
+      if (width === 0) break;
+      weight *= width;
+      nodes += weight;
+      if (d === k - 1) {
+        leaves = weight;
+        break;
+      }
+      // ESU's i-th child takes w = ext[i]; its extension is the siblings after it, then N_excl(w).
+      const pick = lo + rng.int(width);
+      const w = ext[pick];
+      lo = pick + 1;
+      for (let i = start[w]; i < start[w + 1]; i++) {
+        const u = adj[i];
+        if (u > v && blocked[u] === 0) {
+          blocked[u] = 1;
+          ext[hi++] = u;
+        }
+      }
+    }
+    for (let i = 0; i < hi; i++) blocked[ext[i]] = 0;
+    blocked[v] = 0;
+    sum += leaves;
+    sumSq += leaves * leaves;
+  }
+  const estimate = probes > 0 ? sum / probes : 0;
+  const variance = probes > 1 ? (sumSq / probes - estimate * estimate) / (probes - 1) : 0;
+  const treeNodes = probes > 0 ? nodes / probes : 0;
+  return {
+    estimate,
+    standardError: Math.sqrt(Math.max(0, variance)),
+    treeNodes,
+    seconds: estimate / NOMINAL_SUBGRAPHS_PER_SECOND,
+    probes,
+  };
+}
