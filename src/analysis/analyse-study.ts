@@ -1,0 +1,137 @@
+/**
+ * All analyses of a finished study (SPEC §8) as plain tables, and their CSV files.
+ */
+import { join } from "node:path";
+import { writeFileAtomic } from "../core/index.js";
+import { censusClasses, type CensusClassRow } from "./census-classes.js";
+import { edgesPerColour, type EdgesPerColourRow } from "./edges-per-colour.js";
+import { findingsFromTables } from "./findings.js";
+import {
+  learningCurves,
+  learningEfficacy,
+  type LearningCurveRow,
+  type LearningEfficacyRow,
+} from "./learning-efficacy.js";
+import { nullComparison, type NullComparisonRow } from "./null-comparison.js";
+import { significanceProfiles, type ProfileRow } from "./significance-profiles.js";
+import type { StudyResults } from "./study-results.js";
+import {
+  SELECTION_BIAS_NOTE,
+  topologyVariants,
+  type TopologyVariantRow,
+} from "./topology-variants.js";
+import {
+  colourBands,
+  weightHistograms,
+  type ColourBandRow,
+  type WeightHistogramRow,
+} from "./weight-histograms.js";
+import { weightKdes, type WeightKdeRow } from "./weight-kde.js";
+import { weightTTests, type WeightTTestRow } from "./weight-t-tests.js";
+import { mostChanged, zPairs, type MostChangedRow, type ZPairRow } from "./z-changes.js";
+
+/** Every table of the analyses; each becomes `<name>.csv`. */
+export interface AnalysisTables {
+  readonly learningCurves: LearningCurveRow[];
+  readonly learningEfficacy: LearningEfficacyRow[];
+  readonly weightHistograms: WeightHistogramRow[];
+  readonly colourBands: ColourBandRow[];
+  readonly weightKdes: WeightKdeRow[];
+  readonly weightTTests: WeightTTestRow[];
+  readonly edgesPerColour: EdgesPerColourRow[];
+  readonly censusClasses: CensusClassRow[];
+  readonly topologyVariants: TopologyVariantRow[];
+  readonly zPairs: ZPairRow[];
+  readonly mostChanged: MostChangedRow[];
+  readonly significanceProfiles: ProfileRow[];
+  readonly nullComparison: NullComparisonRow[];
+}
+
+export interface StudyAnalysis {
+  readonly tables: AnalysisTables;
+  /** Plain-language sentences, most important first. */
+  readonly findings: string[];
+  readonly notes: { readonly selectionBias: string };
+}
+
+export interface AnalyseOptions {
+  /** Bins of the weight histograms (default 60). */
+  readonly histogramBins?: number;
+  /** Grid points of the KDEs (default 160). */
+  readonly kdePoints?: number;
+  /** Rows per size × null in the most-changed table (default 10). */
+  readonly mostChanged?: number;
+}
+
+const DEFAULTS = { histogramBins: 60, kdePoints: 160, mostChanged: 10 };
+
+export function analyseStudy(results: StudyResults, options: AnalyseOptions = {}): StudyAnalysis {
+  const classes = censusClasses(results);
+  const variants = topologyVariants(classes);
+  const pairs = zPairs(classes);
+  const tables: AnalysisTables = {
+    learningCurves: learningCurves(results),
+    learningEfficacy: learningEfficacy(results),
+    weightHistograms: weightHistograms(results, options.histogramBins ?? DEFAULTS.histogramBins),
+    colourBands: colourBands(results),
+    weightKdes: weightKdes(results, options.kdePoints ?? DEFAULTS.kdePoints),
+    weightTTests: weightTTests(results),
+    edgesPerColour: edgesPerColour(results),
+    censusClasses: classes,
+    topologyVariants: variants,
+    zPairs: pairs,
+    mostChanged: mostChanged(pairs, options.mostChanged ?? DEFAULTS.mostChanged),
+    significanceProfiles: significanceProfiles(variants),
+    nullComparison: nullComparison(variants, results.nullModels),
+  };
+  return {
+    tables,
+    findings: findingsFromTables(results, tables),
+    notes: { selectionBias: SELECTION_BIAS_NOTE },
+  };
+}
+
+/** The findings alone (computes the analyses). */
+export function summariseFindings(results: StudyResults): string[] {
+  return analyseStudy(results).findings;
+}
+
+function csvCell(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  const text =
+    typeof value === "number" ? (Number.isFinite(value) ? String(value) : "") : String(value);
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** Rows of plain objects as CSV (header from the first row's keys). */
+export function toCsv(rows: readonly object[]): string {
+  if (rows.length === 0) return "";
+  const columns = Object.keys(rows[0]);
+  const lines = [columns.join(",")];
+  for (const row of rows) {
+    const record = row as Record<string, unknown>;
+    lines.push(columns.map((c) => csvCell(record[c])).join(","));
+  }
+  return lines.join("\n") + "\n";
+}
+
+function kebab(name: string): string {
+  return name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+}
+
+/**
+ * Writes one CSV per table (`learning-curves.csv`, …) and `findings.txt` into `dir`, each
+ * atomically. Returns the paths written.
+ */
+export async function writeAnalysisTables(analysis: StudyAnalysis, dir: string): Promise<string[]> {
+  const paths: string[] = [];
+  for (const [name, rows] of Object.entries(analysis.tables) as [string, object[]][]) {
+    const path = join(dir, `${kebab(name)}.csv`);
+    await writeFileAtomic(path, toCsv(rows));
+    paths.push(path);
+  }
+  const findings = join(dir, "findings.txt");
+  await writeFileAtomic(findings, analysis.findings.join("\n") + "\n");
+  paths.push(findings);
+  return paths;
+}

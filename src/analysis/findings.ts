@@ -1,0 +1,173 @@
+/**
+ * The main findings in plain words (SPEC §9), for the first screen of the report: what happens to
+ * the diamond and the bi-fan under each null, which motifs stay significant under the layered null,
+ * and which initialisation learns fastest.
+ */
+import { median } from "./lookup.js";
+import { namedTopologyKey } from "./motif-names.js";
+import type { AnalysisTables } from "./analyse-study.js";
+import { referenceNull } from "./null-comparison.js";
+import type { StudyResults } from "./study-results.js";
+
+const DESCRIPTION: Record<string, string> = {
+  diamond: "the diamond (bi-parallel: a→b, a→c, b→d, c→d)",
+  "bi-fan": "the bi-fan (a→c, a→d, b→c, b→d)",
+};
+
+function fmt(x: number | null): string {
+  return x === null ? "n/a" : x.toFixed(1);
+}
+
+function count(n: number): string {
+  const words = [
+    "no",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+  ];
+  return words[n] ?? String(n);
+}
+
+function capitalise(text: string): string {
+  return text.length > 0 ? `${text[0].toUpperCase()}${text.slice(1)}` : text;
+}
+
+function list(names: readonly string[]): string {
+  if (names.length <= 1) return names.join("");
+  return `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
+}
+
+/** Plain-language sentences from the analysis tables. */
+export function findingsFromTables(results: StudyResults, tables: AnalysisTables): string[] {
+  const out: string[] = [];
+  const ref = referenceNull(results.nullModels);
+  const nulls = [ref, ...results.nullModels.filter((n) => n !== ref)];
+  const trainedCount = results.graphs.filter((g) => g.stage === "trained").length;
+
+  // Diamond and bi-fan under each null.
+  for (const name of ["diamond", "bi-fan"]) {
+    const key = namedTopologyKey(name);
+    const rows = tables.topologyVariants.filter((v) => v.topology === key);
+    if (rows.length === 0) {
+      out.push(`${DESCRIPTION[name]} does not occur in any census (is size 4 in the study?).`);
+      continue;
+    }
+    const parts = nulls.map((nullModel) => {
+      const trained = rows.filter((r) => r.nullModel === nullModel && r.stage === "trained");
+      const initial = rows.filter((r) => r.nullModel === nullModel && r.stage === "initial");
+      const zt = median(trained.map((r) => r.maxZ ?? NaN));
+      const zi = median(initial.map((r) => r.maxZ ?? NaN));
+      const sig = trained.filter((r) => r.significant).length;
+      return (
+        `under the ${nullModel} null its most significant variant has median Z ${fmt(zt)} in ` +
+        `the trained networks (${fmt(zi)} in the initial ones) and is significant (BH q < 0.05) ` +
+        `in ${sig} of ${trainedCount} trained networks`
+      );
+    });
+    out.push(`${capitalise(DESCRIPTION[name])}: ${parts.join("; ")}.`);
+  }
+
+  // Which topologies stay significant under the other nulls.
+  for (const size of results.sizes) {
+    for (const other of nulls.slice(1)) {
+      const rows = tables.nullComparison.filter(
+        (r) => r.size === size && r.otherNull === other && r.stage === "trained",
+      );
+      const byTopology = new Map<string, { name: string; ref: number; other: number; n: number }>();
+      for (const r of rows) {
+        const t = byTopology.get(r.topology) ?? { name: r.topologyName, ref: 0, other: 0, n: 0 };
+        t.n += 1;
+        if (r.significantReference) t.ref += 1;
+        if (r.significantOther) t.other += 1;
+        byTopology.set(r.topology, t);
+      }
+      const sigRef = [...byTopology.values()].filter((t) => t.ref * 2 > t.n);
+      const stay = sigRef.filter((t) => t.other * 2 > t.n).map((t) => t.name);
+      if (sigRef.length === 0) {
+        out.push(
+          `No ${size}-node topology is significant under the ${ref} null in most trained networks.`,
+        );
+      } else {
+        const lost = sigRef.filter((t) => t.other * 2 <= t.n).map((t) => t.name);
+        const stayText =
+          stay.length === 0
+            ? `none of them stays significant under the ${other} null`
+            : `${list(stay)} ${stay.length === 1 ? "stays" : "stay"} significant under the ${other} null`;
+        const lostText =
+          lost.length > 0 && stay.length > 0
+            ? `, ${list(lost)} ${lost.length === 1 ? "does" : "do"} not`
+            : "";
+        const why =
+          lost.length > 0
+            ? " — what the layered null removes came from the layered architecture, not from learning"
+            : "";
+        out.push(
+          `Under the ${ref} null, ${count(sigRef.length)} ${size}-node ${sigRef.length === 1 ? "topology is" : "topologies are"} ` +
+            `significant in most trained networks (${list(sigRef.map((t) => t.name))}); ${stayText}${lostText}${why}.`,
+        );
+      }
+    }
+  }
+
+  // Learning: what training does to Z.
+  for (const nullModel of nulls) {
+    const d = median(
+      tables.zPairs
+        .filter((p) => p.nullModel === nullModel && p.deltaZ !== null)
+        .map((p) => p.deltaZ as number),
+    );
+    if (d !== null) {
+      out.push(
+        `Training changes a coloured class's Z by a median of ${d >= 0 ? "+" : ""}${d.toFixed(2)} ` +
+          `under the ${nullModel} null.`,
+      );
+    }
+  }
+
+  // Learning efficacy.
+  const byInit = results.inits
+    .map((init) => {
+      const rows = tables.learningEfficacy.filter((r) => r.init === init);
+      const epochs = rows.map((r) => r.epochsTo95 ?? r.epochs + 1);
+      return {
+        init,
+        epochs: epochs.length ? epochs.reduce((s, e) => s + e, 0) / epochs.length : NaN,
+      };
+    })
+    .filter((r) => Number.isFinite(r.epochs))
+    .sort((a, b) => a.epochs - b.epochs);
+  if (byInit.length >= 2) {
+    out.push(
+      `${capitalise(byInit[0].init)} initialisation learns fastest (95% validation accuracy after ` +
+        `${byInit[0].epochs.toFixed(1)} epochs on average over the data sets), ` +
+        `${byInit.at(-1)?.init} slowest (${byInit.at(-1)?.epochs.toFixed(1)}).`,
+    );
+  }
+
+  // Edges kept by the binning in the initial networks.
+  const kept = results.graphs
+    .filter((g) => g.stage === "initial" && g.weights.length > 0)
+    .map((g) => ({
+      init: g.init,
+      share: g.weightColours.filter((c) => c > 0).length / g.weights.length,
+    }));
+  if (kept.length > 0) {
+    out.push(
+      `Before training the binning keeps ${kept
+        .map((k) => `${Math.round(100 * k.share)}% of the ${k.init} network's weights`)
+        .join(", ")} as edges.`,
+    );
+  }
+  out.push(
+    "Caution: picking the most significant coloured variant of each topology is a selection " +
+      "over many variants; the report gives BH-adjusted q-values and the most typical variant too.",
+  );
+  return out;
+}

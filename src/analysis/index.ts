@@ -1,0 +1,45 @@
+export type * from "./study-results.js";
+export {
+  analyseStudy,
+  summariseFindings,
+  writeAnalysisTables,
+  toCsv,
+  type AnalysisTables,
+  type StudyAnalysis,
+  type AnalyseOptions,
+} from "./analyse-study.js";
+export {
+  learningCurves,
+  learningEfficacy,
+  type LearningCurveRow,
+  type LearningEfficacyRow,
+} from "./learning-efficacy.js";
+export {
+  weightHistograms,
+  colourBands,
+  type WeightHistogramRow,
+  type ColourBandRow,
+} from "./weight-histograms.js";
+export { weightKdes, type WeightKdeRow } from "./weight-kde.js";
+export { weightTTests, type WeightTTestRow } from "./weight-t-tests.js";
+export { edgesPerColour, type EdgesPerColourRow } from "./edges-per-colour.js";
+export { censusClasses, type CensusClassRow } from "./census-classes.js";
+export {
+  topologyVariants,
+  SELECTION_BIAS_NOTE,
+  type TopologyVariantRow,
+} from "./topology-variants.js";
+export { zPairs, mostChanged, type ZPairRow, type MostChangedRow } from "./z-changes.js";
+export { significanceProfiles, type ProfileRow } from "./significance-profiles.js";
+export { nullComparison, referenceNull, type NullComparisonRow } from "./null-comparison.js";
+export {
+  motifName,
+  topologyLabel,
+  topologyKey,
+  colouredKey,
+  canonicalKey,
+  parseAdjacency,
+  namedTopologyKey,
+  NAMED_TOPOLOGIES,
+  type Adjacency,
+} from "./motif-names.js";
