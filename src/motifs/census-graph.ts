@@ -14,6 +14,7 @@
  * code is injective for a labelled subgraph; canonicalisation happens later, once per distinct
  * code. k = 5 with 3 colours needs 40 bits: one limb.
  */
+import { NnmotifsError } from "../core/errors.js";
 import type { Digraph } from "../graph/digraph.js";
 
 /** Dense pair matrix up to this many nodes (n² bytes); above it, binary search in the CSR. */
@@ -117,7 +118,7 @@ export function buildCensusGraph(
   let vvalues: number[] = [0];
   if (vertexColours) {
     if (vertexColours.length !== n) {
-      throw new RangeError(
+      throw new NnmotifsError(
         `countSubgraphs: ${vertexColours.length} vertex colours for ${n} nodes. Should be one per node.`,
       );
     }
@@ -173,7 +174,7 @@ export function codeLayout(k: number, base: number, vbase: number): CodeLayout {
   for (let p = 0; p < k; p++) {
     const G = vbase * B ** p;
     if (G > LIMB_LIMIT) {
-      throw new RangeError(
+      throw new NnmotifsError(
         `countSubgraphs: size ${k} with ${base - 1} edge colours and ${vbase} vertex colours is too large to encode.`,
       );
     }

@@ -3,6 +3,7 @@
  * ESU counting raw codes in a hash table (esu.ts) → one canonical labelling per distinct raw code
  * (canonical-label.ts, cached across calls with the same layout) → class key → count.
  */
+import { NnmotifsError } from "../core/errors.js";
 import type { Digraph } from "../graph/digraph.js";
 import { canonicalKeyOfMatrix } from "./canonical-label.js";
 import { buildCensusGraph, codeLayout, decodeRawCode } from "./census-graph.js";
@@ -33,7 +34,7 @@ export function clearCensusCache(): void {
 
 export function checkSize(size: number, where: string): void {
   if (!Number.isInteger(size) || size < MIN_SIZE || size > MAX_SIZE) {
-    throw new RangeError(
+    throw new NnmotifsError(
       `${where}: invalid \`size\` ${size}. Should be an integer ${MIN_SIZE}..${MAX_SIZE}.`,
     );
   }

@@ -8,6 +8,7 @@
  * E[observed] = P · count. Concentrations estimated as the ratio of two unbiased estimates are
  * consistent (the bias is O(1/samples)); they need no division by P at all.
  */
+import { NnmotifsError } from "../core/errors.js";
 import { Rng } from "../core/random.js";
 import type { Digraph } from "../graph/digraph.js";
 import { buildCensusGraph } from "./census-graph.js";
@@ -22,7 +23,7 @@ export interface SampleOptions extends SubgraphCountOptions {
 
 function checkProbabilities(p: readonly number[], size: number): Float64Array {
   if (p.length !== size || p.some((x) => !(x > 0 && x <= 1))) {
-    throw new RangeError(
+    throw new NnmotifsError(
       `sampleSubgraphs: invalid \`probabilities\` [${p.join(", ")}]. Should be ${size} numbers in (0, 1], one per depth.`,
     );
   }
