@@ -9,9 +9,10 @@
  * fraction; Z is "undefined" when the random networks show no variance.
  *
  * Orientation (found empirically, test/motifs/golden-fanmod.test.ts): the rows FANMOD prints are
- * the adjacency matrix M itself, M[i][j] = colour of the edge i→j — not its transpose. Matching
- * every class of the six anchor files by canonical key succeeds with M as printed and fails with
- * the transpose.
+ * the adjacency matrix M itself, M[i][j] = colour of the edge i→j — not its transpose. Read as
+ * printed, every class of the six anchor files matches a class of our census with its frequency
+ * to the printed digit. Read transposed (every edge reversed), tree_w_s4 has 1 of 235 classes
+ * without a match and 190 with a wrong frequency; tree_w_s5: 157 and 3314 of 3551.
  */
 import { NnmotifsError } from "../core/errors.js";
 

@@ -60,9 +60,9 @@ describe.skipIf(!HAVE_ANCHOR)("countSubgraphs(g, {size}) against FANMOD 1.1 (anc
         // FANMOD prints M itself (row i = edges leaving i): every class matches as printed…
         const asPrinted = compare(census, fanmod, (r) => r);
         expect(asPrinted).toEqual({ unmatched: 0, badFrequency: [], missing: 0 });
-        // …and not as its transpose (which would swap the direction of every edge).
+        // …and not as its transpose (which would reverse every edge): then most frequencies are off.
         const transposed = compare(census, fanmod, transpose);
-        expect(transposed.unmatched).toBeGreaterThan(fanmod.classes.length / 4);
+        expect(transposed.unmatched + transposed.badFrequency.length).toBeGreaterThan(0);
       });
     }
   }
