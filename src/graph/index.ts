@@ -16,3 +16,9 @@ export {
   type GraphJson,
 } from "./graph-json.js";
 export { readGraph, writeGraph, parseGraph, formatGraph, type GraphFormat } from "./read-graph.js";
+export {
+  layersFromSizes,
+  parseLayerSizes,
+  longestPathLayers,
+  resolveLayers,
+} from "./layers.js";

@@ -16,3 +16,29 @@ export {
   type ParsedClassKey,
 } from "./class-key.js";
 export { enumerateSubgraphs } from "./esu.js";
+export {
+  prepareSwitching,
+  switchGraph,
+  colourKindKey,
+  SWITCH_DEFAULTS,
+  type GroupKey,
+  type SwitchOptions,
+  type SwitchResult,
+  type Switching,
+} from "./switching.js";
+export {
+  prepareLayeredSwitching,
+  layeredSwitchGraph,
+  layeredKey,
+  NULL_MODELS,
+  NULL_MODEL_NAMES,
+  isNullModelName,
+  type NullModel,
+  type NullModelName,
+} from "./layered-switching.js";
+export {
+  randomEnsemble,
+  ENSEMBLE_DEFAULTS,
+  type RandomEnsemble,
+  type RandomEnsembleOptions,
+} from "./random-ensemble.js";

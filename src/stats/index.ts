@@ -9,3 +9,24 @@ export {
 } from "./welch-t-test.js";
 export { gaussianKde, kdeOnGrid, bandwidthFactor, type Kde, type KdeOptions, type BandwidthRule } from "./kde.js";
 export { fitNormal, normalPdf, type NormalFit } from "./normal-fit.js";
+export {
+  motifStatistics,
+  meanAndSd,
+  zScore,
+  shareGreater,
+  shareSmaller,
+  significanceProfile,
+  type MotifStatistic,
+  type MotifStatisticsInput,
+  type MeanSd,
+} from "./motif-statistics.js";
+export { benjaminiHochberg } from "./fdr.js";
+export {
+  census,
+  censusJson,
+  uncolouredClassId,
+  CENSUS_DEFAULTS,
+  type CensusOptions,
+  type CensusResult,
+  type CensusMotif,
+} from "./census.js";
