@@ -1,0 +1,73 @@
+/**
+ * `manifest.json`: what a results folder is, in one file — the resolved configuration, the seed of
+ * every step, the versions that produced it, each step's input hash (its cache key), output hashes
+ * and timings, and the wall time of each stage of this run. Written atomically at the start of a run
+ * (status "running") and again at the end ("complete").
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { writeJsonAtomicSync } from "../core/atomic-write.js";
+import type { StudyConfig } from "./config.js";
+
+/** The stages of a study, in order. */
+export const STAGES = ["train", "graphs", "census", "analysis", "report"] as const;
+export type Stage = (typeof STAGES)[number];
+
+export interface ManifestStep {
+  readonly id: string;
+  readonly stage: Stage;
+  /** The step's seed (derived from the study seed), when it draws random numbers. */
+  readonly seed: number | null;
+  /** Cache key: content hash of the step's inputs. */
+  readonly inputHash: string;
+  /** Hash of its output files' hashes. */
+  readonly outputHash: string;
+  readonly outputs: Readonly<Record<string, string>>;
+  /** True when this run reused the step's earlier result. */
+  readonly reused: boolean;
+  /** Seconds the step took when it ran (for a reused step: when it originally ran). */
+  readonly seconds: number;
+}
+
+export interface Manifest {
+  readonly format: "nnmotifs-study";
+  readonly version: 1;
+  readonly status: "running" | "complete";
+  readonly startedAt: string;
+  readonly finishedAt: string | null;
+  readonly config: StudyConfig;
+  readonly versions: Readonly<Record<string, string>>;
+  /** Wall-clock seconds of each stage in this run (reused steps cost ~0). */
+  readonly stageSeconds: Readonly<Partial<Record<Stage, number>>>;
+  /** Seconds each stage took when its steps actually ran (sum of step times, reused included). */
+  readonly stageComputeSeconds: Readonly<Partial<Record<Stage, number>>>;
+  readonly totalSeconds: number;
+  readonly steps: readonly ManifestStep[];
+}
+
+export const MANIFEST_FILE = "manifest.json";
+
+/** The nnmotifs version from package.json (part of every step key). */
+export function nnmotifsVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
+    version: string;
+  };
+  return pkg.version;
+}
+
+/** Versions of the pieces that shape the results. */
+export function baseVersions(): Record<string, string> {
+  return {
+    nnmotifs: nnmotifsVersion(),
+    node: process.versions.node,
+    platform: `${process.platform}-${process.arch}`,
+  };
+}
+
+export function writeManifest(outDir: string, manifest: Manifest): void {
+  writeJsonAtomicSync(join(outDir, MANIFEST_FILE), manifest);
+}
+
+export function readManifest(outDir: string): Manifest {
+  return JSON.parse(readFileSync(join(outDir, MANIFEST_FILE), "utf8")) as Manifest;
+}

@@ -1,0 +1,245 @@
+/**
+ * Run a study: plan the grid of steps (steps.ts), then for each step, in order, reuse its cached
+ * result when its key (content hash of its inputs) matches a completion marker, or run it. Every
+ * step writes its outputs atomically and its marker last, so a run killed at any moment resumes.
+ * The manifest records config, seeds, versions, input/output hashes and timings.
+ */
+import { mkdirSync } from "node:fs";
+import { resolve } from "node:path";
+import type { StudyResults } from "../analysis/study-results.js";
+import { StepCache, hashOf, type StepRecord } from "./cache.js";
+import type { StudyConfig } from "./config.js";
+import {
+  STAGES,
+  baseVersions,
+  nnmotifsVersion,
+  writeManifest,
+  type Manifest,
+  type ManifestStep,
+  type Stage,
+} from "./manifest.js";
+import {
+  LAYOUT,
+  analysisStep,
+  censusStep,
+  collectResults,
+  datasetSlugs,
+  graphsStep,
+  initialGraphId,
+  makeContext,
+  reportStep,
+  trainStep,
+  trainedGraphId,
+  type CensusSummary,
+  type GraphsSummary,
+  type Step,
+  type StudyIndex,
+  type TrainSummary,
+} from "./steps.js";
+
+/** What the runner tells its caller (the CLI draws the step list and bars from these). */
+export type StudyEvent =
+  | { readonly type: "stage"; readonly stage: Stage; readonly steps: number }
+  | { readonly type: "start"; readonly id: string; readonly label: string; readonly long: boolean }
+  | {
+      readonly type: "progress";
+      readonly id: string;
+      readonly done: number;
+      readonly total: number;
+    }
+  | {
+      readonly type: "finish";
+      readonly id: string;
+      readonly label: string;
+      readonly reused: boolean;
+      readonly seconds: number;
+    };
+
+export interface RunStudyOptions {
+  /** Redo every step even when a finished one matches. */
+  readonly force?: boolean;
+  readonly onEvent?: (event: StudyEvent) => void;
+}
+
+export interface StudyOutcome {
+  readonly outDir: string;
+  readonly reportPath: string;
+  readonly manifest: Manifest;
+  readonly results: StudyResults;
+  /** Steps run and reused in this run. */
+  readonly ran: number;
+  readonly reused: number;
+}
+
+export async function runStudy(
+  config: StudyConfig,
+  options: RunStudyOptions = {},
+): Promise<StudyOutcome> {
+  const outDir = resolve(config.out);
+  mkdirSync(outDir, { recursive: true });
+  const emit = options.onEvent ?? (() => {});
+  const cache = new StepCache(outDir);
+  const ctx = makeContext(config, outDir);
+  const version = nnmotifsVersion();
+  const versions: Record<string, string> = { ...baseVersions() };
+  const startedAt = new Date();
+  const started = performance.now();
+  const steps: ManifestStep[] = [];
+  const stageSeconds: Partial<Record<Stage, number>> = {};
+  const stageComputeSeconds: Partial<Record<Stage, number>> = {};
+  let ran = 0;
+  let reused = 0;
+
+  const manifest = (status: Manifest["status"]): Manifest => ({
+    format: "nnmotifs-study",
+    version: 1,
+    status,
+    startedAt: startedAt.toISOString(),
+    finishedAt: status === "complete" ? new Date().toISOString() : null,
+    config,
+    versions,
+    stageSeconds,
+    stageComputeSeconds,
+    totalSeconds: (performance.now() - started) / 1000,
+    steps,
+  });
+  writeManifest(outDir, manifest("running"));
+
+  async function perform<T>(step: Step<T>): Promise<StepRecord<T>> {
+    const key = hashOf({ version, id: step.id, inputs: step.inputs });
+    const t0 = performance.now();
+    emit({ type: "start", id: step.id, label: step.label, long: step.long });
+    let record = options.force ? null : cache.lookup<T>(step.id, key);
+    const wasReused = record !== null;
+    if (record === null) {
+      cache.invalidate(step.id); // a stale marker must not survive a half-redone step
+      const out = await step.run(ctx, (done, total) =>
+        emit({ type: "progress", id: step.id, done, total }),
+      );
+      const seconds = (performance.now() - t0) / 1000;
+      record = out.incomplete
+        ? { id: step.id, key, outputs: {}, outputHash: "", seconds, finishedAt: "", data: out.data }
+        : cache.complete(step.id, key, out.outputs, seconds, out.data);
+      ran++;
+    } else reused++;
+    steps.push({
+      id: step.id,
+      stage: step.stage,
+      seed: step.seed,
+      inputHash: key,
+      outputHash: record.outputHash,
+      outputs: record.outputs,
+      reused: wasReused,
+      seconds: record.seconds,
+    });
+    stageComputeSeconds[step.stage] = (stageComputeSeconds[step.stage] ?? 0) + record.seconds;
+    emit({
+      type: "finish",
+      id: step.id,
+      label: step.label,
+      reused: wasReused,
+      seconds: wasReused ? record.seconds : (performance.now() - t0) / 1000,
+    });
+    return record;
+  }
+
+  async function stage<T>(name: Stage, list: Step<T>[]): Promise<StepRecord<T>[]> {
+    emit({ type: "stage", stage: name, steps: list.length });
+    const t0 = performance.now();
+    const records: StepRecord<T>[] = [];
+    for (const step of list) records.push(await perform(step));
+    stageSeconds[name] = (performance.now() - t0) / 1000;
+    writeManifest(outDir, manifest("running"));
+    return records;
+  }
+
+  // 1. Training: data set × init.
+  const datasets = datasetSlugs(config.data);
+  const inits = config.network.inits;
+  const trainGrid = datasets.flatMap((ds) => inits.map((init) => ({ ds, init })));
+  const trainRecords = await stage<TrainSummary>(
+    "train",
+    trainGrid.map(({ ds, init }) => trainStep(config, ds, init)),
+  );
+  for (const r of trainRecords) {
+    if (r.data.backend) versions.tfjsBackend = r.data.backend;
+  }
+
+  // 2. Graphs: one binning group per init.
+  const graphRecords = await stage<GraphsSummary>(
+    "graphs",
+    inits.map((init) => {
+      const hashes: Record<string, string> = {};
+      trainGrid.forEach(({ ds, init: i }, n) => {
+        if (i === init) hashes[ds.slug] = trainRecords[n].outputHash;
+      });
+      return graphsStep(config, datasets, init, hashes);
+    }),
+  );
+
+  // 3. Census: graph × size × null, keyed by the graph file's own hash.
+  const graphIds = inits.flatMap((init) => [
+    initialGraphId(init),
+    ...datasets.map((ds) => trainedGraphId(init, ds.slug)),
+  ]);
+  const graphHash = (id: string): string => {
+    for (const r of graphRecords) {
+      const h = r.outputs[LAYOUT.graphJson(id)];
+      if (h !== undefined) return h;
+    }
+    throw new Error(`runStudy: graph ${id} was not produced`);
+  };
+  const censusGrid = graphIds.flatMap((graphId) =>
+    config.motifs.sizes.flatMap((size) =>
+      config.motifs.nulls.map((nullModel) => ({ graphId, size, nullModel })),
+    ),
+  );
+  const censusRecords = await stage<CensusSummary>(
+    "census",
+    censusGrid.map(({ graphId, size, nullModel }) =>
+      censusStep(config, graphId, size, nullModel, graphHash(graphId)),
+    ),
+  );
+
+  // 4–5. Analyses and report, keyed by every upstream output.
+  const timings = (): Record<string, number> => ({ ...stageComputeSeconds });
+  const index = (): StudyIndex => ({
+    datasets,
+    inits,
+    graphIds,
+    trainings: trainGrid.map(({ ds, init }, n) => ({
+      ds,
+      init,
+      seconds: trainRecords[n].data.trainSeconds,
+      summary: trainRecords[n].data,
+    })),
+    censuses: censusGrid.map((c, n) => ({ ...c, seconds: censusRecords[n].data.censusSeconds })),
+    timings: timings(),
+    versions,
+  });
+  let results: StudyResults | null = null;
+  const getResults = (): StudyResults => (results ??= collectResults(config, outDir, index()));
+  const upstream = {
+    config,
+    train: trainRecords.map((r) => r.outputHash),
+    graphs: graphRecords.map((r) => r.outputHash),
+    census: censusRecords.map((r) => r.outputHash),
+  };
+  const [analysisRecord] = await stage("analysis", [analysisStep(upstream, getResults)]);
+  await stage("report", [
+    reportStep({ ...upstream, analysis: analysisRecord.outputHash }, getResults),
+  ]);
+
+  const final = manifest("complete");
+  writeManifest(outDir, final);
+  return {
+    outDir,
+    reportPath: resolve(outDir, LAYOUT.report),
+    manifest: final,
+    results: getResults(),
+    ran,
+    reused,
+  };
+}
+
+export { STAGES };

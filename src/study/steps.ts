@@ -1,0 +1,817 @@
+/**
+ * The steps of a study and what each one reads and writes. The grid:
+ *
+ *   data set × init ──train──▶ models/, curves/
+ *   init (its initial network + every network trained from it) ──graphs──▶ graphs/ (shared bins)
+ *   graph × motif size × null ──census──▶ census/<graph>-k<size>-<null>.{json,csv}
+ *   everything ──analysis──▶ tables/, study-results.json ──report──▶ figures/, report.html
+ *
+ * A step is a plain description: its id, stage, seed, the inputs that make its cache key (config
+ * slice, upstream output hashes) and a `run` that writes its outputs (atomically) and returns the
+ * list of files it wrote plus a small summary. The runner (run-study.ts) decides whether to run it.
+ *
+ * Seeds: every step derives its own from the study seed and names (`deriveSeed(seed, stream("train"),
+ * stream("tree"))`), never from its position, so results do not depend on order or threads. The
+ * initial network of an init scheme depends only on (seed, init): it is the same for every data set.
+ */
+import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { basename, isAbsolute, join, relative } from "node:path";
+import type {
+  CensusRecord,
+  EpochRecord,
+  GraphRecord,
+  MotifRecord,
+  StudyResults,
+  TrainingRecord,
+} from "../analysis/study-results.js";
+import { writeFileAtomic } from "../core/atomic-write.js";
+import { NnmotifsError } from "../core/errors.js";
+import { log } from "../core/log.js";
+import { deriveSeed, mix32 } from "../core/random.js";
+import type { Dataset } from "../data/dataset.js";
+import type { Digraph } from "../graph/digraph.js";
+import type { DenseNetwork } from "../nn/network.js";
+import { hashFile, hashOf } from "./cache.js";
+import type { StudyConfig } from "./config.js";
+import type { Stage } from "./manifest.js";
+
+// ─── Names, seeds and paths ─────────────────────────────────────────────────────────────────────
+
+/** A 32-bit stream number for a name (FNV-1a, then mixed): seeds are derived from names. */
+export function stream(name: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < name.length; i++) {
+    h ^= name.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return mix32(h >>> 0);
+}
+
+/** The seed of a step: the study seed and the step's names, never its position in the run. */
+export function stepSeed(seed: number, ...names: string[]): number {
+  return deriveSeed(seed, ...names.map(stream));
+}
+
+/** One data set of the study: its spec as written in the config and a short name for files. */
+export interface StudyDataset {
+  readonly spec: string;
+  readonly slug: string;
+}
+
+/** Short unique file-name-safe names: tree, clusters, csv:x/tree.csv → "tree-csv", idx:d → "d". */
+export function datasetSlugs(specs: readonly string[]): StudyDataset[] {
+  const taken = new Set<string>(["initial"]);
+  return specs.map((spec) => {
+    let base: string;
+    if (spec === "tree" || spec === "clusters") base = spec;
+    else {
+      const [kind, path] = [spec.slice(0, 3), spec.slice(4)];
+      const name = basename(path.replace(/[/\\]+$/, "")).replace(/\.(csv|gz)$/i, "");
+      base = `${name.replace(/[^A-Za-z0-9_.-]+/g, "_")}-${kind}`;
+    }
+    let slug = base;
+    for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
+    taken.add(slug);
+    return { spec, slug };
+  });
+}
+
+/** Graph ids: "<init>-initial" and "<init>-<data set>". */
+export const initialGraphId = (init: string): string => `${init}-initial`;
+export const trainedGraphId = (init: string, slug: string): string => `${init}-${slug}`;
+
+/** Every path of the results folder layout, relative to it. */
+export const LAYOUT = {
+  trainedModel: (slug: string, init: string) => `models/${slug}-${init}.model.json`,
+  initialModel: (init: string) => `models/${init}-initial.model.json`,
+  curveCsv: (slug: string, init: string) => `curves/${slug}-${init}.csv`,
+  curveJson: (slug: string, init: string) => `curves/${slug}-${init}.json`,
+  graphFanmod: (id: string) => `graphs/${id}.fanmod.txt`,
+  graphJson: (id: string) => `graphs/${id}.graph.json`,
+  graphGroup: (init: string) => `graphs/${init}-group.json`,
+  censusJson: (id: string, k: number, nullModel: string) => `census/${id}-k${k}-${nullModel}.json`,
+  censusCsv: (id: string, k: number, nullModel: string) => `census/${id}-k${k}-${nullModel}.csv`,
+  results: "study-results.json",
+  report: "report.html",
+} as const;
+
+// ─── Steps ──────────────────────────────────────────────────────────────────────────────────────
+
+/** What a running step may report (drives the progress bar). */
+export type ProgressFn = (done: number, total: number) => void;
+
+export interface StepContext {
+  readonly config: StudyConfig;
+  /** Absolute results folder. */
+  readonly outDir: string;
+  readonly threads: number;
+  /** Write a file under the results folder atomically; returns its relative path. */
+  write(relPath: string, data: string | Uint8Array): Promise<string>;
+}
+
+export interface StepOutput<T> {
+  /** Files written, relative to the results folder. */
+  readonly outputs: readonly string[];
+  readonly data: T;
+  /** Do not mark the step finished (it could not do its job; the next run tries again). */
+  readonly incomplete?: boolean;
+}
+
+export interface Step<T = unknown> {
+  readonly id: string;
+  readonly stage: Stage;
+  readonly label: string;
+  readonly seed: number | null;
+  /** Everything the result depends on; hashed (with the nnmotifs version) into the cache key. */
+  readonly inputs: unknown;
+  /** Show a progress bar (long step). */
+  readonly long: boolean;
+  run(ctx: StepContext, progress: ProgressFn): Promise<StepOutput<T>>;
+}
+
+export function makeContext(config: StudyConfig, outDir: string): StepContext {
+  return {
+    config,
+    outDir,
+    threads: config.threads === "auto" ? availableParallelism() : config.threads,
+    async write(relPath, data) {
+      await writeFileAtomic(join(outDir, relPath), data);
+      return relPath;
+    },
+  };
+}
+
+/** Content hash of a data set's source files (csv:/idx:), so edited data invalidates training. */
+export function datasetContentHash(spec: string): string | null {
+  if (spec.startsWith("csv:")) {
+    const file = spec.slice(4);
+    if (!existsSync(file)) throw new NnmotifsError(`data set file not found`, { file });
+    return hashFile(file);
+  }
+  if (spec.startsWith("idx:")) {
+    const dir = spec.slice(4);
+    if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+      throw new NnmotifsError(`IDX data set folder not found`, { file: dir });
+    }
+    const files = readdirSync(dir)
+      .filter((f) => statSync(join(dir, f)).isFile())
+      .sort();
+    return hashOf(files.map((f) => [f, hashFile(join(dir, f))]));
+  }
+  return null;
+}
+
+export interface TrainSummary {
+  readonly layerSizes: readonly number[];
+  readonly testLoss: number;
+  readonly testAccuracy: number;
+  readonly backend: string;
+  readonly epochsRun: number;
+  readonly trainSeconds: number;
+}
+
+/** Train one network: data set × init, from the init's shared initial network. */
+export function trainStep(config: StudyConfig, ds: StudyDataset, init: string): Step<TrainSummary> {
+  const dataSeed = stepSeed(config.seed, "data", ds.spec);
+  const initSeed = stepSeed(config.seed, "init", init);
+  const trainSeed = stepSeed(config.seed, "train", ds.spec);
+  const t = config.training;
+  return {
+    id: `train-${ds.slug}-${init}`,
+    stage: "train",
+    label: `train ${ds.slug} × ${init}`,
+    seed: trainSeed,
+    long: true,
+    inputs: {
+      dataset: ds.spec,
+      content: datasetContentHash(ds.spec),
+      dataSeed,
+      initSeed,
+      trainSeed,
+      init,
+      hidden: config.network.hidden,
+      training: t,
+    },
+    async run(ctx, progress) {
+      const data = await loadStudyDataset(ds.spec, dataSeed);
+      const p = await pieces();
+      const layerSizes = [data.nFeatures, ...config.network.hidden, data.nClasses];
+      const initial = p.initialNetwork(layerSizes, init, initSeed);
+      const split = p.splitDataset(data, stepSeed(config.seed, "split", ds.spec), {
+        testFraction: t.testSplit,
+        validationFraction: t.validationSplit,
+      });
+      const result = await p.trainNetwork(data, {
+        initial,
+        split,
+        seed: trainSeed,
+        epochs: t.epochs,
+        batchSize: t.batch,
+        learningRate: t.learningRate,
+        momentum: t.momentum,
+        nesterov: t.nesterov,
+        // patience 0 means "no early stopping"
+        patience: t.patience === 0 ? t.epochs + 1 : t.patience,
+        snapshots: [0],
+        onEpochEnd: (r) => progress(r.epoch, t.epochs),
+      });
+      const history: EpochRecord[] = result.history.map((r) => ({
+        epoch: r.epoch,
+        loss: r.loss,
+        accuracy: r.accuracy,
+        valLoss: r.valLoss ?? NaN,
+        valAccuracy: r.valAccuracy ?? NaN,
+      }));
+      const training = {
+        dataset: ds.spec,
+        init,
+        seed: trainSeed,
+        initSeed,
+        dataSeed,
+        ...t,
+      };
+      const outputs = [
+        await ctx.write(
+          LAYOUT.trainedModel(ds.slug, init),
+          p.formatNativeModel(
+            { ...result.trained, source: `${ds.spec}:${init}:trained` },
+            { epoch: result.epochsRun, training, history: history as never },
+          ),
+        ),
+        await ctx.write(
+          LAYOUT.curveCsv(ds.slug, init),
+          toCsv(
+            ["epoch", "loss", "accuracy", "valLoss", "valAccuracy"],
+            history.map((r) => [r.epoch, r.loss, r.accuracy, r.valLoss, r.valAccuracy]),
+          ),
+        ),
+        await ctx.write(
+          LAYOUT.curveJson(ds.slug, init),
+          JSON.stringify(
+            {
+              dataset: ds.spec,
+              init,
+              backend: result.backend,
+              testLoss: result.test.loss,
+              testAccuracy: result.test.accuracy,
+              history,
+            },
+            null,
+            2,
+          ) + "\n",
+        ),
+      ];
+      // The initial network depends on (seed, init) only; each data set of the same shape writes
+      // the same bytes, so whichever step ran last leaves an identical file.
+      outputs.push(
+        await ctx.write(
+          LAYOUT.initialModel(init),
+          p.formatNativeModel(
+            { ...initial, source: `${init}:initial` },
+            { epoch: 0, training: { init, initSeed, layerSizes } },
+          ),
+        ),
+      );
+      return {
+        outputs,
+        data: {
+          layerSizes,
+          testLoss: result.test.loss,
+          testAccuracy: result.test.accuracy,
+          backend: result.backend,
+          epochsRun: result.epochsRun,
+          trainSeconds: result.seconds,
+        },
+      };
+    },
+  };
+}
+
+export interface GraphsSummary {
+  readonly graphIds: readonly string[];
+  readonly edgesPerColour: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  readonly binEdges: readonly number[] | null;
+}
+
+/** Turn one init scheme's networks (initial + trained on each data set) into graphs, shared bins. */
+export function graphsStep(
+  config: StudyConfig,
+  datasets: readonly StudyDataset[],
+  init: string,
+  trainHashes: Readonly<Record<string, string>>,
+): Step<GraphsSummary> {
+  return {
+    id: `graphs-${init}`,
+    stage: "graphs",
+    label: `graphs ${init} (${config.graphs.binning} binning)`,
+    seed: null,
+    long: false,
+    inputs: { init, graphs: config.graphs, trainHashes },
+    async run(ctx) {
+      const p = await pieces();
+      const readModel = (rel: string): DenseNetwork =>
+        p.parseNativeModel(readFileSync(join(ctx.outDir, rel), "utf8"), rel);
+      const members: Array<{
+        id: string;
+        stage: "initial" | "trained";
+        dataset: string | null;
+        net: DenseNetwork;
+      }> = [
+        {
+          id: initialGraphId(init),
+          stage: "initial",
+          dataset: null,
+          net: readModel(LAYOUT.initialModel(init)),
+        },
+        ...datasets.map((ds) => ({
+          id: trainedGraphId(init, ds.slug),
+          stage: "trained" as const,
+          dataset: ds.spec,
+          net: readModel(LAYOUT.trainedModel(ds.slug, init)),
+        })),
+      ];
+      const binned = p.binNetworks(
+        members.map((m) => m.net),
+        config.graphs,
+      );
+      const outputs: string[] = [];
+      const records: GraphRecord[] = [];
+      const edgesPerColour: Record<string, Record<string, number>> = {};
+      for (let i = 0; i < members.length; i++) {
+        const m = members[i];
+        const g: Digraph = {
+          ...binned.graphs[i],
+          meta: {
+            ...(binned.graphs[i].meta ?? {}),
+            id: m.id,
+            init,
+            stage: m.stage,
+            dataset: m.dataset,
+            binning: config.graphs.binning,
+            cutoff: config.graphs.cutoff,
+          },
+        };
+        outputs.push(await ctx.write(LAYOUT.graphFanmod(m.id), p.formatGraph(g, "fanmod")));
+        outputs.push(await ctx.write(LAYOUT.graphJson(m.id), p.formatGraph(g, "json")));
+        const perColour = countColours(g);
+        edgesPerColour[m.id] = perColour;
+        records.push({
+          id: m.id,
+          init,
+          stage: m.stage,
+          dataset: m.dataset,
+          layerSizes: [...m.net.layerSizes],
+          weights: Array.from(binned.weights[i]),
+          weightColours: Array.from(binned.weightColours[i]),
+          binEdges: binned.binEdges,
+          fit: binned.fit,
+          edgesPerColour: perColour,
+        });
+      }
+      outputs.push(
+        await ctx.write(LAYOUT.graphGroup(init), JSON.stringify({ init, graphs: records }) + "\n"),
+      );
+      return {
+        outputs,
+        data: { graphIds: members.map((m) => m.id), edgesPerColour, binEdges: binned.binEdges },
+      };
+    },
+  };
+}
+
+export interface CensusSummary {
+  readonly subgraphs: number;
+  readonly classes: number;
+  readonly censusSeconds: number;
+}
+
+/** One census: a graph × a motif size × a null model. */
+export function censusStep(
+  config: StudyConfig,
+  graphId: string,
+  size: number,
+  nullModel: string,
+  graphHash: string,
+): Step<CensusSummary> {
+  const seed = stepSeed(config.seed, "census", graphId, String(size), nullModel);
+  const m = config.motifs;
+  return {
+    id: `census-${graphId}-k${size}-${nullModel}`,
+    stage: "census",
+    label: `census ${graphId} k=${size} ${nullModel}`,
+    seed,
+    long: true,
+    inputs: {
+      graphHash,
+      size,
+      nullModel,
+      seed,
+      randomNetworks: m.randomNetworks,
+      exchanges: m.exchanges,
+      tries: m.tries,
+      colours: m.colours,
+      vertexColours: m.vertexColours,
+    },
+    async run(ctx, progress) {
+      const p = await pieces();
+      const g = p.readGraph(join(ctx.outDir, LAYOUT.graphJson(graphId)));
+      const started = performance.now();
+      const result = await p.census(g, {
+        size,
+        random: m.randomNetworks,
+        nullModel,
+        exchanges: m.exchanges,
+        tries: m.tries,
+        seed,
+        threads: ctx.threads,
+        colours: m.colours,
+        vertexColours: m.vertexColours,
+        onProgress: progress,
+      });
+      const seconds = (performance.now() - started) / 1000;
+      const doc = stripTimings(result);
+      const outputs = [
+        await ctx.write(
+          LAYOUT.censusJson(graphId, size, nullModel),
+          JSON.stringify(doc, null, 1) + "\n",
+        ),
+        await ctx.write(LAYOUT.censusCsv(graphId, size, nullModel), censusCsv(doc.motifs)),
+      ];
+      return {
+        outputs,
+        data: { subgraphs: doc.subgraphs, classes: doc.motifs.length, censusSeconds: seconds },
+      };
+    },
+  };
+}
+
+// ─── Results for the analyses and the report ────────────────────────────────────────────────────
+
+export interface StudyIndex {
+  readonly datasets: readonly StudyDataset[];
+  readonly inits: readonly string[];
+  readonly graphIds: readonly string[];
+  readonly trainings: ReadonlyArray<{
+    ds: StudyDataset;
+    init: string;
+    seconds: number;
+    summary: TrainSummary;
+  }>;
+  readonly censuses: ReadonlyArray<{
+    graphId: string;
+    size: number;
+    nullModel: string;
+    seconds: number;
+  }>;
+  readonly timings: Readonly<Record<string, number>>;
+  readonly versions: Readonly<Record<string, string>>;
+}
+
+/** Assemble StudyResults (the analysis/report contract) from the files in the results folder. */
+export function collectResults(
+  config: StudyConfig,
+  outDir: string,
+  index: StudyIndex,
+): StudyResults {
+  const readJson = <T>(rel: string): T => JSON.parse(readFileSync(join(outDir, rel), "utf8")) as T;
+  const trainings: TrainingRecord[] = index.trainings.map(({ ds, init, seconds, summary }) => {
+    const curve = readJson<{ history: EpochRecord[] }>(LAYOUT.curveJson(ds.slug, init));
+    return {
+      dataset: ds.spec,
+      init,
+      history: curve.history.map((r) => ({
+        ...r,
+        valLoss: r.valLoss ?? NaN,
+        valAccuracy: r.valAccuracy ?? NaN,
+      })),
+      testLoss: summary.testLoss,
+      testAccuracy: summary.testAccuracy,
+      backend: summary.backend,
+      seconds,
+    };
+  });
+  const graphs: GraphRecord[] = index.inits.flatMap(
+    (init) => readJson<{ graphs: GraphRecord[] }>(LAYOUT.graphGroup(init)).graphs,
+  );
+  const censuses: CensusRecord[] = index.censuses.map(({ graphId, size, nullModel, seconds }) => {
+    const doc = readJson<{ subgraphs: number; motifs: MotifRecord[] }>(
+      LAYOUT.censusJson(graphId, size, nullModel),
+    );
+    return {
+      graphId,
+      size,
+      nullModel,
+      randomNetworks: config.motifs.randomNetworks,
+      subgraphs: doc.subgraphs,
+      motifs: doc.motifs.map(motifRecord),
+      seconds,
+    };
+  });
+  return {
+    config: config as unknown as Record<string, unknown>,
+    datasets: index.datasets.map((d) => d.spec),
+    inits: [...index.inits],
+    sizes: [...config.motifs.sizes],
+    nullModels: [...config.motifs.nulls],
+    trainings,
+    graphs,
+    censuses,
+    timings: index.timings,
+    versions: index.versions,
+  };
+}
+
+function motifRecord(m: MotifRecord): MotifRecord {
+  return {
+    adjacency: m.adjacency,
+    count: m.count,
+    frequency: m.frequency,
+    randomMean: m.randomMean,
+    randomSd: m.randomSd,
+    z: m.z ?? null,
+    pOver: m.pOver,
+    pUnder: m.pUnder,
+    zCount: m.zCount ?? null,
+    sp: m.sp ?? null,
+  };
+}
+
+/** The analyses: tables/*.csv and study-results.json. */
+export function analysisStep(
+  inputs: unknown,
+  results: () => StudyResults,
+): Step<{ files: number }> {
+  return {
+    id: "analysis",
+    stage: "analysis",
+    label: "analyses (tables)",
+    seed: null,
+    long: false,
+    inputs,
+    async run(ctx) {
+      const r = results();
+      const outputs = [await ctx.write(LAYOUT.results, JSON.stringify(r) + "\n")];
+      const p = await pieces();
+      const analysis = await p.analyseStudy(r);
+      const tables = await p.writeAnalysisTables(analysis, ctx.outDir);
+      outputs.push(...tables.map((f) => relativeTo(ctx.outDir, f)));
+      return { outputs, data: { files: outputs.length } };
+    },
+  };
+}
+
+/** The report: figures/*.{svg,png} and report.html. */
+export function reportStep(
+  inputs: unknown,
+  results: () => StudyResults,
+): Step<{ files: number; missing?: string }> {
+  return {
+    id: "report",
+    stage: "report",
+    label: "report (figures, report.html)",
+    seed: null,
+    long: false,
+    inputs,
+    async run(ctx) {
+      const r = results();
+      const p = await pieces();
+      const analysis = await p.analyseStudy(r);
+      let files: string[];
+      try {
+        files = await p.writeReport(r, analysis, ctx.outDir);
+      } catch (error) {
+        // A build without the report still gives every other result; the step stays unfinished.
+        if (!(error instanceof NnmotifsError) || !error.message.includes("no report")) throw error;
+        log().warn(`${error.message}: report.html not written`);
+        return { outputs: [], data: { files: 0, missing: error.message }, incomplete: true };
+      }
+      const outputs = files.map((f) => relativeTo(ctx.outDir, f));
+      if (!outputs.includes(LAYOUT.report) && existsSync(join(ctx.outDir, LAYOUT.report))) {
+        outputs.push(LAYOUT.report);
+      }
+      return { outputs, data: { files: outputs.length } };
+    },
+  };
+}
+
+// ─── Small helpers ──────────────────────────────────────────────────────────────────────────────
+
+function countColours(g: Digraph): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const c of g.edgeColour) out[String(c)] = (out[String(c)] ?? 0) + 1;
+  return out;
+}
+
+function csvCell(v: unknown): string {
+  if (v === null || v === undefined) return "";
+  if (typeof v === "number") return Number.isFinite(v) ? String(v) : "";
+  const s = String(v);
+  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function toCsv(header: readonly string[], rows: ReadonlyArray<readonly unknown[]>): string {
+  return [header, ...rows].map((r) => r.map(csvCell).join(",")).join("\n") + "\n";
+}
+
+/** One row per class: adjacency rows joined by spaces, then the statistics. */
+export function censusCsv(motifs: readonly MotifRecord[]): string {
+  const header = [
+    "adjacency",
+    "count",
+    "frequency",
+    "randomMean",
+    "randomSd",
+    "z",
+    "pOver",
+    "pUnder",
+    "zCount",
+    "sp",
+  ];
+  return toCsv(
+    header,
+    motifs.map((m) => [
+      m.adjacency.join(" "),
+      m.count,
+      m.frequency,
+      m.randomMean,
+      m.randomSd,
+      m.z,
+      m.pOver,
+      m.pUnder,
+      m.zCount,
+      m.sp,
+    ]),
+  );
+}
+
+/** Run-time fields a census result may carry; left out so equal inputs give identical files. */
+const TIMING_FIELDS = new Set(["seconds", "elapsed", "threads", "timing", "timings"]);
+
+/** Census JSON without run-time fields, so equal inputs give byte-identical files. */
+function stripTimings(result: CensusJson): CensusJson {
+  return Object.fromEntries(
+    Object.entries(result).filter(([k]) => !TIMING_FIELDS.has(k)),
+  ) as unknown as CensusJson;
+}
+
+/** A path under the results folder, relative to it with forward slashes. */
+export function relativeTo(outDir: string, path: string): string {
+  return (isAbsolute(path) ? relative(outDir, path) : path).split("\\").join("/");
+}
+
+// ─── Adapters to the other parts of nnmotifs ────────────────────────────────────────────────────
+// The study composes pieces built elsewhere (data, nn, graph, motifs/stats, analysis, report),
+// loaded lazily (no TensorFlow.js until a step trains) and wired in this one object.
+
+/** The census JSON (issue 2 item 7), as written to census/*.json. */
+export interface CensusJson {
+  readonly subgraphs: number;
+  readonly motifs: MotifRecord[];
+  readonly [key: string]: unknown;
+}
+
+export interface BinnedNetworks {
+  /** One coloured graph per network, in the order given. */
+  readonly graphs: Digraph[];
+  /** Per network, every kernel weight in SPEC §4.1 order and its colour (0 = removed). */
+  readonly weights: ArrayLike<number>[];
+  readonly weightColours: ArrayLike<number>[];
+  readonly binEdges: number[] | null;
+  readonly fit: { mean: number; sd: number; threshold: number } | null;
+}
+
+interface Pieces {
+  initialNetwork(layerSizes: readonly number[], init: string, seed: number): DenseNetwork;
+  splitDataset: typeof import("../data/split.js").splitDataset;
+  trainNetwork: typeof import("../nn/train.js").trainNetwork;
+  formatNativeModel: typeof import("../nn/native-model.js").formatNativeModel;
+  parseNativeModel: typeof import("../nn/native-model.js").parseNativeModel;
+  formatGraph: typeof import("../graph/read-graph.js").formatGraph;
+  readGraph: typeof import("../graph/read-graph.js").readGraph;
+  binNetworks(nets: DenseNetwork[], graphs: StudyConfig["graphs"]): BinnedNetworks;
+  census(g: Digraph, options: CensusStepOptions): Promise<CensusJson>;
+  analyseStudy(results: StudyResults): Promise<unknown>;
+  /** Writes tables/*.csv; returns the files written (absolute or relative to outDir). */
+  writeAnalysisTables(analysis: unknown, outDir: string): Promise<string[]>;
+  /** Writes figures/ and report.html; returns the files written. */
+  writeReport(results: StudyResults, analysis: unknown, outDir: string): Promise<string[]>;
+}
+
+export interface CensusStepOptions {
+  readonly size: number;
+  readonly random: number;
+  readonly nullModel: string;
+  readonly exchanges: number;
+  readonly tries: number;
+  readonly seed: number;
+  readonly threads: number;
+  readonly colours: boolean;
+  readonly vertexColours: string;
+  readonly onProgress: ProgressFn;
+}
+
+let loaded: Pieces | null = null;
+
+/** Import a module another part of nnmotifs provides; a clear error when it is not built. */
+async function optional<T>(specifier: string, what: string): Promise<T> {
+  try {
+    return (await import(specifier)) as T;
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException;
+    if (e.code === "ERR_MODULE_NOT_FOUND" && String(e.message).includes(specifier.slice(3))) {
+      throw new NnmotifsError(`this build of nnmotifs has no ${what} yet (${specifier})`, {}, 1);
+    }
+    throw error;
+  }
+}
+
+async function pieces(): Promise<Pieces> {
+  if (loaded) return loaded;
+  const [mlp, split, train, native, graphIo, binning, fromNetwork, censusMod, analysis] =
+    await Promise.all([
+      import("../nn/mlp.js"),
+      import("../data/split.js"),
+      import("../nn/train.js"),
+      import("../nn/native-model.js"),
+      import("../graph/read-graph.js"),
+      import("../graph/binning.js"),
+      import("../graph/from-network.js"),
+      import("../stats/census.js"),
+      import("../analysis/index.js"),
+    ]);
+  loaded = {
+    initialNetwork: (sizes, init, seed) => mlp.initialNetwork(sizes, init as never, seed),
+    splitDataset: split.splitDataset,
+    trainNetwork: train.trainNetwork,
+    formatNativeModel: native.formatNativeModel,
+    parseNativeModel: native.parseNativeModel,
+    formatGraph: graphIo.formatGraph,
+    readGraph: graphIo.readGraph,
+    binNetworks(nets, graphs) {
+      const group = binning.binGroup(nets, graphs.binning, {
+        cutoff: graphs.cutoff,
+        quantile: graphs.quantile,
+      });
+      const full = nets.map(fromNetwork.networkToDigraph);
+      const d = group.details as { mu?: number; sigma?: number; threshold?: number };
+      return {
+        graphs: group.graphs,
+        weights: full.map((g) => g.edgeWeight ?? new Float64Array(0)),
+        weightColours: full.map((g, k) => keptColours(g, group.graphs[k])),
+        binEdges: group.binEdges ? [...group.binEdges] : null,
+        fit:
+          d.mu !== undefined && d.sigma !== undefined && d.threshold !== undefined
+            ? { mean: d.mu, sd: d.sigma, threshold: d.threshold }
+            : null,
+      };
+    },
+    async census(g, o) {
+      const result = await censusMod.census(g, {
+        size: o.size,
+        networks: o.random,
+        nullModel: o.nullModel as "switch" | "layered",
+        exchanges: o.exchanges,
+        tries: o.tries,
+        seed: o.seed,
+        threads: o.threads,
+        colours: o.colours,
+        vertexColours: o.vertexColours === "layer" ? "layer" : null,
+        onProgress: o.onProgress,
+      });
+      return censusMod.censusJson(result) as unknown as CensusJson;
+    },
+    analyseStudy: async (results) => analysis.analyseStudy(results),
+    writeAnalysisTables: (a, outDir) =>
+      analysis.writeAnalysisTables(a as never, join(outDir, "tables")),
+    async writeReport(results, a, outDir) {
+      const m = await optional<AnyModule>("../report/index.js", "report");
+      return ((await m.writeReport(results, a, outDir)) ?? []) as string[];
+    },
+  };
+  return loaded;
+}
+
+/**
+ * Colour of every edge of the full network graph `full` (SPEC §4.1 order) given the binned graph
+ * `kept` (a subsequence of it): its colour where kept, 0 where the binning removed it.
+ */
+function keptColours(full: Digraph, kept: Digraph): Uint8Array {
+  const colours = new Uint8Array(full.edgeSrc.length);
+  let r = 0;
+  for (let e = 0; e < colours.length && r < kept.edgeSrc.length; e++) {
+    if (full.edgeSrc[e] === kept.edgeSrc[r] && full.edgeTrg[e] === kept.edgeTrg[r]) {
+      colours[e] = kept.edgeColour[r++];
+    }
+  }
+  return colours;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyModule = Record<string, any>;
+
+/** Load (or generate) a data set for the study. */
+async function loadStudyDataset(spec: string, seed: number): Promise<Dataset> {
+  const { loadDataset } = await import("../data/load-dataset.js");
+  return loadDataset(spec, { seed });
+}
