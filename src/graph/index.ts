@@ -22,3 +22,23 @@ export {
   longestPathLayers,
   resolveLayers,
 } from "./layers.js";
+export { networkToDigraph } from "./from-network.js";
+export { digraphToNetwork, type RebuiltNetwork } from "./to-network.js";
+export {
+  binGroup,
+  binGraphs,
+  BINNING_SCHEMES,
+  BINNING_SCHEME_NAMES,
+  BINNING_DEFAULTS,
+  isBinningScheme,
+  type BinningScheme,
+  type BinningOptions,
+  type BinnedGroup,
+} from "./binning.js";
+export {
+  paperBinEdges,
+  paperColour,
+  normalFitFloat32,
+  pairwiseSumFloat32,
+  type PaperBins,
+} from "./paper-binning.js";

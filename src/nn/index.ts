@@ -30,3 +30,7 @@ export {
   type TrainingResult,
   type EpochRecord,
 } from "./train.js";
+export { readKerasH5, hasHdf5Signature } from "./keras-h5.js";
+export { readTfjsModel, parseTfjsModel, isTfjsModelJson } from "./tfjs-model.js";
+export { ACTIVATIONS, denseNetworkFromKeras, type StoredTensor } from "./keras-sequential.js";
+export { loadNetwork, detectModelKind, type ModelKind } from "./load-network.js";

@@ -12,7 +12,8 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Dataset, File as H5File, Group } from "h5wasm";
 import { NnmotifsError, unsupported } from "../core/errors.js";
-import type { Activation, DenseLayerWeights, DenseNetwork } from "./network.js";
+import type { DenseNetwork } from "./network.js";
+import { denseNetworkFromKeras, type StoredTensor } from "./keras-sequential.js";
 
 /** The 8-byte HDF5 signature; HDF5 allows it at offset 0, 512, 1024, 2048, … */
 const HDF5_SIGNATURE = [0x89, 0x48, 0x44, 0x46, 0x0d, 0x0a, 0x1a, 0x0a];
@@ -22,29 +23,6 @@ export function hasHdf5Signature(bytes: Uint8Array): boolean {
     if (HDF5_SIGNATURE.every((b, i) => bytes[offset + i] === b)) return true;
   }
   return false;
-}
-
-/** Keras activation names nnmotifs networks can have (network.ts `Activation`). */
-export const ACTIVATIONS = [
-  "relu",
-  "softmax",
-  "linear",
-  "sigmoid",
-  "tanh",
-] as const satisfies readonly Activation[];
-
-/** Layers that carry no weights and do not change the graph. */
-const PASS_THROUGH = new Set(["InputLayer", "Dropout"]);
-
-interface KerasLayerConfig {
-  class_name: string;
-  config: {
-    name: string;
-    units?: number;
-    activation?: string;
-    use_bias?: boolean;
-    batch_input_shape?: ReadonlyArray<number | null>;
-  };
 }
 
 type H5Module = typeof import("h5wasm");
@@ -121,113 +99,29 @@ function readModel(file: H5File, path: string): DenseNetwork {
       { file: path },
     );
   }
-  let config: { class_name?: string; config?: unknown };
+  let config: unknown;
   try {
-    config = JSON.parse(configText) as typeof config;
+    config = JSON.parse(configText);
   } catch {
     throw new NnmotifsError("the model_config attribute is not valid JSON.", { file: path });
   }
-  if (config.class_name !== "Sequential") {
-    throw unsupported(
-      `${config.class_name ?? "unknown"} model. Only Keras Sequential models of Dense layers are read.`,
-      { file: path },
-    );
-  }
-  // Keras ≥ 2.2 nests the layers in {name, layers}; Keras 2.0/2.1 stored the list directly.
-  const raw = config.config;
-  const layerConfigs = (Array.isArray(raw) ? raw : (raw as { layers?: unknown })?.layers) as
-    KerasLayerConfig[] | undefined;
-  if (!Array.isArray(layerConfigs)) {
-    throw new NnmotifsError("model_config has no layer list.", { file: path });
-  }
   const weightsRoot = file.get("model_weights");
-  if (!(weightsRoot instanceof Object) || !("keys" in weightsRoot)) {
-    throw unsupported("no model_weights group (a model saved without weights?).", { file: path });
-  }
-  const root = weightsRoot as Group;
-  const layers: DenseLayerWeights[] = [];
-  const layerSizes: number[] = [];
-  for (const layer of layerConfigs) {
-    const name = layer.config?.name ?? "?";
-    if (PASS_THROUGH.has(layer.class_name)) continue;
-    if (layer.class_name !== "Dense") {
-      throw unsupported(
-        `layer "${name}" is ${layer.class_name}. Only Dense layers (and InputLayer, Dropout) are read.`,
-        { file: path },
-      );
-    }
-    const activation = layer.config.activation ?? "linear";
-    if (!(ACTIVATIONS as readonly string[]).includes(activation)) {
-      throw unsupported(
-        `layer "${name}" has activation "${activation}". Allowed: ${ACTIVATIONS.join(", ")}.`,
-        { file: path },
-      );
-    }
-    const group = root.get(name);
-    if (group === null || !("keys" in (group as object))) {
-      throw unsupported(`layer "${name}" has no weights under model_weights/${name}.`, {
-        file: path,
-      });
-    }
-    const weightNames = attrStrings(group as Group, "weight_names");
-    const kernelName = weightNames.find((w) => /(^|\/)kernel(:0)?$/.test(w));
-    const biasName = weightNames.find((w) => /(^|\/)bias(:0)?$/.test(w));
-    if (kernelName === undefined) {
-      throw unsupported(
-        `layer "${name}" has no kernel (weight_names: ${JSON.stringify(weightNames)}).`,
-        {
-          file: path,
-        },
-      );
-    }
-    const kernelSet = readDataset(group as Group, kernelName, `${name}/${kernelName}`, path);
-    if (kernelSet.shape.length !== 2) {
-      throw unsupported(
-        `layer "${name}" kernel has shape [${kernelSet.shape.join(", ")}]. Should be 2-D.`,
-        {
-          file: path,
-        },
-      );
-    }
-    const [nIn, nOut] = kernelSet.shape;
-    if (layer.config.units !== undefined && layer.config.units !== nOut) {
-      throw new NnmotifsError(
-        `layer "${name}" has units ${layer.config.units} but its kernel has ${nOut} columns.`,
-        { file: path },
-      );
-    }
-    let bias: Float64Array = new Float64Array(nOut);
-    if (biasName !== undefined) {
-      const biasSet = readDataset(group as Group, biasName, `${name}/${biasName}`, path);
-      if (biasSet.values.length !== nOut) {
-        throw new NnmotifsError(
-          `layer "${name}" bias has ${biasSet.values.length} entries. Should have ${nOut}.`,
-          { file: path },
-        );
-      }
-      bias = biasSet.values;
-    } else if (layer.config.use_bias !== false) {
-      throw unsupported(`layer "${name}" uses a bias but none is stored.`, { file: path });
-    }
-    if (layerSizes.length === 0) layerSizes.push(nIn);
-    else if (layerSizes[layerSizes.length - 1] !== nIn) {
-      throw new NnmotifsError(
-        `layer "${name}" takes ${nIn} inputs but the previous layer has ${layerSizes[layerSizes.length - 1]} units.`,
-        { file: path },
-      );
-    }
-    layerSizes.push(nOut);
-    layers.push({
-      name,
-      nIn,
-      nOut,
-      kernel: kernelSet.values,
-      bias,
-      activation: activation as Activation,
-    });
-  }
-  if (layers.length === 0) throw unsupported("the model has no Dense layers.", { file: path });
-  return { layerSizes, layers, source: path };
+  const root =
+    weightsRoot !== null && "keys" in (weightsRoot as object) ? (weightsRoot as Group) : undefined;
+  return denseNetworkFromKeras(
+    config,
+    (name) => {
+      const group = root?.get(name);
+      if (group === null || group === undefined || !("keys" in (group as object))) return {};
+      const weightNames = attrStrings(group as Group, "weight_names");
+      const find = (kind: string): StoredTensor | undefined => {
+        const w = weightNames.find((n) => new RegExp(`(^|/)${kind}(:0)?$`).test(n));
+        return w === undefined ? undefined : readDataset(group as Group, w, `${name}/${w}`, path);
+      };
+      return { kernel: find("kernel"), bias: find("bias") };
+    },
+    path,
+  );
 }
 
 function readDataset(

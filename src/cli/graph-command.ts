@@ -1,0 +1,139 @@
+/**
+ * `nnmotifs graph MODEL... --binning paper|sign|quantile|none`: models → coloured graphs.
+ * The models of one call are one binning group (the paper's bins are shared by an initial network
+ * and the networks trained from it). For each model it writes `<stem>.fanmod.txt` (FANMOD edge list,
+ * SPEC §4.1 edge order) and `<stem>.graph.json` (native, with layers, weights and biases), plus
+ * `binning.json` (bin edges, edges per colour per graph) in --out, and prints a summary.
+ *
+ * `<stem>` is the file name without its extension (`model_tree.h5` → `model_tree`;
+ * `init.model.json` / `init.graph.json` → `init`); a TensorFlow.js `model.json` is named after its
+ * folder (`runs/tree/model.json` → `tree_model`).
+ */
+import type { Command } from "commander";
+import { basename, dirname, extname, join, resolve } from "node:path";
+import { NnmotifsError } from "../core/errors.js";
+import type { DenseNetwork } from "../nn/network.js";
+
+interface GraphCliOptions {
+  binning: string;
+  cutoff: string;
+  quantile: string;
+  out: string;
+  quiet?: boolean;
+}
+
+export function register(program: Command): void {
+  program
+    .command("graph")
+    .description(
+      "turn models (Keras .h5, TensorFlow.js model.json, nnmotifs model JSON) into coloured graphs; the models of one call share the bins",
+    )
+    .argument("<model...>", "model files, binned together as one group")
+    .option("-b, --binning <scheme>", "paper | sign | quantile | none", "paper")
+    .option("--cutoff <c>", "paper binning: threshold = c × max of the fitted density", "0.55")
+    .option("--quantile <q>", "quantile binning: fraction of each layer's edges kept", "0.2")
+    .option("-o, --out <dir>", "output folder", ".")
+    .option("-q, --quiet", "print nothing but errors")
+    .action(async (models: string[], opts: GraphCliOptions) => {
+      await graphAction(models, opts);
+    });
+}
+
+/** Output name of a model file (see the module comment). */
+export function modelStem(path: string): string {
+  const name = basename(path);
+  if (name === "model.json") return `${basename(dirname(resolve(path)))}_model`;
+  for (const double of [".model.json", ".graph.json"]) {
+    if (name.endsWith(double) && name.length > double.length) return name.slice(0, -double.length);
+  }
+  const ext = extname(name);
+  return ext === "" ? name : name.slice(0, -ext.length);
+}
+
+function fraction(text: string, option: string, allowOne: boolean, example: string): number {
+  const value = Number(text);
+  if (text.trim() === "" || !(value > 0 && (allowOne ? value <= 1 : value < 1))) {
+    throw new NnmotifsError(
+      `invalid ${option} "${text}". Should be a number in (0, 1${allowOne ? "]" : ")"}, e.g. ${example}.`,
+    );
+  }
+  return value;
+}
+
+async function graphAction(models: string[], opts: GraphCliOptions): Promise<void> {
+  const { BINNING_SCHEME_NAMES, isBinningScheme, binGroup } = await import("../graph/binning.js");
+  const { writeGraph } = await import("../graph/read-graph.js");
+  const { writeJsonAtomicSync } = await import("../core/atomic-write.js");
+  const { loadNetwork } = await import("../nn/load-network.js");
+  if (!isBinningScheme(opts.binning)) {
+    throw new NnmotifsError(
+      `invalid --binning "${opts.binning}". Should be one of ${BINNING_SCHEME_NAMES.join(", ")}.`,
+    );
+  }
+  const scheme = opts.binning;
+  const cutoff = fraction(opts.cutoff, "--cutoff", false, "0.55");
+  const quantile = fraction(opts.quantile, "--quantile", true, "0.2");
+  const stems = models.map(modelStem);
+  stems.forEach((stem, k) => {
+    const first = stems.indexOf(stem);
+    if (first !== k) {
+      throw new NnmotifsError(
+        `${models[first]} and ${models[k]} would both be written as "${stem}". Give models distinct file names.`,
+      );
+    }
+  });
+  // Read every model before writing anything: a bad file leaves no half-written output.
+  const nets: DenseNetwork[] = [];
+  for (const model of models) nets.push(await loadNetwork(model));
+  const group = binGroup(nets, scheme, { cutoff, quantile });
+  const outputs: string[] = [];
+  group.graphs.forEach((g, k) => {
+    const graph = { ...g, meta: { ...g.meta, source: models[k] } };
+    const fanmod = join(opts.out, `${stems[k]}.fanmod.txt`);
+    const json = join(opts.out, `${stems[k]}.graph.json`);
+    writeGraph(fanmod, graph, "fanmod");
+    writeGraph(json, graph, "json");
+    outputs.push(fanmod, json);
+  });
+  const summary = {
+    scheme,
+    options: group.options,
+    binEdges: group.binEdges,
+    details: group.details,
+    graphs: group.graphs.map((g, k) => ({
+      model: models[k],
+      stem: stems[k],
+      layerSizes: nets[k].layerSizes,
+      nodes: g.nodeCount,
+      edges: g.edgeSrc.length,
+      removedEdges: group.removedEdges[k],
+      edgesPerColour: group.edgesPerColour[k],
+      fanmod: `${stems[k]}.fanmod.txt`,
+      graph: `${stems[k]}.graph.json`,
+    })),
+  };
+  const binningPath = join(opts.out, "binning.json");
+  writeJsonAtomicSync(binningPath, summary);
+  outputs.push(binningPath);
+  if (opts.quiet) return;
+  const optionText = Object.entries(group.options)
+    .map(([key, value]) => `${key} ${value}`)
+    .join(", ");
+  const lines = [
+    `binning ${scheme}${optionText ? ` (${optionText})` : ""}, ${models.length} model(s) in one group`,
+  ];
+  if (group.binEdges !== null) {
+    lines.push(`bin edges: ${group.binEdges.map((x) => x.toPrecision(6)).join("  ")}`);
+  }
+  const width = Math.max(...stems.map((s) => s.length));
+  summary.graphs.forEach((g) => {
+    const colours = Object.entries(g.edgesPerColour)
+      .map(([c, n]) => `c${c} ${String(n).padStart(5)}`)
+      .join("  ");
+    lines.push(
+      `${g.stem.padEnd(width)}  ${String(g.nodes).padStart(5)} nodes  ${String(g.edges).padStart(7)} edges  ${colours}  removed ${g.removedEdges}`,
+    );
+  });
+  lines.push(`wrote ${outputs.length} files to ${opts.out}`);
+  process.stdout.write(lines.join("\n") + "\n");
+}
