@@ -176,6 +176,11 @@ export function canonicalKey(
   size: number,
   vertexColours?: ArrayLike<number> | null,
 ): string {
+  if (Array.isArray(adjacencyRows) && adjacencyRows.length !== size) {
+    throw new RangeError(
+      `canonicalKey: ${adjacencyRows.length} rows. Should be one row per vertex (size ${size}).`,
+    );
+  }
   const matrix = Array.isArray(adjacencyRows)
     ? matrixFromRows(adjacencyRows as readonly string[])
     : (adjacencyRows as Uint8Array);

@@ -1,0 +1,130 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { Rng } from "../../src/core/random.js";
+import { NnmotifsError } from "../../src/core/errors.js";
+import { makeDigraph, withoutColours } from "../../src/graph/digraph.js";
+import { canonicalKey } from "../../src/motifs/canonical-label.js";
+import { DENSE_PAIR_LIMIT } from "../../src/motifs/census-graph.js";
+import { clearCensusCache, countSubgraphs } from "../../src/motifs/count-subgraphs.js";
+import { bruteForceCounts, randomDigraph } from "./census-helpers.js";
+
+describe("countSubgraphs(g, {size, colours, vertexColours})", () => {
+  it("equals brute force on random coloured graphs with mutual edges (k = 3..5)", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 3, max: 5 }),
+        fc.integer({ min: 5, max: 11 }),
+        fc.double({ min: 0.05, max: 0.45, noNaN: true }),
+        fc.integer({ min: 1, max: 7 }),
+        fc.nat(),
+        (k, n, density, colours, seed) => {
+          const g = randomDigraph(new Rng(seed), n, density, colours);
+          const census = countSubgraphs(g, { size: k });
+          const brute = bruteForceCounts(g, k);
+          expect(census.total).toBe(brute.total);
+          expect(census.counts).toEqual(brute.counts);
+          expect(census.sampled).toBe(false);
+          expect(census.size).toBe(k);
+        },
+      ),
+      { seed: 42, numRuns: 60 },
+    );
+  });
+
+  it("equals brute force with vertex colours and without edge colours", () => {
+    const rng = new Rng(9);
+    for (let trial = 0; trial < 12; trial++) {
+      const n = 6 + rng.int(5);
+      const g = randomDigraph(rng, n, 0.3, 3);
+      const layer = Int32Array.from({ length: n }, () => rng.int(3) * (trial % 2 ? 1 : 100) - 7);
+      const k = 3 + (trial % 3);
+      expect(countSubgraphs(g, { size: k, vertexColours: layer })).toMatchObject(
+        bruteForceCounts(g, k, true, layer),
+      );
+      const plain = countSubgraphs(g, { size: k, colours: false });
+      expect(plain).toMatchObject(bruteForceCounts(g, k, false));
+      expect(plain.counts).toEqual(countSubgraphs(withoutColours(g), { size: k }).counts);
+      for (const key of plain.counts.keys()) expect(key).toMatch(/^[01]+$/);
+    }
+  });
+
+  it("equals brute force when the code needs several limbs (k = 6, 7 colours) and for k = 7", () => {
+    const rng = new Rng(77);
+    for (const [k, n, colours] of [
+      [6, 9, 7],
+      [6, 10, 3],
+      [7, 9, 2],
+    ] as const) {
+      const g = randomDigraph(rng, n, 0.3, colours);
+      const census = countSubgraphs(g, { size: k });
+      const brute = bruteForceCounts(g, k);
+      expect(census.total).toBe(brute.total);
+      expect(census.counts).toEqual(brute.counts);
+    }
+  });
+
+  it("gives the same counts on a graph too large for the dense pair matrix", () => {
+    const small = randomDigraph(new Rng(5), 14, 0.25, 3);
+    const edges: [number, number, number][] = [];
+    for (let e = 0; e < small.edgeSrc.length; e++) {
+      // Spread the nodes over the id range so lookups hit the sparse path.
+      edges.push([small.edgeSrc[e] * 700, small.edgeTrg[e] * 700, small.edgeColour[e]]);
+    }
+    const big = makeDigraph(DENSE_PAIR_LIMIT + 2000, edges);
+    for (const k of [3, 4, 5]) {
+      expect(countSubgraphs(big, { size: k })).toEqual(countSubgraphs(small, { size: k }));
+    }
+  });
+
+  it("reuses its raw-code cache correctly across graphs and after clearCensusCache()", () => {
+    const rng = new Rng(31);
+    const graphs = [0, 1, 2].map(() => randomDigraph(rng, 9, 0.3, 3));
+    const first = graphs.map((g) => countSubgraphs(g, { size: 4 }));
+    clearCensusCache();
+    graphs.forEach((g, i) => {
+      expect(countSubgraphs(g, { size: 4 })).toEqual(first[i]);
+      expect(first[i].counts).toEqual(bruteForceCounts(g, 4).counts);
+    });
+  });
+
+  it("counts the classes of small known graphs", () => {
+    // A directed 3-cycle 0→1→2→0 plus a mutual pair 2⇄3 of two colours.
+    const g = makeDigraph(4, [
+      [0, 1, 1],
+      [1, 2, 1],
+      [2, 0, 1],
+      [2, 3, 2],
+      [3, 2, 3],
+    ]);
+    const c3 = countSubgraphs(g, { size: 3 });
+    expect(c3.total).toBe(3); // {0,1,2}, {0,2,3}, {1,2,3}
+    expect(c3.counts.get(canonicalKey(["010", "001", "100"], 3))).toBe(1);
+    expect(c3.counts.get(canonicalKey(["000", "102", "030"], 3))).toBe(1); // {0,2,3}
+    expect(c3.counts.get(canonicalKey(["010", "002", "030"], 3))).toBe(1); // {1,2,3}
+    const c4 = countSubgraphs(g, { size: 4 });
+    expect(c4.total).toBe(1);
+    expect([...c4.counts.values()]).toEqual([1]);
+    // Self-loops are ignored; isolated nodes contribute nothing.
+    const withLoop = makeDigraph(6, [
+      [0, 1, 1],
+      [1, 2, 1],
+      [2, 0, 1],
+      [2, 3, 2],
+      [3, 2, 3],
+      [4, 4, 1],
+    ]);
+    expect(countSubgraphs(withLoop, { size: 3 })).toEqual(c3);
+  });
+
+  it("rejects a bad size or vertex colours with an NnmotifsError", () => {
+    const g = makeDigraph(3, [
+      [0, 1],
+      [1, 2],
+    ]);
+    expect(() => countSubgraphs(g, { size: 9 })).toThrow(NnmotifsError);
+    expect(() => countSubgraphs(g, { size: 2.5 })).toThrow(/size/);
+    expect(() => countSubgraphs(g, { size: 3, vertexColours: new Int32Array(2) })).toThrow(
+      /vertex colours/,
+    );
+  });
+});
