@@ -1,0 +1,77 @@
+/**
+ * What every figure shares: the spec type, the colours (one palette for init schemes and one for
+ * weight categories, the same in every figure), fonts and sizes.
+ */
+
+/** A Vega-Lite spec as plain data (checked by vega-lite when rendered). */
+export type VegaLiteSpec = Record<string, unknown>;
+
+/** One figure of the report. */
+export interface Figure {
+  /** File name without extension, e.g. "z-scatter-size-4". */
+  readonly name: string;
+  readonly title: string;
+  /** One or two sentences under the figure. */
+  readonly caption: string;
+  readonly spec: VegaLiteSpec;
+}
+
+export const FONT = "DejaVu Sans, Liberation Sans, Arial, sans-serif";
+
+/** Weight categories (SPEC §4.2): 1 strong negative, 2 mild, 3 strong positive, 0 removed. */
+export const WEIGHT_COLOURS: Readonly<Record<string, string>> = {
+  "0": "#eeeeee",
+  "1": "#2c7bb6",
+  "2": "#a0a0a0",
+  "3": "#d7191c",
+};
+export const WEIGHT_COLOUR_NAMES: Readonly<Record<string, string>> = {
+  "0": "removed",
+  "1": "strong negative",
+  "2": "mild",
+  "3": "strong positive",
+};
+
+const INIT_PALETTE = ["#4c78a8", "#f58518", "#54a24b", "#b279a2", "#e45756", "#72b7b2", "#9d755d"];
+const NETWORK_PALETTE = [
+  "#555555",
+  "#e45756",
+  "#4c78a8",
+  "#72b7b2",
+  "#b279a2",
+  "#eeca3b",
+  "#9d755d",
+];
+
+/** A colour scale over the init schemes in study order. */
+export function initScale(inits: readonly string[]): Record<string, unknown> {
+  return { domain: [...inits], range: inits.map((_, i) => INIT_PALETTE[i % INIT_PALETTE.length]) };
+}
+
+/** A colour scale over "initial" followed by the data sets. */
+export function networkScale(datasets: readonly string[]): Record<string, unknown> {
+  const domain = ["initial", ...datasets];
+  return { domain, range: domain.map((_, i) => NETWORK_PALETTE[i % NETWORK_PALETTE.length]) };
+}
+
+/** The top-level fields every figure has. */
+export function topLevel(values: readonly object[]): VegaLiteSpec {
+  return {
+    $schema: "https://vega.github.io/schema/vega-lite/v5.json",
+    data: { values },
+    background: "white",
+    padding: 8,
+    config: {
+      font: FONT,
+      view: { stroke: "#dddddd" },
+      axis: { labelFontSize: 11, titleFontSize: 12, gridColor: "#eeeeee" },
+      header: { labelFontSize: 12, titleFontSize: 12 },
+      legend: { labelFontSize: 11, titleFontSize: 12 },
+    },
+  };
+}
+
+/** Short "init/data set" label for a graph. */
+export function graphLabel(init: string, network: string): string {
+  return `${init}/${network}`;
+}

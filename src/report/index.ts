@@ -1,0 +1,30 @@
+export {
+  writeReport,
+  reportHtml,
+  escapeHtml,
+  uniquifySvgIds,
+  type ReportOptions,
+  type ReportOutput,
+} from "./html-report.js";
+export { renderSvg, svgToPng } from "./render-svg.js";
+export {
+  motifPictogram,
+  pictogramLegend,
+  longestPathLevels,
+  type PictogramOptions,
+} from "./motif-pictogram.js";
+export { studyFigures, type PlacedFigure, type SectionId } from "./study-figures.js";
+export type { Figure, VegaLiteSpec } from "./figure-spec.js";
+export { learningCurvesFigure } from "./learning-curves-figure.js";
+export { weightHistogramFigure } from "./weight-histogram-figure.js";
+export { kdeFigure } from "./kde-figure.js";
+export { edgesPerColourFigure } from "./edges-per-colour-figure.js";
+export { zScatterFigure } from "./z-scatter-figure.js";
+export { deltaZHistogramFigure } from "./delta-z-histogram-figure.js";
+export { mostChangedFigure } from "./most-changed-figure.js";
+export {
+  significanceProfileFigure,
+  type ProfileFigureOptions,
+} from "./significance-profile-figure.js";
+export { keyFindingFigure } from "./key-finding-figure.js";
+export { nullComparisonFigure } from "./null-comparison-figure.js";

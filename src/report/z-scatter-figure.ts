@@ -1,0 +1,67 @@
+/**
+ * Z of the initial network vs Z of the trained network, per coloured class, with the bisector:
+ * points above it gained significance through learning. One panel per null model, side by side.
+ */
+import type { ZPairRow } from "../analysis/z-changes.js";
+import { initScale, topLevel, type Figure } from "./figure-spec.js";
+
+export function zScatterFigure(
+  pairs: readonly ZPairRow[],
+  size: number,
+  inits: readonly string[],
+  nullModels: readonly string[],
+): Figure {
+  const points = pairs.filter((p) => p.size === size && p.zInitial !== null && p.zTrained !== null);
+  const zs = points.flatMap((p) => [p.zInitial as number, p.zTrained as number]);
+  const lo = zs.length ? Math.min(...zs) : -1;
+  const hi = zs.length ? Math.max(...zs) : 1;
+  const values: object[] = points.map((p) => ({ kind: "point", ...p }));
+  for (const nullModel of nullModels) {
+    values.push({ kind: "bisector", nullModel, zInitial: lo, zTrained: lo });
+    values.push({ kind: "bisector", nullModel, zInitial: hi, zTrained: hi });
+  }
+  return {
+    name: `z-scatter-size-${size}`,
+    title: `Z before vs after training, ${size}-node classes`,
+    caption:
+      "Each point is a coloured class of one trained network; x is its Z in the initial network, " +
+      "y in the trained one. Above the grey bisector, learning raised the class's Z.",
+    spec: {
+      ...topLevel(values),
+      facet: {
+        column: { field: "nullModel", type: "nominal", title: "null model", sort: [...nullModels] },
+      },
+      spec: {
+        width: 280,
+        height: 280,
+        layer: [
+          {
+            transform: [{ filter: "datum.kind === 'bisector'" }],
+            mark: { type: "line", color: "#999999", strokeDash: [4, 3] },
+            encoding: {
+              x: { field: "zInitial", type: "quantitative" },
+              y: { field: "zTrained", type: "quantitative" },
+            },
+          },
+          {
+            transform: [{ filter: "datum.kind === 'point'" }],
+            mark: { type: "point", filled: true, size: 28, opacity: 0.7 },
+            encoding: {
+              x: { field: "zInitial", type: "quantitative", title: "Z (initial)" },
+              y: { field: "zTrained", type: "quantitative", title: "Z (trained)" },
+              color: { field: "init", type: "nominal", title: "init", scale: initScale(inits) },
+              shape: { field: "dataset", type: "nominal", title: "data set" },
+              tooltip: [
+                { field: "topologyName", title: "topology" },
+                { field: "motif" },
+                { field: "dataset" },
+                { field: "zInitial", format: ".2f" },
+                { field: "zTrained", format: ".2f" },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  };
+}
