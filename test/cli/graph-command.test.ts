@@ -1,0 +1,147 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { modelStem } from "../../src/cli/graph-command.js";
+import { formatNativeModel } from "../../src/nn/native-model.js";
+import { HAVE_ANCHOR, REPO_ROOT, anchorFile } from "../anchor.js";
+
+const MAIN = join(REPO_ROOT, "dist", "cli", "main.js");
+
+function nnmotifs(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [MAIN, ...args], { encoding: "utf8" });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const lines = (text: string): Set<string> => new Set(text.split(/\r?\n/).filter((l) => l !== ""));
+
+beforeAll(() => {
+  if (!existsSync(join(REPO_ROOT, "dist", "cli", "graph-command.js"))) {
+    throw new Error(
+      "dist/ is not built: run `npm run build` (npm test does it) before the CLI tests.",
+    );
+  }
+});
+
+describe("nnmotifs graph MODEL... --binning paper --cutoff 0.55", () => {
+  it.runIf(HAVE_ANCHOR)(
+    "reproduces the published FANMOD files from the anchor's .h5 models (golden)",
+    () => {
+      const out = mkdtempSync(join(tmpdir(), "nnmotifs-graph-cli-"));
+      const r = nnmotifs(
+        "graph",
+        ...["init", "tree", "clus"].map((n) => anchorFile(`model_${n}.h5`)),
+        "--binning",
+        "paper",
+        "--cutoff",
+        "0.55",
+        "--out",
+        out,
+      );
+      expect(r.stderr).toBe("");
+      expect(r.status).toBe(0);
+      for (const n of ["init", "tree", "clus"]) {
+        const ours = lines(readFileSync(join(out, `model_${n}.fanmod.txt`), "utf8"));
+        expect(ours).toEqual(lines(readFileSync(anchorFile(`${n}_w_Graph.txt`), "utf8")));
+        const native = JSON.parse(readFileSync(join(out, `model_${n}.graph.json`), "utf8"));
+        expect(native.layerSizes).toEqual([31, 30, 30, 4]);
+        expect(native.edges.src.length).toBe(ours.size);
+      }
+      const binning = JSON.parse(readFileSync(join(out, "binning.json"), "utf8"));
+      expect(binning.scheme).toBe("paper");
+      expect(binning.options).toEqual({ cutoff: 0.55 });
+      expect(binning.binEdges).toHaveLength(6);
+      expect(binning.graphs.map((g: { edges: number }) => g.edges)).toEqual([344, 550, 477]);
+      expect(binning.graphs[1].edgesPerColour).toEqual({ 1: 103, 2: 398, 3: 49 });
+      expect(r.stdout).toMatch(/bin edges: /);
+      expect(r.stdout).toMatch(/model_tree\s+95 nodes\s+550 edges/);
+    },
+  );
+});
+
+describe("nnmotifs graph (options and errors)", () => {
+  const dir = mkdtempSync(join(tmpdir(), "nnmotifs-graph-cli-"));
+  const model = join(dir, "tiny.model.json");
+  writeFileSync(
+    model,
+    formatNativeModel({
+      layerSizes: [2, 2],
+      layers: [
+        {
+          name: "d",
+          nIn: 2,
+          nOut: 2,
+          kernel: Float64Array.from([-0.5, 0.25, 0, 1]),
+          bias: Float64Array.from([0, 0]),
+          activation: "linear",
+        },
+      ],
+    }),
+  );
+
+  it("--binning sign writes <stem>.fanmod.txt, <stem>.graph.json and binning.json", () => {
+    const out = join(dir, "sign");
+    const r = nnmotifs("graph", model, "--binning", "sign", "--out", out, "--quiet");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe("");
+    expect(readdirSync(out).sort()).toEqual(["binning.json", "tiny.fanmod.txt", "tiny.graph.json"]);
+    expect(readFileSync(join(out, "tiny.fanmod.txt"), "utf8")).toBe("0 2 1\n0 3 3\n1 3 3\n");
+  });
+
+  it("exits 2 with one line naming the file for an unsupported model, writing nothing", () => {
+    const fanmod = join(dir, "edges.txt");
+    writeFileSync(fanmod, "0 1 1\n");
+    const out = join(dir, "bad");
+    const r = nnmotifs("graph", model, fanmod, "--out", out);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(
+      `nnmotifs: ${fanmod}: unsupported: not a model file. nnmotifs reads Keras .h5, TensorFlow.js model.json, and nnmotifs model or weighted graph JSON.\n`,
+    );
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it("exits 2 on a corrupt .h5 with a clear message, not a stack trace", () => {
+    const h5 = join(dir, "corrupt.h5");
+    writeFileSync(
+      h5,
+      Buffer.concat([
+        Buffer.from([0x89, 0x48, 0x44, 0x46, 0x0d, 0x0a, 0x1a, 0x0a]),
+        Buffer.alloc(100, 7),
+      ]),
+    );
+    const r = nnmotifs("graph", h5, "--out", join(dir, "corrupt"));
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^nnmotifs: .*corrupt\.h5: cannot read HDF5 file: /);
+    expect(r.stderr.split("\n")).toHaveLength(2);
+  });
+
+  it.each([
+    [
+      ["--binning", "magic"],
+      /invalid --binning "magic". Should be one of paper, sign, quantile, none/,
+    ],
+    [["--cutoff", "1.5"], /invalid --cutoff "1.5". Should be a number in \(0, 1\)/],
+    [["--quantile", "x"], /invalid --quantile "x"/],
+  ])("rejects %j with exit 2", (args, message) => {
+    const r = nnmotifs("graph", model, ...args, "--out", join(dir, "never"));
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(message);
+  });
+
+  it("refuses two models that would share an output name", () => {
+    const r = nnmotifs("graph", model, model, "--out", join(dir, "twice"));
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/would both be written as "tiny"/);
+  });
+});
+
+describe("modelStem(path)", () => {
+  it("drops the extension, .model.json and .graph.json, and names model.json after its folder", () => {
+    expect(modelStem("/a/model_tree.h5")).toBe("model_tree");
+    expect(modelStem("runs/init.model.json")).toBe("init");
+    expect(modelStem("g/x.graph.json")).toBe("x");
+    expect(modelStem("runs/tree/model.json")).toBe("tree_model");
+    expect(modelStem("weights")).toBe("weights");
+  });
+});
