@@ -89,6 +89,8 @@ export interface CensusMotif {
 export interface CensusResult {
   readonly nodes: number;
   readonly edges: number;
+  /** Bidirectional pairs a↔b (each pair once); switched as units by both null models. */
+  readonly mutualPairs: number;
   /** Number of distinct edge colours used by the census (1 with colours off). */
   readonly colours: number;
   readonly size: number;
@@ -238,6 +240,7 @@ export async function census(graph: Digraph, options: CensusOptions = {}): Promi
   return {
     nodes: g.nodeCount,
     edges: g.edgeSrc.length,
+    mutualPairs: mutualPairCount(g),
     colours: colours ? colourCount(g) : 1,
     size,
     subgraphs: original.total,
@@ -262,6 +265,16 @@ export async function census(graph: Digraph, options: CensusOptions = {}): Promi
       seconds: { original: (t1 - t0) / 1000, random: (t2 - t1) / 1000, total: (t3 - t0) / 1000 },
     },
   };
+}
+
+function mutualPairCount(g: Digraph): number {
+  const n = g.nodeCount;
+  const pairs = new Set<number>();
+  for (let e = 0; e < g.edgeSrc.length; e++) pairs.add(g.edgeSrc[e] * n + g.edgeTrg[e]);
+  let count = 0;
+  for (let e = 0; e < g.edgeSrc.length; e++)
+    if (pairs.has(g.edgeTrg[e] * n + g.edgeSrc[e])) count++;
+  return count / 2;
 }
 
 /** The deterministic JSON document of a census (everything but `run`). */
