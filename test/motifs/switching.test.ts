@@ -108,3 +108,31 @@ describe("switchGraph(g, rng)", () => {
     expect(changed).toBeGreaterThan(0);
   });
 });
+
+describe("prepareSwitching(g, key).randomise", () => {
+  it("is fast: 100 networks × 3 exchanges per edge on 550 edges well under a second", () => {
+    // A layered graph shaped like the anchor's tree_w_Graph.txt: 31 → 30 → 30 → 4, 550 edges.
+    const rng = new Rng(8);
+    const sizes = [31, 30, 30, 4];
+    const offsets = [0, 31, 61, 91];
+    const edges: [number, number, number][] = [];
+    const seen = new Set<number>();
+    while (edges.length < 550) {
+      const l = rng.int(3);
+      const s = offsets[l] + rng.int(sizes[l]);
+      const t = offsets[l + 1] + rng.int(sizes[l + 1]);
+      if (seen.has(s * 95 + t)) continue;
+      seen.add(s * 95 + t);
+      edges.push([s, t, 1 + rng.int(3)]);
+    }
+    const g = makeDigraph(95, edges);
+    const t0 = performance.now();
+    const s = prepareSwitching(g, colourKindKey);
+    let successes = 0;
+    for (let i = 0; i < 100; i++) successes += s.randomise(new Rng(1, i)).successes;
+    const ms = performance.now() - t0;
+    expect(successes).toBeGreaterThan(100 * 550);
+    // Typically ~20 ms; the bound leaves room for a loaded CI machine.
+    expect(ms).toBeLessThan(1000);
+  });
+});
