@@ -28,6 +28,10 @@ export interface ReportOutput {
 
 const DEFAULTS = { png: true, maxCensusRows: 60 };
 
+function capitalise(text: string): string {
+  return text.length > 0 ? `${text[0].toUpperCase()}${text.slice(1)}` : text;
+}
+
 export function escapeHtml(text: string): string {
   return text
     .replace(/&/g, "&amp;")
@@ -248,12 +252,14 @@ main { max-width: 1280px; margin: 0 auto; padding: 0 32px 40px; }
 section { background: white; border: 1px solid var(--line); border-radius: 6px; padding: 12px 22px 18px; margin: 18px 0; }
 section h2 { margin: 4px 0 8px; font-size: 1.25rem; }
 section h3 { font-size: 1rem; margin: 18px 0 6px; }
-.finding { font-size: 1.05rem; background: #f4effa; border-left: 5px solid var(--accent); padding: 10px 16px; margin: 8px 0 10px; }
+.headline { font-size: 1.2rem; font-weight: bold; margin: 4px 0 10px; color: #2d2440; }
+.finding { font-size: 0.95rem; background: #f4effa; border-left: 5px solid var(--accent); padding: 10px 16px; margin: 8px 0 10px; }
 .finding p { margin: 4px 0; }
 ul.findings li, ul.notes li { margin: 3px 0; }
 .caution { color: #8a4b00; background: #fff6e6; border-left: 4px solid #e3a03b; padding: 6px 12px; font-size: 0.92rem; }
 figure.chart { margin: 12px 0 18px; }
 .svg-wrap { overflow-x: auto; }
+.key .svg-wrap svg { max-width: 100%; height: auto; }
 figcaption { font-size: 0.86rem; color: var(--muted); max-width: 960px; }
 .table-wrap { max-height: 520px; overflow: auto; border: 1px solid var(--line); margin: 6px 0 12px; }
 table { border-collapse: collapse; font-size: 0.82rem; width: max-content; min-width: 100%; }
@@ -265,8 +271,9 @@ tr:hover td { background: #faf7fd; }
 svg.motif { display: block; }
 .legend { font-size: 0.85rem; margin: 6px 0; } .legend-item { margin-right: 12px; white-space: nowrap; }
 code { font-size: 0.85em; }
-.key { display: flex; flex-wrap: wrap; gap: 18px; align-items: flex-start; }
-.key > div { flex: 1 1 420px; }
+.key { display: grid; grid-template-columns: minmax(420px, 1fr) minmax(0, 1.35fr); gap: 18px; align-items: start; }
+@media (max-width: 1100px) { .key { grid-template-columns: 1fr; } }
+.key figure.chart { margin-top: 0; }
 `;
 
 // Click a header to sort its table; numbers by data-sort, the rest as text; click again to reverse.
@@ -312,20 +319,23 @@ export function reportHtml(
   const count = (section: SectionId): number => figures.filter((f) => f.section === section).length;
   const sections: { id: SectionId; title: string; body: string }[] = [];
 
-  const [headline, ...rest] = analysis.findings;
-  const keySentences = analysis.findings.filter((s) => /diamond|bi-fan/.test(s));
-  const otherFindings = analysis.findings.filter((s) => !keySentences.includes(s));
+  const headline = analysis.findings.find((s) => s.startsWith("Main finding:"));
+  const keySentences = analysis.findings.filter((s) => s !== headline && /diamond|bi-fan/.test(s));
+  const otherFindings = analysis.findings.filter(
+    (s) => s !== headline && !keySentences.includes(s),
+  );
   sections.push({
     id: "summary",
     title: "Main finding",
     body:
-      `<div class="key"><div><div class="finding">${(keySentences.length
-        ? keySentences
-        : [headline ?? ""]
-      )
-        .map((s) => `<p>${escapeHtml(s)}</p>`)
-        .join("")}</div>` +
-      `<ul class="findings">${(keySentences.length ? otherFindings : rest).map((s) => `<li>${escapeHtml(s)}</li>`).join("")}</ul></div>` +
+      (headline
+        ? `<p class="headline">${escapeHtml(capitalise(headline.replace(/^Main finding: /, "")))}</p>`
+        : "") +
+      `<div class="key"><div>` +
+      (keySentences.length
+        ? `<div class="finding">${keySentences.map((s) => `<p>${escapeHtml(s)}</p>`).join("")}</div>`
+        : "") +
+      `<ul class="findings">${otherFindings.map((s) => `<li>${escapeHtml(s)}</li>`).join("")}</ul></div>` +
       `<div>${figs("summary")}</div></div>`,
   });
   sections.push({

@@ -38,8 +38,8 @@ export function keyFindingFigure(
         column: { field: "nullModel", type: "nominal", title: "null model", sort: [...nullModels] },
       },
       spec: {
-        width: 300,
-        height: 200,
+        width: 250,
+        height: 220,
         mark: { type: "bar" },
         encoding: {
           x: {

@@ -142,8 +142,12 @@ describe("analyseStudy(results)", () => {
 describe("summariseFindings(results)", () => {
   it("talks about the diamond and the bi-fan under both nulls, and the layered null", () => {
     const text = summariseFindings(results).join("\n");
-    expect(text).toMatch(/diamond \(bi-parallel: a→b, a→c, b→d, c→d\).*switch null.*layered null/);
-    expect(text).toMatch(/bi-fan \(a→c, a→d, b→c, b→d\).*switch null.*layered null/);
+    expect(text).toMatch(
+      /diamond \(bi-parallel: a→b, a→c, b→d, c→d\).*switch null: median Z.*layered null: median Z/,
+    );
+    expect(text).toMatch(
+      /bi-fan \(a→c, a→d, b→c, b→d\).*switch null: median Z.*layered null: median Z/,
+    );
     expect(text).toMatch(/stays? significant under the layered null/);
     expect(text).toMatch(/learns fastest/);
     expect(text).toMatch(/selection/);
