@@ -17,3 +17,4 @@ export * from "./core/index.js";
 export * from "./graph/index.js";
 export * from "./motifs/index.js";
 export * from "./stats/index.js";
+export * from "./nn/index.js";

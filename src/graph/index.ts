@@ -15,7 +15,14 @@ export {
   GraphJsonSchema,
   type GraphJson,
 } from "./graph-json.js";
-export { readGraph, writeGraph, parseGraph, formatGraph, type GraphFormat } from "./read-graph.js";
+export {
+  readGraph,
+  readFanmodEdgeList,
+  writeGraph,
+  parseGraph,
+  formatGraph,
+  type GraphFormat,
+} from "./read-graph.js";
 export {
   layersFromSizes,
   parseLayerSizes,

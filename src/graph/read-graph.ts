@@ -21,6 +21,11 @@ export function readGraph(path: string): Digraph {
   return parseGraph(readFileSync(path, "utf8"), path);
 }
 
+/** A FANMOD edge list file (what FANMOD reads), whatever its content looks like. */
+export function readFanmodEdgeList(path: string): Digraph {
+  return parseFanmodEdgeList(readFileSync(path, "utf8"), path);
+}
+
 export function formatGraph(g: Digraph, format: GraphFormat): string {
   return format === "json" ? formatGraphJson(g) : formatFanmodEdgeList(g);
 }

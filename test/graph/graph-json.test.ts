@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { formatGraphJson, graphJsonSchema, parseGraphJson } from "../../src/graph/graph-json.js";
-import { readGraph, writeGraph } from "../../src/graph/read-graph.js";
+import { readFanmodEdgeList, readGraph, writeGraph } from "../../src/graph/read-graph.js";
 import { makeDigraph, type Digraph } from "../../src/graph/digraph.js";
 import { NnmotifsError } from "../../src/core/errors.js";
 
@@ -113,6 +113,8 @@ describe("readGraph(path) / writeGraph(path, g, format)", () => {
     // A FANMOD file with a .json name is still read as FANMOD: content decides.
     writeFileSync(join(dir, "b.json"), "0 1\n");
     expect(readGraph(join(dir, "b.json")).nodeCount).toBe(2);
+    expect(readFanmodEdgeList(join(dir, "a.txt")).edgeColour).toEqual(layered.edgeColour);
+    expect(() => readFanmodEdgeList(join(dir, "a.json"))).toThrow(/malformed edge "\{": 1 fields/);
   });
 
   it("names the file in errors", () => {
