@@ -4,8 +4,8 @@
  * step writes its outputs atomically and its marker last, so a run killed at any moment resumes.
  * The manifest records config, seeds, versions, input/output hashes and timings.
  */
-import { mkdirSync } from "node:fs";
-import { resolve } from "node:path";
+import { mkdirSync, readdirSync, rmSync } from "node:fs";
+import { join, resolve } from "node:path";
 import type { StudyResults } from "../analysis/study-results.js";
 import { StepCache, hashOf, type StepRecord } from "./cache.js";
 import type { StudyConfig } from "./config.js";
@@ -77,6 +77,7 @@ export async function runStudy(
 ): Promise<StudyOutcome> {
   const outDir = resolve(config.out);
   mkdirSync(outDir, { recursive: true });
+  removeTemporaries(outDir);
   const emit = options.onEvent ?? (() => {});
   const cache = new StepCache(outDir);
   const ctx = makeContext(config, outDir);
@@ -117,9 +118,7 @@ export async function runStudy(
         emit({ type: "progress", id: step.id, done, total }),
       );
       const seconds = (performance.now() - t0) / 1000;
-      record = out.incomplete
-        ? { id: step.id, key, outputs: {}, outputHash: "", seconds, finishedAt: "", data: out.data }
-        : cache.complete(step.id, key, out.outputs, seconds, out.data);
+      record = cache.complete(step.id, key, out.outputs, seconds, out.data);
       ran++;
     } else reused++;
     steps.push({
@@ -243,3 +242,14 @@ export async function runStudy(
 }
 
 export { STAGES };
+
+/** Temporary files of atomic writes that a killed run left behind (`.name.tmp-<pid>-<n>`). */
+const TEMPORARY = /^\..+\.tmp-\d+-\d+$/;
+
+function removeTemporaries(dir: string): void {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) removeTemporaries(path);
+    else if (TEMPORARY.test(entry.name)) rmSync(path, { force: true });
+  }
+}

@@ -27,7 +27,6 @@ import type {
 } from "../analysis/study-results.js";
 import { writeFileAtomic } from "../core/atomic-write.js";
 import { NnmotifsError } from "../core/errors.js";
-import { log } from "../core/log.js";
 import { deriveSeed, mix32 } from "../core/random.js";
 import type { Dataset } from "../data/dataset.js";
 import type { Digraph } from "../graph/digraph.js";
@@ -114,8 +113,6 @@ export interface StepOutput<T> {
   /** Files written, relative to the results folder. */
   readonly outputs: readonly string[];
   readonly data: T;
-  /** Do not mark the step finished (it could not do its job; the next run tries again). */
-  readonly incomplete?: boolean;
 }
 
 export interface Step<T = unknown> {
@@ -562,10 +559,7 @@ export function analysisStep(
 }
 
 /** The report: figures/*.{svg,png} and report.html. */
-export function reportStep(
-  inputs: unknown,
-  results: () => StudyResults,
-): Step<{ files: number; missing?: string }> {
+export function reportStep(inputs: unknown, results: () => StudyResults): Step<{ files: number }> {
   return {
     id: "report",
     stage: "report",
@@ -577,19 +571,8 @@ export function reportStep(
       const r = results();
       const p = await pieces();
       const analysis = await p.analyseStudy(r);
-      let files: string[];
-      try {
-        files = await p.writeReport(r, analysis, ctx.outDir);
-      } catch (error) {
-        // A build without the report still gives every other result; the step stays unfinished.
-        if (!(error instanceof NnmotifsError) || !error.message.includes("no report")) throw error;
-        log().warn(`${error.message}: report.html not written`);
-        return { outputs: [], data: { files: 0, missing: error.message }, incomplete: true };
-      }
+      const files = await p.writeReport(r, analysis, ctx.outDir);
       const outputs = files.map((f) => relativeTo(ctx.outDir, f));
-      if (!outputs.includes(LAYOUT.report) && existsSync(join(ctx.outDir, LAYOUT.report))) {
-        outputs.push(LAYOUT.report);
-      }
       return { outputs, data: { files: outputs.length } };
     },
   };
@@ -713,19 +696,6 @@ export interface CensusStepOptions {
 
 let loaded: Pieces | null = null;
 
-/** Import a module another part of nnmotifs provides; a clear error when it is not built. */
-async function optional<T>(specifier: string, what: string): Promise<T> {
-  try {
-    return (await import(specifier)) as T;
-  } catch (error) {
-    const e = error as NodeJS.ErrnoException;
-    if (e.code === "ERR_MODULE_NOT_FOUND" && String(e.message).includes(specifier.slice(3))) {
-      throw new NnmotifsError(`this build of nnmotifs has no ${what} yet (${specifier})`, {}, 1);
-    }
-    throw error;
-  }
-}
-
 async function pieces(): Promise<Pieces> {
   if (loaded) return loaded;
   const [mlp, split, train, native, graphIo, binning, fromNetwork, censusMod, analysis] =
@@ -785,8 +755,9 @@ async function pieces(): Promise<Pieces> {
     writeAnalysisTables: (a, outDir) =>
       analysis.writeAnalysisTables(a as never, join(outDir, "tables")),
     async writeReport(results, a, outDir) {
-      const m = await optional<AnyModule>("../report/index.js", "report");
-      return ((await m.writeReport(results, a, outDir)) ?? []) as string[];
+      const report = await import("../report/index.js");
+      const out = await report.writeReport(results, a as never, outDir);
+      return [out.reportPath, ...out.figurePaths];
     },
   };
   return loaded;
@@ -806,9 +777,6 @@ function keptColours(full: Digraph, kept: Digraph): Uint8Array {
   }
   return colours;
 }
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyModule = Record<string, any>;
 
 /** Load (or generate) a data set for the study. */
 async function loadStudyDataset(spec: string, seed: number): Promise<Dataset> {

@@ -1,0 +1,234 @@
+import { spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { resolveStudyConfig, type StudyConfig } from "../../src/study/config.js";
+import { readManifest } from "../../src/study/manifest.js";
+import { stepSeed } from "../../src/study/steps.js";
+import { initialNetwork } from "../../src/nn/mlp.js";
+import { parseNativeModel } from "../../src/nn/native-model.js";
+import { runStudy, type StudyOutcome } from "../../src/study/run-study.js";
+import { ANCHOR_DATASETS, HAVE_ANCHOR, REPO_ROOT } from "../anchor.js";
+
+/** A study of a few seconds: one data set, two inits, size 3, a handful of random networks. */
+const TINY = {
+  data: ["tree"],
+  network: { hidden: [6, 5], inits: ["normal", "glorot"] },
+  training: { epochs: 2 },
+  motifs: { sizes: [3], randomNetworks: 8 },
+  threads: 1,
+};
+
+const root = mkdtempSync(join(tmpdir(), "nnmotifs-study-"));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+function tiny(out: string, patch: (c: typeof TINY) => object = (c) => c): StudyConfig {
+  return resolveStudyConfig({ ...patch(structuredClone(TINY)), out: join(root, out) });
+}
+
+function files(dir: string, sub: string): string[] {
+  return readdirSync(join(dir, sub)).sort();
+}
+
+/** The steps of a finished run, by id, with whether each was reused. */
+function reusedById(outcome: StudyOutcome): Map<string, boolean> {
+  return new Map(outcome.manifest.steps.map((s) => [s.id, s.reused]));
+}
+
+describe("runStudy(config)", () => {
+  let first: StudyOutcome;
+  beforeAll(async () => {
+    first = await runStudy(tiny("a"));
+  });
+
+  it("writes the results folder layout and a complete manifest", () => {
+    const dir = first.outDir;
+    expect(files(dir, "models")).toEqual([
+      "glorot-initial.model.json",
+      "normal-initial.model.json",
+      "tree-glorot.model.json",
+      "tree-normal.model.json",
+    ]);
+    expect(files(dir, "curves")).toEqual([
+      "tree-glorot.csv",
+      "tree-glorot.json",
+      "tree-normal.csv",
+      "tree-normal.json",
+    ]);
+    for (const id of ["normal-initial", "normal-tree", "glorot-initial", "glorot-tree"]) {
+      expect(existsSync(join(dir, "graphs", `${id}.fanmod.txt`))).toBe(true);
+      expect(existsSync(join(dir, "graphs", `${id}.graph.json`))).toBe(true);
+      for (const nullModel of ["switch", "layered"]) {
+        const census = JSON.parse(
+          readFileSync(join(dir, "census", `${id}-k3-${nullModel}.json`), "utf8"),
+        ) as { size: number; subgraphs: number; motifs: unknown[]; random: { null: string } };
+        expect(census.size).toBe(3);
+        expect(census.random.null).toBe(nullModel);
+        expect(census.motifs.length).toBeGreaterThan(0);
+        const csv = readFileSync(join(dir, "census", `${id}-k3-${nullModel}.csv`), "utf8");
+        expect(csv.split("\n")[0]).toMatch(/^adjacency,count,frequency,randomMean,randomSd,z,/);
+      }
+    }
+    expect(files(dir, "tables").length).toBeGreaterThan(3);
+    expect(existsSync(join(dir, "report.html"))).toBe(true);
+    expect(files(dir, "figures").some((f) => f.endsWith(".svg"))).toBe(true);
+    expect(files(dir, "figures").some((f) => f.endsWith(".png"))).toBe(true);
+    expect(existsSync(join(dir, "study-results.json"))).toBe(true);
+    const manifest = readManifest(dir);
+    expect(manifest.status).toBe("complete");
+    expect(manifest.config.seed).toBe(1);
+    expect(manifest.versions.nnmotifs).toMatch(/^\d+\.\d+\.\d+/);
+    // 2 trainings + 2 graph groups + 4 graphs × 2 nulls + analysis + report
+    expect(manifest.steps.map((s) => s.stage)).toEqual([
+      ...Array(2).fill("train"),
+      ...Array(2).fill("graphs"),
+      ...Array(8).fill("census"),
+      "analysis",
+      "report",
+    ]);
+    for (const s of manifest.steps.filter((x) => x.stage === "census" || x.stage === "train")) {
+      expect(s.seed).not.toBeNull();
+      expect(s.inputHash).toMatch(/^[0-9a-f]{64}$/);
+    }
+    expect(Object.keys(manifest.stageSeconds)).toEqual([
+      "train",
+      "graphs",
+      "census",
+      "analysis",
+      "report",
+    ]);
+  });
+
+  it("hands the analyses a StudyResults with every training, graph and census", () => {
+    const r = first.results;
+    expect(r.datasets).toEqual(["tree"]);
+    expect(r.trainings.map((t) => `${t.dataset}/${t.init}`)).toEqual([
+      "tree/normal",
+      "tree/glorot",
+    ]);
+    expect(r.trainings[0].history).toHaveLength(2);
+    expect(r.graphs.map((g) => g.id)).toEqual([
+      "normal-initial",
+      "normal-tree",
+      "glorot-initial",
+      "glorot-tree",
+    ]);
+    const g = r.graphs[1];
+    // [31, 6, 5, 4]: every kernel weight has a colour, 0 where the binning removed the edge.
+    expect(g.weights).toHaveLength(31 * 6 + 6 * 5 + 5 * 4);
+    expect(g.weightColours).toHaveLength(g.weights.length);
+    const kept = g.weightColours.filter((c) => c !== 0).length;
+    const edges = Object.values(g.edgesPerColour).reduce((a, b) => a + b, 0);
+    expect(kept).toBe(edges);
+    expect(g.binEdges).toHaveLength(6);
+    expect(r.censuses).toHaveLength(8);
+  });
+
+  it("the initial network depends on the study seed and the init only (shared by data sets)", () => {
+    const model = parseNativeModel(
+      readFileSync(join(first.outDir, "models", "normal-initial.model.json"), "utf8"),
+      "normal-initial.model.json",
+    );
+    const expected = initialNetwork([31, 6, 5, 4], "normal", stepSeed(1, "init", "normal"));
+    expect(Array.from(model.layers[0].kernel)).toEqual(Array.from(expected.layers[0].kernel));
+    expect(Array.from(model.layers[2].bias)).toEqual(Array.from(expected.layers[2].bias));
+  });
+
+  it("a rerun with the same config reuses every finished step", async () => {
+    const again = await runStudy(tiny("a"));
+    expect([...reusedById(again).values()].every((r) => r)).toBe(true);
+    expect(again.ran).toBe(0);
+    expect(again.reused).toBe(14);
+  });
+
+  it("a deleted output is redone on the next run", async () => {
+    rmSync(join(first.outDir, "census", "glorot-tree-k3-switch.json"));
+    const again = await runStudy(tiny("a"));
+    const r = reusedById(again);
+    expect(r.get("census-glorot-tree-k3-switch")).toBe(false);
+    expect(r.get("census-glorot-tree-k3-layered")).toBe(true);
+    expect(existsSync(join(first.outDir, "census", "glorot-tree-k3-switch.json"))).toBe(true);
+  });
+
+  it("a changed config redoes only the affected steps", async () => {
+    const more = await runStudy(
+      tiny("a", (c) => ({ ...c, motifs: { ...c.motifs, randomNetworks: 9 } })),
+    );
+    const r = reusedById(more);
+    expect(r.get("train-tree-normal")).toBe(true);
+    expect(r.get("graphs-glorot")).toBe(true);
+    expect(r.get("census-normal-tree-k3-switch")).toBe(false);
+    expect(r.get("analysis")).toBe(false);
+
+    const cutoff = await runStudy(
+      tiny("a", (c) => ({
+        ...c,
+        motifs: { ...c.motifs, randomNetworks: 9 },
+        graphs: { cutoff: 0.5 },
+      })),
+    );
+    const s = reusedById(cutoff);
+    expect(s.get("train-tree-glorot")).toBe(true);
+    expect(s.get("graphs-glorot")).toBe(false);
+    expect(s.get("census-glorot-tree-k3-layered")).toBe(false);
+  });
+
+  it("a study killed mid-run resumes and gives the same results as an uninterrupted one", async () => {
+    const uninterrupted = join(root, "b");
+    await runStudy(tiny("b"));
+    const killed = join(root, "k");
+    const yaml = join(root, "k.yaml");
+    // Also a different thread count: results must not depend on it.
+    writeFileSync(yaml, JSON.stringify({ ...TINY, threads: 2, out: killed }));
+    const cli = [join(REPO_ROOT, "src", "cli", "main.ts"), "study", "--config", yaml, "--quiet"];
+    const child = spawn(process.execPath, ["--import", "tsx", ...cli], {
+      cwd: REPO_ROOT,
+      stdio: "ignore",
+    });
+    const exited = new Promise<number | null>((res) => child.on("exit", (code) => res(code)));
+    // Kill once the trainings, the graphs and a few censuses are marked finished.
+    const markers = join(killed, ".steps");
+    const deadline = Date.now() + 90_000;
+    while (Date.now() < deadline) {
+      const n = existsSync(markers) ? readdirSync(markers).length : 0;
+      if (n >= 6) break;
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    child.kill("SIGKILL");
+    await exited;
+    expect(readManifest(killed).status).toBe("running"); // it really was killed mid-run
+    const finishedBefore = readdirSync(markers).length;
+    expect(finishedBefore).toBeGreaterThanOrEqual(6);
+
+    const resumed = await runStudy(resolveStudyConfig({ ...TINY, threads: 2, out: killed }));
+    expect(resumed.reused).toBeGreaterThanOrEqual(finishedBefore - 1);
+    for (const sub of ["census", "models", "graphs"]) {
+      const names = files(uninterrupted, sub);
+      expect(files(killed, sub)).toEqual(names);
+      for (const name of names) {
+        const a = readFileSync(join(uninterrupted, sub, name), "utf8");
+        const b = readFileSync(join(killed, sub, name), "utf8");
+        expect(b === a, `${sub}/${name} differs`).toBe(true);
+      }
+    }
+  });
+});
+
+describe.skipIf(!HAVE_ANCHOR)("runStudy on the anchor's CSV data sets", () => {
+  it("trains, bins and counts motifs on csv:…/tree.csv like on a generated set", async () => {
+    const out = join(root, "anchor");
+    const outcome = await runStudy(
+      resolveStudyConfig({
+        ...TINY,
+        data: [`csv:${join(ANCHOR_DATASETS, "tree.csv")}`],
+        network: { hidden: [6, 5], inits: ["normal"] },
+        out,
+      }),
+    );
+    expect(outcome.results.datasets).toEqual([`csv:${join(ANCHOR_DATASETS, "tree.csv")}`]);
+    expect(outcome.results.graphs.map((g) => g.id)).toEqual(["normal-initial", "normal-tree-csv"]);
+    expect(outcome.results.trainings[0].history).toHaveLength(2);
+    expect(existsSync(join(out, "census", "normal-tree-csv-k3-layered.json"))).toBe(true);
+  });
+});
