@@ -75,33 +75,31 @@ export async function checkReportInBrowser(
     });
     await page.goto(url, { waitUntil: "load" });
     const title = await page.title();
-    const sections = await page.$$eval("section", (nodes) =>
-      nodes.map((s) => {
-        const figures = Array.from(s.querySelectorAll("figure.chart"));
-        const rendered = figures.filter((f) => {
-          const svg = f.querySelector("svg");
-          if (!svg) return false;
-          const box = svg.getBoundingClientRect();
-          return (
-            box.width > 50 && box.height > 50 && svg.querySelectorAll("path, rect, text").length > 5
-          );
-        });
-        return {
-          id: s.id,
-          title: s.querySelector("h2")?.textContent ?? "",
-          expectedFigures: Number(s.getAttribute("data-figures") ?? "0"),
-          renderedFigures: rendered.length,
-          tables: s.querySelectorAll("table").length,
-        };
-      }),
-    );
-    const firstScreenText = await page.evaluate(() => {
-      const out: string[] = [];
-      document.querySelectorAll("h1, .finding p").forEach((e) => {
-        if (e.getBoundingClientRect().top < window.innerHeight) out.push(e.textContent ?? "");
+    // Page-side code is passed as source text: this project compiles without the DOM library.
+    const sections =
+      (await page.evaluate(`Array.from(document.querySelectorAll("section")).map((s) => {
+      const figures = Array.from(s.querySelectorAll("figure.chart"));
+      const rendered = figures.filter((f) => {
+        const svg = f.querySelector("svg");
+        if (!svg) return false;
+        const box = svg.getBoundingClientRect();
+        return box.width > 50 && box.height > 50 && svg.querySelectorAll("path, rect, text").length > 5;
       });
-      return out.join("\n");
-    });
+      return {
+        id: s.id,
+        title: s.querySelector("h2") ? s.querySelector("h2").textContent : "",
+        expectedFigures: Number(s.getAttribute("data-figures") || "0"),
+        renderedFigures: rendered.length,
+        tables: s.querySelectorAll("table").length,
+      };
+    })`)) as SectionCheck[];
+    const firstScreenText = (await page.evaluate(`(() => {
+      const out = [];
+      document.querySelectorAll("h1, .headline, .finding p").forEach((e) => {
+        if (e.getBoundingClientRect().top < window.innerHeight) out.push(e.textContent || "");
+      });
+      return out.join("\\n");
+    })()`)) as string;
     mkdirSync(dirname(screenshotPath), { recursive: true });
     await page.screenshot({ path: screenshotPath });
     const sortWorks = await checkSorting(page);
@@ -115,28 +113,24 @@ type Page = import("playwright-core").Page;
 
 /** Finds a numeric column with distinct values in a table of ≥ 3 rows and clicks its header twice. */
 async function checkSorting(page: Page): Promise<boolean> {
-  const target = await page.evaluate(() => {
+  const target = (await page.evaluate(`(() => {
     const tables = Array.from(document.querySelectorAll("table.sortable"));
     for (let t = 0; t < tables.length; t++) {
-      const table = tables[t] as HTMLTableElement;
-      const rows = Array.from(table.tBodies[0]?.rows ?? []);
+      const table = tables[t];
+      const rows = table.tBodies[0] ? Array.from(table.tBodies[0].rows) : [];
       if (rows.length < 3) continue;
-      const columns = table.tHead?.rows[0].cells.length ?? 0;
+      const columns = table.tHead ? table.tHead.rows[0].cells.length : 0;
       for (let c = 0; c < columns; c++) {
-        const values = rows.map((r) => Number(r.cells[c]?.getAttribute("data-sort") ?? "x"));
+        const values = rows.map((r) => Number(r.cells[c] ? r.cells[c].getAttribute("data-sort") ?? "x" : "x"));
         if (values.every((v) => Number.isFinite(v)) && new Set(values).size > 2) return { t, c };
       }
     }
     return null;
-  });
+  })()`)) as { t: number; c: number } | null;
   if (!target) return false;
-  const read = (): Promise<number[]> =>
-    page.evaluate(({ t, c }) => {
-      const table = document.querySelectorAll("table.sortable")[t] as HTMLTableElement;
-      return Array.from(table.tBodies[0].rows).map((r) =>
-        Number(r.cells[c].getAttribute("data-sort")),
-      );
-    }, target);
+  const read = async (): Promise<number[]> =>
+    (await page.evaluate(`Array.from(document.querySelectorAll("table.sortable")[${target.t}].tBodies[0].rows)
+      .map((r) => Number(r.cells[${target.c}].getAttribute("data-sort")))`)) as number[];
   const header = page.locator("table.sortable").nth(target.t).locator("thead th").nth(target.c);
   await header.scrollIntoViewIfNeeded();
   await header.click();
