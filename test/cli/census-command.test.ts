@@ -12,6 +12,7 @@ import { makeDigraph } from "../../src/graph/digraph.js";
 import { formatFanmodEdgeList } from "../../src/graph/fanmod-edge-list.js";
 import { canonicalKey } from "../../src/motifs/canonical-label.js";
 import { parseFanmodResults } from "../../src/motifs/fanmod-results.js";
+import { formatG } from "../../src/cli/census-format.js";
 import { REPO_ROOT } from "../anchor.js";
 
 const CLI = join(REPO_ROOT, "dist", "cli", "main.js");
@@ -170,6 +171,14 @@ describe("nnmotifs census GRAPH", () => {
     expect(r.stdout).toBe("");
   });
 
+  it("--no-colours counts every edge as colour 1", () => {
+    const r = run([small, "--no-colours", "-r", "3", "--threads", "1", "-f", "json"]);
+    expect(r.status).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json.colours).toBe(1);
+    for (const m of json.motifs) expect(m.adjacency.join("")).toMatch(/^[01]+$/);
+  });
+
   it("names the file and line of a malformed graph, exit 2", () => {
     const bad = join(dir, "bad.txt");
     writeFileSync(bad, "0 1 1\n1 2 9\n");
@@ -186,5 +195,18 @@ describe("nnmotifs census GRAPH", () => {
     expect(r.stderr).toMatch(
       /would take roughly .* --sample 1,1,1,0\.\d+,0\.\d+ \(RAND-ESU\).*--force/,
     );
+  });
+});
+
+describe("formatG(x, digits)", () => {
+  it("prints like C's %g with FANMOD's 5 significant digits", () => {
+    expect(formatG(8.84091036)).toBe("8.8409");
+    expect(formatG(0.0018215)).toBe("0.0018215");
+    expect(formatG(5.39412e-6)).toBe("5.3941e-06");
+    expect(formatG(0.08)).toBe("0.08");
+    expect(formatG(9.999996)).toBe("10");
+    expect(formatG(123456)).toBe("1.2346e+05");
+    expect(formatG(-1.18857)).toBe("-1.1886");
+    expect(formatG(0)).toBe("0");
   });
 });
