@@ -17,4 +17,6 @@ export * from "./core/index.js";
 export * from "./graph/index.js";
 export * from "./motifs/index.js";
 export * from "./stats/index.js";
+export * from "./analysis/index.js";
+export * from "./report/index.js";
 export * from "./nn/index.js";

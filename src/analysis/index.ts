@@ -1,4 +1,11 @@
-export type * from "./study-results.js";
+export type {
+  StudyResults,
+  TrainingRecord,
+  GraphRecord,
+  CensusRecord,
+  MotifRecord,
+  EpochRecord as StudyEpochRecord,
+} from "./study-results.js";
 export {
   analyseStudy,
   summariseFindings,
@@ -37,7 +44,7 @@ export {
   topologyLabel,
   topologyKey,
   colouredKey,
-  canonicalKey,
+  canonicalKey as bruteForceCanonicalKey,
   parseAdjacency,
   namedTopologyKey,
   NAMED_TOPOLOGIES,
