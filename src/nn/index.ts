@@ -30,6 +30,7 @@ export {
   type TrainingResult,
   type EpochRecord,
 } from "./train.js";
+export { KerasSgd } from "./sgd.js";
 export { readKerasH5, hasHdf5Signature } from "./keras-h5.js";
 export { readTfjsModel, parseTfjsModel, isTfjsModelJson } from "./tfjs-model.js";
 export { ACTIVATIONS, denseNetworkFromKeras, type StoredTensor } from "./keras-sequential.js";

@@ -6,8 +6,7 @@
  * choice taken from our seeded Rng (tfjs's `shuffle` uses Math.random):
  *   - split: 30 % test, then the last 10 % of the shuffled training part for validation;
  *   - each epoch: a fresh seeded permutation of the training samples, minibatches in that order
- *     (last one smaller), SGD with Nesterov momentum (tfjs's MomentumOptimizer with useNesterov is
- *     algebraically Keras's SGD(nesterov=True));
+ *     (last one smaller), Keras's SGD(momentum, nesterov=True) update (sgd.ts);
  *   - loss: categorical cross-entropy on the softmax output, predictions clipped to [1e−7, 1−1e−7]
  *     as Keras does; the epoch's `loss` and `accuracy` are the batch-size-weighted means of the
  *     per-batch values measured before each update (Keras's progress-bar averages);
@@ -15,8 +14,9 @@
  *     not improved (strictly, by more than `minDelta`) for `patience` epochs; the weights are the
  *     last epoch's (Keras's default restore_best_weights=False).
  *
- * The loop cuts the shuffled batches in JavaScript and applies the gradients with `optimizer.applyGradients` instead of `model.fit`, which costs several async hops
- * and callbacks per batch; see `trainStep` for why backpropagation is explicit.
+ * The loop cuts the shuffled batches in JavaScript and applies the gradients itself instead of
+ * calling `model.fit`, which costs several async hops and callbacks per batch; see `trainStep` for
+ * why backpropagation is explicit.
  */
 import type * as tfjs from "@tensorflow/tfjs";
 import { NnmotifsError } from "../core/errors.js";
@@ -25,6 +25,7 @@ import { oneHot, type Dataset } from "../data/dataset.js";
 import { splitDataset, type DatasetSplit } from "../data/split.js";
 import { loadTf, type BackendChoice, type BackendName } from "./backend.js";
 import { isInitialiserName, type InitialiserName } from "./initialisers.js";
+import { KerasSgd } from "./sgd.js";
 import { buildMlp, initialNetwork, readMlp, validateLayerSizes, type Tf } from "./mlp.js";
 import type { DenseNetwork } from "./network.js";
 
@@ -199,7 +200,7 @@ export async function trainNetwork(
 
   const started = performance.now();
   const model = buildMlp(tf, initial);
-  const optimizer = tf.train.momentum(o.learningRate, o.momentum, o.nesterov);
+  const optimizer = new KerasSgd(tf, o.learningRate, o.momentum, o.nesterov);
   const wanted = new Set(o.snapshots);
   const snapshots: Array<{ epoch: number; network: DenseNetwork }> = [];
   const history: EpochRecord[] = [];
@@ -309,7 +310,7 @@ function correctCount(tf: Tf, probs: tfjs.Tensor, yTrue: tfjs.Tensor): tfjs.Scal
 function trainStep(
   tf: Tf,
   model: tfjs.Sequential,
-  optimizer: tfjs.Optimizer,
+  optimizer: KerasSgd,
   x: Float32Array,
   y: Float32Array,
   size: number,
@@ -319,10 +320,13 @@ function trainStep(
   return tf.tidy(() => {
     const xb = tf.tensor2d(x, [size, nFeatures]);
     const yb = tf.tensor2d(y, [size, nClasses]);
-    const { grads, probs } = batchGradients(tf, model, xb, yb);
+    const { params, grads, probs } = batchGradients(tf, model, xb, yb);
     const loss = crossEntropy(tf, probs, yb).dataSync()[0];
     const correct = correctCount(tf, probs, yb).dataSync()[0];
-    optimizer.applyGradients(grads);
+    optimizer.apply(
+      params,
+      params.map((p) => grads[p.name]),
+    );
     return [loss, correct] as [number, number];
   });
 }
@@ -336,7 +340,7 @@ export function batchGradients(
   model: tfjs.Sequential,
   xb: tfjs.Tensor2D,
   yb: tfjs.Tensor2D,
-): { grads: tfjs.NamedTensorMap; probs: tfjs.Tensor2D } {
+): { params: tfjs.Variable[]; grads: tfjs.NamedTensorMap; probs: tfjs.Tensor2D } {
   const size = xb.shape[0];
   const kernels = model.layers.map((l) => l.weights[0].read() as tfjs.Variable);
   const biases = model.layers.map((l) => l.weights[1].read() as tfjs.Variable);
@@ -363,7 +367,7 @@ export function batchGradients(
     grads[biases[k].name] = tf.sum(delta, 0);
     if (k > 0) delta = tf.mul(tf.matMul(delta, tf.transpose(kernels[k])), tf.step(activations[k]));
   }
-  return { grads, probs };
+  return { params: [...kernels, ...biases], grads, probs };
 }
 
 /** Loss and accuracy on a whole data set. */
