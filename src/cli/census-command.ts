@@ -108,7 +108,8 @@ export async function censusAction(file: string, opts: CensusCliOptions): Promis
   if (sample === null) await checkWork(g, size, networks, threads, seed, opts.force ?? false, note);
 
   const { progressBar } = await import("./progress.js");
-  const bar = await progressBar("random networks", !opts.quiet);
+  const bar = await progressBar("random networks", !opts.quiet && networks > 0);
+  bar.update(0, networks);
   let result;
   try {
     result = await census(g, {
