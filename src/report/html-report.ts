@@ -161,39 +161,50 @@ function censusTables(results: StudyResults, analysis: StudyAnalysis, maxRows: n
   return parts.join("\n");
 }
 
-function topologyTables(results: StudyResults, analysis: StudyAnalysis): string {
+function topologyTables(results: StudyResults, analysis: StudyAnalysis, maxRows: number): string {
   const parts: string[] = [];
   for (const size of results.sizes) {
-    const rows = analysis.tables.topologyVariants.filter((r) => r.size === size);
-    if (rows.length === 0) continue;
+    const all = analysis.tables.topologyVariants
+      .filter((r) => r.size === size)
+      .sort((a, b) => (b.maxZ ?? -Infinity) - (a.maxZ ?? -Infinity));
+    if (all.length === 0) continue;
+    const rows = all.slice(0, maxRows);
+    const note =
+      all.length > rows.length
+        ? `The ${rows.length} rows with the largest Z of ${all.length}; all are in <code>tables/topology-variants.csv</code>.`
+        : "";
     parts.push(
       `<h3>${size}-node topologies: most significant and most typical variant</h3>` +
-        table(rows, [
-          { title: "network", cell: (r) => text(r.graphId) },
-          { title: "null", cell: (r) => text(r.nullModel) },
-          { title: "topology", cell: (r) => text(r.topologyName.split(" #")[0]) },
-          { title: "variants", cell: (r) => ({ html: String(r.variants), sort: r.variants }) },
-          {
-            title: "p < 0.05",
-            cell: (r) => ({ html: String(r.significantRaw), sort: r.significantRaw }),
-          },
-          {
-            title: "q < 0.05",
-            cell: (r) => ({ html: String(r.significantFdr), sort: r.significantFdr }),
-          },
-          {
-            title: "max-Z variant",
-            cell: (r) => ({ html: motifPictogram(r.maxMotif), sort: r.maxMotif }),
-          },
-          { title: "max Z", cell: (r) => num(r.maxZ) },
-          { title: "its q", cell: (r) => num(r.maxQ, 3) },
-          {
-            title: "typical variant",
-            cell: (r) => ({ html: motifPictogram(r.typicalMotif), sort: r.typicalMotif }),
-          },
-          { title: "typical Z", cell: (r) => num(r.typicalZ) },
-          { title: "mean Z", cell: (r) => num(r.meanZ) },
-        ]),
+        table(
+          rows,
+          [
+            { title: "network", cell: (r) => text(r.graphId) },
+            { title: "null", cell: (r) => text(r.nullModel) },
+            { title: "topology", cell: (r) => text(r.topologyName.split(" #")[0]) },
+            { title: "variants", cell: (r) => ({ html: String(r.variants), sort: r.variants }) },
+            {
+              title: "p < 0.05",
+              cell: (r) => ({ html: String(r.significantRaw), sort: r.significantRaw }),
+            },
+            {
+              title: "q < 0.05",
+              cell: (r) => ({ html: String(r.significantFdr), sort: r.significantFdr }),
+            },
+            {
+              title: "max-Z variant",
+              cell: (r) => ({ html: motifPictogram(r.maxMotif), sort: r.maxMotif }),
+            },
+            { title: "max Z", cell: (r) => num(r.maxZ) },
+            { title: "its q", cell: (r) => num(r.maxQ, 3) },
+            {
+              title: "typical variant",
+              cell: (r) => ({ html: motifPictogram(r.typicalMotif), sort: r.typicalMotif }),
+            },
+            { title: "typical Z", cell: (r) => num(r.typicalZ) },
+            { title: "mean Z", cell: (r) => num(r.meanZ) },
+          ],
+          note,
+        ),
     );
   }
   return parts.join("\n");
@@ -393,7 +404,7 @@ export function reportHtml(
       pictogramLegend() +
       `<p class="caution">${escapeHtml(analysis.notes.selectionBias)}</p>` +
       censusTables(results, analysis, maxRows) +
-      topologyTables(results, analysis),
+      topologyTables(results, analysis, 4 * maxRows),
   });
   sections.push({
     id: "changes",

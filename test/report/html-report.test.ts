@@ -69,3 +69,30 @@ describe("uniquifySvgIds(svg, prefix)", () => {
     );
   });
 });
+
+describe("writeReport(results, analysis, outDir) on a smaller study", () => {
+  it("copes with one null model, no size 4, no trainings and an empty census", async () => {
+    const full = makeSyntheticStudy(2);
+    const small = {
+      ...full,
+      sizes: [3],
+      nullModels: ["switch"],
+      trainings: [],
+      censuses: full.censuses
+        .filter((c) => c.size === 3 && c.nullModel === "switch")
+        .map((c, i) => (i === 0 ? { ...c, motifs: [] } : c)),
+    };
+    const a = analyseStudy(small);
+    expect(a.tables.nullComparison).toEqual([]);
+    expect(a.findings.join(" ")).toMatch(/diamond.*does not occur/);
+    const smallDir = mkdtempSync(join(tmpdir(), "nnmotifs-report-small-"));
+    try {
+      const { reportPath } = await writeReport(small, a, smallDir, { png: false });
+      const text = readFileSync(reportPath, "utf8");
+      expect(text).toMatch(/id="methods"/);
+      expect(text).not.toMatch(/figure-learning-curves/);
+    } finally {
+      rmSync(smallDir, { recursive: true, force: true });
+    }
+  });
+});
