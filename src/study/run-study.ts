@@ -158,7 +158,7 @@ export async function runStudy(
   const trainGrid = datasets.flatMap((ds) => inits.map((init) => ({ ds, init })));
   const trainRecords = await stage<TrainSummary>(
     "train",
-    trainGrid.map(({ ds, init }) => trainStep(config, ds, init)),
+    trainGrid.map(({ ds, init }) => trainStep(config, ds, init, ds === datasets[0])),
   );
   for (const r of trainRecords) {
     if (r.data.backend) versions.tfjsBackend = r.data.backend;

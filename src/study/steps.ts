@@ -168,8 +168,18 @@ export interface TrainSummary {
   readonly trainSeconds: number;
 }
 
-/** Train one network: data set × init, from the init's shared initial network. */
-export function trainStep(config: StudyConfig, ds: StudyDataset, init: string): Step<TrainSummary> {
+/**
+ * Train one network: data set × init, from the init's initial network. `writesInitial`: this step
+ * saves that initial network as models/<init>-initial (the first data set's step does; the initial
+ * network depends on the seed, the init and the data's shape only, so it is the same for every data
+ * set of that shape).
+ */
+export function trainStep(
+  config: StudyConfig,
+  ds: StudyDataset,
+  init: string,
+  writesInitial: boolean,
+): Step<TrainSummary> {
   const dataSeed = stepSeed(config.seed, "data", ds.spec);
   const initSeed = stepSeed(config.seed, "init", init);
   const trainSeed = stepSeed(config.seed, "train", ds.spec);
@@ -189,6 +199,7 @@ export function trainStep(config: StudyConfig, ds: StudyDataset, init: string): 
       init,
       hidden: config.network.hidden,
       training: t,
+      writesInitial,
     },
     async run(ctx, progress) {
       const data = await loadStudyDataset(ds.spec, dataSeed);
@@ -259,17 +270,17 @@ export function trainStep(config: StudyConfig, ds: StudyDataset, init: string): 
           ) + "\n",
         ),
       ];
-      // The initial network depends on (seed, init) only; each data set of the same shape writes
-      // the same bytes, so whichever step ran last leaves an identical file.
-      outputs.push(
-        await ctx.write(
-          LAYOUT.initialModel(init),
-          p.formatNativeModel(
-            { ...initial, source: `${init}:initial` },
-            { epoch: 0, training: { init, initSeed, layerSizes } },
+      if (writesInitial) {
+        outputs.push(
+          await ctx.write(
+            LAYOUT.initialModel(init),
+            p.formatNativeModel(
+              { ...initial, source: `${init}:initial` },
+              { epoch: 0, training: { init, initSeed, layerSizes } },
+            ),
           ),
-        ),
-      );
+        );
+      }
       return {
         outputs,
         data: {

@@ -232,3 +232,26 @@ describe.skipIf(!HAVE_ANCHOR)("runStudy on the anchor's CSV data sets", () => {
     expect(existsSync(join(out, "census", "normal-tree-csv-k3-layered.json"))).toBe(true);
   });
 });
+
+describe("runStudy with other binnings and vertex colours", () => {
+  it("quantile binning and `vertexColours: layer` flow through to the graphs and the census", async () => {
+    const out = join(root, "variants");
+    const outcome = await runStudy(
+      resolveStudyConfig({
+        ...TINY,
+        network: { hidden: [6, 5], inits: ["glorot"] },
+        graphs: { binning: "quantile", quantile: 0.3 },
+        motifs: { ...TINY.motifs, nulls: ["layered"], vertexColours: "layer" },
+        out,
+      }),
+    );
+    const g = outcome.results.graphs[0];
+    expect(g.binEdges).toBeNull();
+    expect(Object.keys(g.edgesPerColour).sort()).toEqual(["1", "3"]);
+    const census = JSON.parse(
+      readFileSync(join(out, "census", "glorot-tree-k3-layered.json"), "utf8"),
+    ) as { vertexColours: string; motifs: Array<{ vertexColours?: number[] }> };
+    expect(census.vertexColours).toBe("layer");
+    expect(census.motifs[0].vertexColours).toHaveLength(3);
+  });
+});
