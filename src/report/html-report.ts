@@ -432,7 +432,10 @@ export function reportHtml(
     body:
       `<ul class="findings">${analysis.findings
         .filter((s) => /null/.test(s))
-        .map((s) => `<li>${escapeHtml(s)}</li>`)
+        .map(
+          (s) =>
+            `<li>${escapeHtml(s.replace(/^Main finding: (.)/, (_, c: string) => c.toUpperCase()))}</li>`,
+        )
         .join("")}</ul>` +
       figs("nulls") +
       table(

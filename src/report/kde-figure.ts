@@ -2,7 +2,12 @@
 import type { WeightKdeRow } from "../analysis/weight-kde.js";
 import { networkScale, topLevel, type Figure } from "./figure-spec.js";
 
-export function kdeFigure(rows: readonly WeightKdeRow[], datasets: readonly string[]): Figure {
+export function kdeFigure(
+  rows: readonly WeightKdeRow[],
+  inits: readonly string[],
+  datasets: readonly string[],
+): Figure {
+  const present = new Set(rows.map((r) => r.init));
   return {
     name: "weight-kde",
     title: "Weight densities before and after training",
@@ -11,24 +16,28 @@ export function kdeFigure(rows: readonly WeightKdeRow[], datasets: readonly stri
       "and of the networks trained from it, per initialisation.",
     spec: {
       ...topLevel(rows),
-      facet: { column: { field: "init", type: "nominal", title: "initialisation" } },
-      resolve: { scale: { x: "independent", y: "independent" } },
-      spec: {
-        width: 240,
-        height: 170,
-        mark: { type: "line", strokeWidth: 2 },
-        encoding: {
-          x: { field: "x", type: "quantitative", title: "weight" },
-          y: { field: "density", type: "quantitative", title: "density" },
-          color: {
-            field: "network",
-            type: "nominal",
-            title: "network",
-            scale: networkScale(datasets),
+      // Concatenated rather than faceted, to keep the study's init order with independent scales
+      // (see weight-histogram-figure.ts).
+      hconcat: inits
+        .filter((i) => present.has(i))
+        .map((init) => ({
+          title: { text: init, fontSize: 12, fontWeight: "normal" },
+          transform: [{ filter: { field: "init", equal: init } }],
+          width: 240,
+          height: 170,
+          mark: { type: "line", strokeWidth: 2 },
+          encoding: {
+            x: { field: "x", type: "quantitative", title: "weight" },
+            y: { field: "density", type: "quantitative", title: "density" },
+            color: {
+              field: "network",
+              type: "nominal",
+              title: "network",
+              scale: networkScale(datasets),
+            },
+            strokeDash: { field: "stage", type: "nominal", title: "stage" },
           },
-          strokeDash: { field: "stage", type: "nominal", title: "stage" },
-        },
-      },
+        })),
     },
   };
 }

@@ -25,7 +25,7 @@ export function nullComparisonFigure(
   );
   return {
     name: `null-comparison-size-${size}`,
-    title: `${ref} vs ${other} null, ${size}-node topologies`,
+    title: `The ${ref} vs the ${other} null, ${size}-node topologies`,
     caption:
       `Z of each topology's most significant variant in every network under the ${ref} null (x) and ` +
       `the ${other} null (y). Points far below the bisector lose their significance once the null ` +
@@ -47,8 +47,18 @@ export function nullComparisonFigure(
           transform: [{ filter: "datum.kind === 'point'" }],
           mark: { type: "point", filled: true, size: 40, opacity: 0.75 },
           encoding: {
-            x: { field: "zReference", type: "quantitative", title: `Z (${ref} null)` },
-            y: { field: "zOther", type: "quantitative", title: `Z (${other} null)` },
+            x: {
+              field: "zReference",
+              type: "quantitative",
+              title: `Z (${ref} null)`,
+              scale: { domain: [lo, hi], zero: false },
+            },
+            y: {
+              field: "zOther",
+              type: "quantitative",
+              title: `Z (${other} null)`,
+              scale: { domain: [lo, hi], zero: false },
+            },
             color: { field: "init", type: "nominal", title: "init", scale: initScale(inits) },
             shape: { field: "stageLabel", type: "nominal", title: "stage" },
             tooltip: [

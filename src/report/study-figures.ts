@@ -34,7 +34,7 @@ export function studyFigures(results: StudyResults, analysis: StudyAnalysis): Pl
   if (t.learningCurves.length > 0) add("learning", learningCurvesFigure(t.learningCurves, inits));
   if (t.weightHistograms.length > 0)
     add("weights", weightHistogramFigure(t.weightHistograms, t.colourBands));
-  if (t.weightKdes.length > 0) add("weights", kdeFigure(t.weightKdes, datasets));
+  if (t.weightKdes.length > 0) add("weights", kdeFigure(t.weightKdes, inits, datasets));
   if (t.edgesPerColour.length > 0) add("weights", edgesPerColourFigure(t.edgesPerColour, datasets));
   for (const size of sizes) {
     if (t.zPairs.some((p) => p.size === size && p.deltaZ !== null)) {

@@ -47,8 +47,18 @@ export function zScatterFigure(
             transform: [{ filter: "datum.kind === 'point'" }],
             mark: { type: "point", filled: true, size: 28, opacity: 0.7 },
             encoding: {
-              x: { field: "zInitial", type: "quantitative", title: "Z (initial)" },
-              y: { field: "zTrained", type: "quantitative", title: "Z (trained)" },
+              x: {
+                field: "zInitial",
+                type: "quantitative",
+                title: "Z (initial)",
+                scale: { domain: [lo, hi], zero: false },
+              },
+              y: {
+                field: "zTrained",
+                type: "quantitative",
+                title: "Z (trained)",
+                scale: { domain: [lo, hi], zero: false },
+              },
               color: { field: "init", type: "nominal", title: "init", scale: initScale(inits) },
               shape: { field: "dataset", type: "nominal", title: "data set" },
               tooltip: [

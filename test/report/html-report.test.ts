@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { analyseStudy } from "../../src/analysis/index.js";
+import { setLogger } from "../../src/core/index.js";
 import {
   studyFigures,
   uniquifySvgIds,
@@ -16,8 +17,14 @@ const analysis = analyseStudy(results);
 const dir = mkdtempSync(join(tmpdir(), "nnmotifs-report-"));
 let out: ReportOutput;
 let html: string;
+const warnings: string[] = [];
 beforeAll(async () => {
-  out = await writeReport(results, analysis, dir);
+  const previous = setLogger({ info: () => {}, warn: (m) => warnings.push(m) });
+  try {
+    out = await writeReport(results, analysis, dir);
+  } finally {
+    setLogger(previous);
+  }
   html = readFileSync(out.reportPath, "utf8");
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -32,6 +39,9 @@ describe("writeReport(results, analysis, outDir)", () => {
     }
     expect(out.figurePaths).toHaveLength(2 * figures.length);
     expect([...readdirSync(dir), ...files].some((f) => f.includes(".tmp"))).toBe(false);
+  });
+  it("renders every figure without a vega-lite or vega warning", () => {
+    expect(warnings).toEqual([]);
   });
   it("is self-contained: no external scripts, styles, images or fonts", () => {
     expect(html).not.toMatch(/<(script|link|img|iframe)[^>]+(src|href)=/i);
