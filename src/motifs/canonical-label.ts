@@ -22,7 +22,7 @@ function mix(x: number): number {
   return (x ^ (x >>> 16)) | 0;
 }
 
-/** Reusable scratch space of one labelling (allocation-free for repeated calls). */
+/** Reusable scratch space of one size (labelling allocates nothing per call). */
 class Scratch {
   readonly inv: Int32Array;
   readonly next: Int32Array;
@@ -48,12 +48,65 @@ class Scratch {
 
 const scratchBySize: Scratch[] = [];
 
-function distinctCount(a: Int32Array, tmp: Int32Array): number {
-  tmp.set(a);
-  tmp.sort();
-  let c = a.length > 0 ? 1 : 0;
-  for (let i = 1; i < tmp.length; i++) if (tmp[i] !== tmp[i - 1]) c++;
+function distinctCount(a: Int32Array, k: number): number {
+  let c = 0;
+  for (let i = 0; i < k; i++) {
+    let fresh = true;
+    for (let j = 0; j < i && fresh; j++) fresh = a[j] !== a[i];
+    if (fresh) c++;
+  }
   return c;
+}
+
+// State of the current branch and bound (module-level, so the recursion allocates nothing).
+let S: Scratch;
+let M: ArrayLike<number>;
+let VC: ArrayLike<number> | null;
+let haveBest = false;
+let bestVersion = 0;
+
+/** Branch and bound over positions p..k-1; `gt`: the prefix before p already beats the best. */
+function search(p: number, gt: boolean): void {
+  const { k, inv, posInv, perm, bestPerm, used, cur, best } = S;
+  if (p === k) {
+    if (gt || !haveBest) {
+      best.set(cur);
+      bestPerm.set(perm);
+      haveBest = true;
+      bestVersion++;
+    }
+    return;
+  }
+  const off = p * p; // positions 0..p-1 use 1 + 2q digits each: Σ = p²
+  const want = posInv[p];
+  for (let v = 0; v < k; v++) {
+    if (used[v] || inv[v] !== want) continue;
+    cur[off] = VC ? VC[v] : 0;
+    for (let j = 0; j < p; j++) {
+      const u = perm[j];
+      cur[off + 1 + 2 * j] = M[v * k + u];
+      cur[off + 2 + 2 * j] = M[u * k + v];
+    }
+    let childGt = gt || !haveBest;
+    if (!childGt) {
+      let cmp = 0;
+      for (let t = off, end = off + 1 + 2 * p; t < end; t++) {
+        if (cur[t] !== best[t]) {
+          cmp = cur[t] > best[t] ? 1 : -1;
+          break;
+        }
+      }
+      if (cmp < 0) continue;
+      childGt = cmp > 0;
+    }
+    perm[p] = v;
+    used[v] = 1;
+    const version = bestVersion;
+    search(p + 1, childGt);
+    used[v] = 0;
+    // A new best found below shares this prefix, so later siblings compare against it.
+    if (bestVersion !== version) gt = false;
+  }
 }
 
 /**
@@ -67,11 +120,11 @@ export function canonicalPermutation(
   out: Int32Array = new Int32Array(k),
 ): Int32Array {
   const s = (scratchBySize[k] ??= new Scratch(k));
-  const { inv, next, order, posInv, perm, bestPerm, used, cur, best } = s;
+  const { inv, next, order, posInv, used } = s;
 
   // Colour refinement: inv(i) ← hash(inv(i), multiset of (pair colours, inv(j))).
   for (let i = 0; i < k; i++) inv[i] = mix(vertexColours ? vertexColours[i] + 0x3c6ef372 : 1);
-  let cells = distinctCount(inv, order);
+  let cells = distinctCount(inv, k);
   for (let round = 0; round < k && cells < k; round++) {
     for (let i = 0; i < k; i++) {
       let acc = 0;
@@ -82,63 +135,33 @@ export function canonicalPermutation(
       }
       next[i] = mix(acc ^ Math.imul(inv[i], 0x9e3779b1));
     }
-    const c = distinctCount(next, order);
+    const c = distinctCount(next, k);
     if (c <= cells) break;
     inv.set(next);
     cells = c;
   }
-  for (let i = 0; i < k; i++) order[i] = i;
-  order.sort((a, b) => inv[a] - inv[b]);
+  // Positions take vertices in increasing invariant (insertion sort: k is small).
+  for (let i = 0; i < k; i++) {
+    let j = i;
+    while (j > 0 && inv[order[j - 1]] > inv[i]) {
+      order[j] = order[j - 1];
+      j--;
+    }
+    order[j] = i;
+  }
+  if (cells === k) {
+    // Every vertex has its own invariant: the order is forced, nothing to search.
+    out.set(order);
+    return out;
+  }
   for (let p = 0; p < k; p++) posInv[p] = inv[order[p]];
-
   used.fill(0);
-  let haveBest = false;
-  let bestVersion = 0;
-
-  // Branch and bound over positions; `gt` = the prefix before p is already greater than best.
-  const search = (p: number, gt: boolean): void => {
-    if (p === k) {
-      if (gt || !haveBest) {
-        best.set(cur);
-        bestPerm.set(perm);
-        haveBest = true;
-        bestVersion++;
-      }
-      return;
-    }
-    const off = p * p; // positions 0..p-1 use 1 + 2q digits each: Σ = p²
-    const want = posInv[p];
-    for (let v = 0; v < k; v++) {
-      if (used[v] || inv[v] !== want) continue;
-      cur[off] = vertexColours ? vertexColours[v] : 0;
-      for (let j = 0; j < p; j++) {
-        const u = perm[j];
-        cur[off + 1 + 2 * j] = matrix[v * k + u];
-        cur[off + 2 + 2 * j] = matrix[u * k + v];
-      }
-      let childGt = gt || !haveBest;
-      if (!childGt) {
-        let cmp = 0;
-        for (let t = off, end = off + 1 + 2 * p; t < end; t++) {
-          if (cur[t] !== best[t]) {
-            cmp = cur[t] > best[t] ? 1 : -1;
-            break;
-          }
-        }
-        if (cmp < 0) continue;
-        childGt = cmp > 0;
-      }
-      perm[p] = v;
-      used[v] = 1;
-      const version = bestVersion;
-      search(p + 1, childGt);
-      used[v] = 0;
-      // A new best found below shares this prefix, so later siblings compare against it.
-      if (bestVersion !== version) gt = false;
-    }
-  };
+  S = s;
+  M = matrix;
+  VC = vertexColours;
+  haveBest = false;
   search(0, false);
-  out.set(bestPerm);
+  out.set(s.bestPerm);
   return out;
 }
 

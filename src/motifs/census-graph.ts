@@ -193,11 +193,14 @@ export function codeLayout(k: number, base: number, vbase: number): CodeLayout {
 
 /**
  * Decode one raw code (its limbs) into a row-major k×k matrix and vertex colour digits.
- * Exact: every step is an integer remainder or an exact division of an integer below 2^53.
+ * Exact: for integers r < 2^53 and G ≥ 1, Math.floor(r / G) is the true quotient (a rounding
+ * error would need r/G within r·2^-53 of an integer, but it is at least 1/G away), and it avoids
+ * the slow floating-point `%`.
  */
 export function decodeRawCode(
   layout: CodeLayout,
   limbs: ArrayLike<number>,
+  at: number,
   matrix: Uint8Array,
   vdigits: Int32Array,
 ): void {
@@ -208,20 +211,23 @@ export function decodeRawCode(
   for (let p = 0; p < k; p++) {
     if (limbOf[p] !== limb) {
       limb = limbOf[p];
-      r = limbs[limb];
+      r = limbs[at + limb];
     }
     const G = groupSize[p];
-    let g = r % G;
-    r = (r - g) / G;
-    const vd = g % vbase;
-    vdigits[p] = vd;
-    g = (g - vd) / vbase;
+    const q = Math.floor(r / G);
+    let g = r - q * G;
+    r = q;
+    const gq = Math.floor(g / vbase);
+    vdigits[p] = g - gq * vbase;
+    g = gq;
     matrix[p * k + p] = 0;
     for (let j = 0; j < p; j++) {
-      const pc = g % B;
-      g = (g - pc) / B;
-      matrix[p * k + j] = pc % base; // colour(v_p → v_j)
-      matrix[j * k + p] = (pc - (pc % base)) / base; // colour(v_j → v_p)
+      const pq = Math.floor(g / B);
+      const pc = g - pq * B;
+      g = pq;
+      const into = Math.floor(pc / base);
+      matrix[p * k + j] = pc - into * base; // colour(v_p → v_j)
+      matrix[j * k + p] = into; // colour(v_j → v_p)
     }
   }
 }

@@ -43,10 +43,11 @@ export function formatClassKey(
   size: number,
   vertexColours?: ArrayLike<number> | null,
 ): string {
-  let s = "";
-  for (let i = 0; i < size * size; i++) s += String.fromCharCode(48 + matrix[i]);
-  if (vertexColours) s += "/" + Array.from(vertexColours).join(",");
-  return s;
+  // One flat string from char codes (a rope built by += would be flattened on every hash).
+  const codes = new Array<number>(size * size);
+  for (let i = 0; i < size * size; i++) codes[i] = 48 + matrix[i];
+  const s = String.fromCharCode.apply(null, codes);
+  return vertexColours ? `${s}/${Array.from(vertexColours).join(",")}` : s;
 }
 
 /** The class's matrix as k rows of k digits, e.g. ["0000","0000","2000","2200"]. */

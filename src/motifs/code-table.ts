@@ -1,83 +1,81 @@
 /**
- * Counting raw subgraph codes: an open-addressing hash table in typed arrays (linear probing),
- * keyed by the W limbs of a raw code (see census-graph.ts), with a count per slot and the slot's
- * class id once canonicalised. One table per code layout is kept between censuses, so the 100
- * random networks of a run canonicalise only the labelled codes they see for the first time.
+ * Open-addressing hash maps (linear probing) in one Float64Array, keyed by the W limbs of a raw
+ * subgraph code (census-graph.ts), with one number per slot: a count while counting, a class id
+ * in the cache of canonicalised codes. A slot is W+1 consecutive doubles [limb 0..W-1, value], so
+ * a lookup touches one cache line. Keys are integers ≥ 0; EMPTY (−1) marks a free slot.
  */
 
 export const EMPTY = -1;
 
-export class CodeTable {
+export class CodeMap {
   capacity: number;
   mask: number;
-  keys: Float64Array;
-  counts: Float64Array;
-  classId: Int32Array;
-  /** Slots whose count is non-zero in the current census. */
-  touched: Int32Array;
-  touchedCount = 0;
+  /** Slot s occupies data[s*stride .. s*stride+W]; the value is data[s*stride + W]. */
+  data: Float64Array;
+  readonly stride: number;
+  /** Occupied slots in insertion order (to visit or clear them without scanning the table). */
+  used: Int32Array;
   size = 0;
 
   constructor(
     readonly limbs: number,
     capacity = 1 << 12,
   ) {
+    this.stride = limbs + 1;
     this.capacity = capacity;
     this.mask = capacity - 1;
-    this.keys = new Float64Array(capacity * limbs).fill(EMPTY);
-    this.counts = new Float64Array(capacity);
-    this.classId = new Int32Array(capacity).fill(-1);
-    this.touched = new Int32Array(capacity);
+    this.data = new Float64Array(capacity * this.stride).fill(EMPTY);
+    this.used = new Int32Array(capacity);
   }
 
-  /** Double the capacity and re-insert every key (slots move: touched is rebuilt). */
+  /** Double the capacity and re-insert every key (slots move; `used` is rebuilt in order). */
   grow(): void {
+    const { data, used, size, stride } = this;
     const W = this.limbs;
-    const { keys, counts, classId, capacity } = this;
-    const cap = capacity * 2;
-    this.capacity = cap;
-    this.mask = cap - 1;
-    this.keys = new Float64Array(cap * W).fill(EMPTY);
-    this.counts = new Float64Array(cap);
-    this.classId = new Int32Array(cap).fill(-1);
-    this.touched = new Int32Array(cap);
-    this.touchedCount = 0;
-    for (let s = 0; s < capacity; s++) {
-      if (keys[s * W] === EMPTY) continue;
-      let h = hashLimbs(keys, s * W, W) & this.mask;
-      while (this.keys[h * W] !== EMPTY) h = (h + 1) & this.mask;
-      for (let l = 0; l < W; l++) this.keys[h * W + l] = keys[s * W + l];
-      this.counts[h] = counts[s];
-      this.classId[h] = classId[s];
-      if (counts[s] !== 0) this.touched[this.touchedCount++] = h;
+    this.capacity *= 2;
+    this.mask = this.capacity - 1;
+    this.data = new Float64Array(this.capacity * stride).fill(EMPTY);
+    this.used = new Int32Array(this.capacity);
+    for (let t = 0; t < size; t++) {
+      const from = used[t] * stride;
+      let h = hashLimbs(data, from, W) & this.mask;
+      while (this.data[h * stride] !== EMPTY) h = (h + 1) & this.mask;
+      for (let l = 0; l < stride; l++) this.data[h * stride + l] = data[from + l];
+      this.used[t] = h;
     }
   }
 
-  /** Add `weight` to the count of the code in `limbs[at .. at+W)`; returns its slot. */
-  addLimbs(limbs: Float64Array, at: number, weight: number): void {
+  /** The slot of the code in `limbs[at .. at+W)`, inserted with value `init` when absent. */
+  slot(limbs: ArrayLike<number>, at: number, init: number): number {
     const W = this.limbs;
+    const stride = this.stride;
     let h = hashLimbs(limbs, at, W) & this.mask;
-    const keys = this.keys;
     for (;;) {
-      const base = h * W;
-      if (keys[base] === EMPTY) {
-        for (let l = 0; l < W; l++) keys[base + l] = limbs[at + l];
-        this.size++;
-        break;
+      const base = h * stride;
+      const d = this.data;
+      if (d[base] === EMPTY) {
+        for (let l = 0; l < W; l++) d[base + l] = limbs[at + l];
+        d[base + W] = init;
+        this.used[this.size++] = h;
+        if (this.size * 2 > this.capacity) {
+          this.grow();
+          return this.slot(limbs, at, init);
+        }
+        return h;
       }
       let same = true;
-      for (let l = 0; l < W; l++) {
-        if (keys[base + l] !== limbs[at + l]) {
-          same = false;
-          break;
-        }
-      }
-      if (same) break;
+      for (let l = 0; l < W && same; l++) same = d[base + l] === limbs[at + l];
+      if (same) return h;
       h = (h + 1) & this.mask;
     }
-    if (this.counts[h] === 0) this.touched[this.touchedCount++] = h;
-    this.counts[h] += weight;
-    if (this.size * 2 > this.capacity) this.grow();
+  }
+
+  /** Empty the map, keeping its capacity (cost proportional to the number of keys). */
+  clear(): void {
+    const { data, used, stride } = this;
+    for (let t = 0; t < this.size; t++)
+      data.fill(EMPTY, used[t] * stride, used[t] * stride + stride);
+    this.size = 0;
   }
 }
 
@@ -91,7 +89,8 @@ export function hashCode(x: number): number {
   return h ^ (h >>> 13);
 }
 
-export function hashLimbs(a: Float64Array, at: number, W: number): number {
+/** Hash of W limbs; equals hashCode(limb 0) when W = 1. */
+export function hashLimbs(a: ArrayLike<number>, at: number, W: number): number {
   let h = 0;
   for (let l = 0; l < W; l++) h = hashCode(a[at + l]) ^ Math.imul(h, 0x01000193);
   return h;

@@ -5,24 +5,33 @@
  */
 import { NnmotifsError } from "../core/errors.js";
 import type { Digraph } from "../graph/digraph.js";
-import { canonicalKeyOfMatrix } from "./canonical-label.js";
+import { canonicalPermutation, permuteMatrix } from "./canonical-label.js";
+import { formatClassKey } from "./class-key.js";
 import { buildCensusGraph, codeLayout, decodeRawCode } from "./census-graph.js";
 import type { CensusGraph, CodeLayout } from "./census-graph.js";
-import { CodeTable } from "./code-table.js";
+import { CodeMap } from "./code-table.js";
 import { esuCount } from "./esu.js";
+import { PrefixCache } from "./prefix-cache.js";
 import type { SubgraphCountOptions, SubgraphCounts } from "./types.js";
 import type { Rng } from "../core/random.js";
 
 export const MIN_SIZE = 2;
 export const MAX_SIZE = 8;
 
-/** Tables kept between calls, one per layout; dropped when they grow past this many slots. */
-const MAX_CACHED_CAPACITY = 1 << 22;
+/** The raw-code cache is dropped when it holds more codes than this (memory bound). */
+const MAX_CACHED_CODES = 1 << 22;
 
+/**
+ * Per code layout, kept between calls: the counting table (emptied after each census), the
+ * cache raw code → class id, canonical code → class id, and the class keys.
+ */
 interface ClassCache {
-  table: CodeTable;
+  counting: CodeMap;
+  rawToClass: CodeMap;
+  canonToClass: CodeMap;
   keys: string[];
-  idOfKey: Map<string, number>;
+  perClass: Float64Array;
+  prefixes: PrefixCache | null;
 }
 
 const caches = new Map<string, ClassCache>();
@@ -53,15 +62,74 @@ export function prepareCensus(
   const cacheKey = `${layout.k}|${layout.base}|${cg.vdigit ? cg.vvalues.join(",") : "-"}`;
   let cache = caches.get(cacheKey);
   if (!cache) {
-    cache = { table: new CodeTable(layout.limbs), keys: [], idOfKey: new Map() };
+    const W = layout.limbs;
+    cache = {
+      counting: new CodeMap(W),
+      rawToClass: new CodeMap(W),
+      canonToClass: new CodeMap(W),
+      keys: [],
+      perClass: new Float64Array(1024),
+      prefixes: W === 1 && layout.k >= 3 ? new PrefixCache(layout) : null,
+    };
     caches.set(cacheKey, cache);
   }
   return { cg, layout, cache, cacheKey };
 }
 
+/** Scratch of the canonicalisation of one raw code. */
+let scratchK = -1;
+let matrix = new Uint8Array(0);
+let vdigits = new Int32Array(0);
+let vcolours = new Int32Array(0);
+let perm = new Int32Array(0);
+let canon = new Float64Array(0);
+
+/** The class id of the raw code at `data[at .. at+W)`, canonicalising it (once per class). */
+function classOf(
+  cache: ClassCache,
+  cg: CensusGraph,
+  layout: CodeLayout,
+  data: Float64Array,
+  at: number,
+): number {
+  const { k, limbs: W, base, vbase, limbOf, vmul, pmul } = layout;
+  if (scratchK !== k || canon.length !== W) {
+    scratchK = k;
+    matrix = new Uint8Array(k * k);
+    vdigits = new Int32Array(k);
+    vcolours = new Int32Array(k);
+    perm = new Int32Array(k);
+    canon = new Float64Array(W);
+  }
+  decodeRawCode(layout, data, at, matrix, vdigits);
+  if (cg.vdigit) for (let i = 0; i < k; i++) vcolours[i] = cg.vvalues[vdigits[i]];
+  canonicalPermutation(matrix, k, cg.vdigit ? vcolours : null, perm);
+  // The canonical code: the raw code of the vertices in canonical order.
+  canon.fill(0);
+  for (let p = 0; p < k; p++) {
+    const w = perm[p];
+    let c = vbase > 1 ? vdigits[w] * vmul[p] : 0;
+    for (let j = 0; j < p; j++) {
+      const x = perm[j];
+      c += (matrix[w * k + x] + base * matrix[x * k + w]) * pmul[p * k + j];
+    }
+    canon[limbOf[p]] += c;
+  }
+  const slot = cache.canonToClass.slot(canon, 0, -1);
+  const at2 = slot * cache.canonToClass.stride + W;
+  let id = cache.canonToClass.data[at2];
+  if (id < 0) {
+    id = cache.keys.length;
+    const m = permuteMatrix(matrix, k, perm);
+    cache.keys.push(formatClassKey(m, k, cg.vdigit ? Array.from(perm, (v) => vcolours[v]) : null));
+    cache.canonToClass.data[at2] = id;
+  }
+  return id;
+}
+
 /**
  * Run the kernel and turn the raw codes into class counts (each count multiplied by `scale`).
- * Resets the table's counts so the table can serve the next census.
+ * Classes appear in the Map in the order ESU first met them (independent of the cache state).
  */
 export function runCensus(
   prepared: ReturnType<typeof prepareCensus>,
@@ -70,51 +138,43 @@ export function runCensus(
   scale: number,
 ): { total: number; counts: Map<string, number> } {
   const { cg, layout, cache, cacheKey } = prepared;
-  const table = cache.table;
-  table.touchedCount = 0;
+  const { counting, rawToClass } = cache;
+  const W = layout.limbs;
+  counting.clear();
   let total: number;
   try {
-    total = esuCount(cg, layout, table, probabilities, rng);
+    total = esuCount(cg, layout, counting, probabilities, rng, cache.prefixes);
   } catch (err) {
     caches.delete(cacheKey); // a half-filled table must not leak into the next census
     throw err;
   }
-  const k = layout.k;
-  const W = layout.limbs;
-  const matrix = new Uint8Array(k * k);
-  const vdigits = new Int32Array(k);
-  const vcolours = new Int32Array(k);
-  const perClass = new Float64Array(cache.keys.length + table.touchedCount);
-  let classCount = cache.keys.length;
-  const limbs = new Float64Array(W);
-  for (let t = 0; t < table.touchedCount; t++) {
-    const s = table.touched[t];
-    let id = table.classId[s];
+  const ids: number[] = [];
+  const stride = counting.stride;
+  for (let t = 0; t < counting.size; t++) {
+    const at = counting.used[t] * stride;
+    const data = counting.data;
+    const rs = rawToClass.slot(data, at, -1);
+    const idAt = rs * rawToClass.stride + W;
+    let id = rawToClass.data[idAt];
     if (id < 0) {
-      for (let l = 0; l < W; l++) limbs[l] = table.keys[s * W + l];
-      decodeRawCode(layout, limbs, matrix, vdigits);
-      if (cg.vdigit) for (let i = 0; i < k; i++) vcolours[i] = cg.vvalues[vdigits[i]];
-      const key = canonicalKeyOfMatrix(matrix, k, cg.vdigit ? vcolours : null);
-      const known = cache.idOfKey.get(key);
-      if (known === undefined) {
-        id = cache.keys.length;
-        cache.keys.push(key);
-        cache.idOfKey.set(key, id);
-        classCount++;
-      } else {
-        id = known;
-      }
-      table.classId[s] = id;
+      id = classOf(cache, cg, layout, data, at);
+      rawToClass.data[idAt] = id;
     }
-    perClass[id] += table.counts[s];
-    table.counts[s] = 0;
+    if (id >= cache.perClass.length) {
+      const grown = new Float64Array(Math.max(2 * cache.perClass.length, id + 1));
+      grown.set(cache.perClass);
+      cache.perClass = grown;
+    }
+    if (cache.perClass[id] === 0) ids.push(id);
+    cache.perClass[id] += data[at + W];
   }
-  table.touchedCount = 0;
+  counting.clear();
   const counts = new Map<string, number>();
-  for (let id = 0; id < classCount; id++) {
-    if (perClass[id] > 0) counts.set(cache.keys[id], perClass[id] * scale);
+  for (const id of ids) {
+    counts.set(cache.keys[id], cache.perClass[id] * scale);
+    cache.perClass[id] = 0;
   }
-  if (table.capacity > MAX_CACHED_CAPACITY) caches.delete(cacheKey);
+  if (rawToClass.size > MAX_CACHED_CODES) caches.delete(cacheKey);
   return { total: total * scale, counts };
 }
 

@@ -19,8 +19,9 @@
  * to u > v); the marks set at a depth are exactly the elements it appended, cleared on return.
  */
 import type { Rng } from "../core/random.js";
-import { hashCode, type CodeTable, EMPTY } from "./code-table.js";
+import { hashCode, type CodeMap, EMPTY } from "./code-table.js";
 import { buildCensusGraph, type CensusGraph, type CodeLayout } from "./census-graph.js";
+import type { PrefixCache } from "./prefix-cache.js";
 import type { Digraph } from "../graph/digraph.js";
 
 /** Preallocated per-graph work space of the enumeration (no allocation per subgraph). */
@@ -105,11 +106,19 @@ export function esuVisit(
   }
 }
 
+/** Pre-aggregate the leaves of one ESU node when the last group has at most this many values. */
+const LEAF_GROUP_LIMIT = 1 << 16;
+
 /**
  * The counting kernel: enumerate (or, with `probabilities` and `rng`, sample as RAND-ESU) the
  * k-subgraphs of `cg` and add 1 per subgraph to its raw code in `table`. Returns the number of
  * subgraphs reached. The raw code is built incrementally: adding w at position d adds its vertex
  * digit and its pair codes with positions 0..d-1 (census-graph.ts).
+ *
+ * The leaves below one ESU node (a fixed set of k−1 vertices) differ only in the last group of
+ * their code. When that group is small (k ≤ 5 with ≤ 3 colours, for instance), the leaves are
+ * first tallied per group value in a direct-indexed array and reach the hash table once per
+ * distinct value: most leaves touch one edge of one colour, so this saves most hash probes.
  *
  * RAND-ESU: the root is kept with probability p[0] and the vertex at position d with p[d], so a
  * given k-subgraph is reached with probability Π p[d] (Wernicke 2006, §3).
@@ -117,24 +126,31 @@ export function esuVisit(
 export function esuCount(
   cg: CensusGraph,
   layout: CodeLayout,
-  table: CodeTable,
+  table: CodeMap,
   probabilities: Float64Array | null = null,
   rng: Rng | null = null,
+  prefixes: PrefixCache | null = null,
 ): number {
   const { n, start, adj, adjPair, dense, vdigit } = cg;
-  const { k, limbs: W, limbOf, vmul, pmul } = layout;
+  const { k, limbs: W, limbOf, vmul, pmul, groupSize } = layout;
   const { sub, ext, cur, end, blocked } = esuState(n, k);
   const code = new Float64Array((k + 1) * W); // code[d*W + l]: limbs of the first d vertices
   const leafLimbs = new Float64Array(W);
-  const leafBase = new Int32Array(k); // sub[j] * n for the dense lookups of the last position
-  const leafMul = new Float64Array(k);
+  const leafSub = new Int32Array(k); // the prefix, in the order its leaves are coded
+  const leafBase = new Int32Array(k); // leafSub[j] * n for the dense lookups of the leaves
   const sampling = probabilities !== null && rng !== null;
   const last = k - 1;
   const leafLimb = limbOf[last];
   const leafVmul = vmul[last];
+  // Integer multipliers of the last group's digits (group value, before its limb multiplier).
+  const leafGroupMul = new Float64Array(k);
+  for (let j = 0; j < last; j++) leafGroupMul[j] = pmul[last * k + j] / leafVmul;
+  const tally = groupSize[last] <= LEAF_GROUP_LIMIT ? new Int32Array(groupSize[last]) : null;
+  const leafIntMul = Int32Array.from(tally !== null ? leafGroupMul : []); // exact: < 2^16
+  const tallied = new Int32Array(Math.max(1, n));
   let total = 0;
 
-  // Pair code of w (new) with x (earlier): dense lookup or binary search of w in adj(x).
+  // Pair code of w (new) with x (earlier) for large graphs: binary search of w in adj(x).
   const pairSparse = (w: number, x: number): number => {
     let lo = start[x];
     let hi = start[x + 1] - 1;
@@ -146,6 +162,35 @@ export function esuCount(
       else hi = mid - 1;
     }
     return 0;
+  };
+
+  // Add `weight` to the code whose last limb is c (the others are those of code[d]).
+  const insert = (c: number, weight: number, d: number): void => {
+    if (W === 1) {
+      // Inline linear probing on [key, count] pairs.
+      let data = table.data;
+      const mask = table.mask;
+      let h = hashCode(c) & mask;
+      let key = data[2 * h];
+      while (key !== c && key !== EMPTY) {
+        h = (h + 1) & mask;
+        key = data[2 * h];
+      }
+      if (key === EMPTY) {
+        data[2 * h] = c;
+        data[2 * h + 1] = weight;
+        table.used[table.size++] = h;
+        if (table.size * 2 > table.capacity) table.grow();
+        data = table.data;
+      } else {
+        data[2 * h + 1] += weight;
+      }
+    } else {
+      for (let l = 0; l < W; l++) leafLimbs[l] = code[d * W + l];
+      leafLimbs[leafLimb] = c;
+      const h = table.slot(leafLimbs, 0, 0);
+      table.data[h * table.stride + W] += weight;
+    }
   };
 
   for (let v = 0; v < n; v++) {
@@ -169,46 +214,67 @@ export function esuCount(
     while (d > 0) {
       if (d === last) {
         // Leaves: every w left in vExtension completes a k-subgraph.
-        for (let j = 0; j < last; j++) {
-          leafBase[j] = sub[j] * n;
-          leafMul[j] = pmul[last * k + j];
+        let prefix = code[d * W + leafLimb];
+        if (prefixes !== null) {
+          // List the prefix in its canonical order (prefix-cache.ts).
+          const at = prefixes.indexOf(prefix);
+          prefix = prefixes.canon[at];
+          const perm = prefixes.perm;
+          for (let j = 0; j < last; j++) leafSub[j] = sub[perm[at * last + j]];
+        } else {
+          for (let j = 0; j < last; j++) leafSub[j] = sub[j];
         }
-        const prefix = code[d * W + leafLimb];
+        for (let j = 0; j < last; j++) leafBase[j] = leafSub[j] * n;
         const pEnd = end[d];
-        for (let i = cur[d]; i < pEnd; i++) {
+        let nt = 0;
+        let i0 = cur[d];
+        if (tally !== null && dense !== null && vdigit === null && !sampling) {
+          // The common case, kept tight: integer group values tallied per ESU node.
+          if (last === 4) {
+            const b0 = leafBase[0];
+            const b1 = leafBase[1];
+            const b2 = leafBase[2];
+            const b3 = leafBase[3];
+            const m1 = leafIntMul[1];
+            const m2 = leafIntMul[2];
+            const m3 = leafIntMul[3];
+            for (let i = i0; i < pEnd; i++) {
+              const w = ext[i];
+              const gv =
+                dense[b0 + w] + dense[b1 + w] * m1 + dense[b2 + w] * m2 + dense[b3 + w] * m3;
+              if (tally[gv]++ === 0) tallied[nt++] = gv;
+            }
+          } else {
+            for (let i = i0; i < pEnd; i++) {
+              const w = ext[i];
+              let gv = 0;
+              for (let j = 0; j < last; j++) gv += dense[leafBase[j] + w] * leafIntMul[j];
+              if (tally[gv]++ === 0) tallied[nt++] = gv;
+            }
+          }
+          total += pEnd - i0;
+          i0 = pEnd;
+        }
+        for (let i = i0; i < pEnd; i++) {
           const w = ext[i];
           if (sampling && rng.next() >= probabilities[last]) continue;
-          let c = prefix;
-          if (vdigit !== null) c += vdigit[w] * leafVmul;
+          let gv = vdigit !== null ? vdigit[w] : 0;
           if (dense !== null) {
-            for (let j = 0; j < last; j++) c += dense[leafBase[j] + w] * leafMul[j];
+            for (let j = 0; j < last; j++) gv += dense[leafBase[j] + w] * leafGroupMul[j];
           } else {
-            for (let j = 0; j < last; j++) c += pairSparse(w, sub[j]) * leafMul[j];
+            for (let j = 0; j < last; j++) gv += pairSparse(w, leafSub[j]) * leafGroupMul[j];
           }
           total++;
-          if (W === 1) {
-            // Inline insert (the hot path): linear probing on the single limb.
-            const keys = table.keys;
-            const mask = table.mask;
-            let h = hashCode(c) & mask;
-            let key = keys[h];
-            while (key !== c && key !== EMPTY) {
-              h = (h + 1) & mask;
-              key = keys[h];
-            }
-            if (key === EMPTY) {
-              keys[h] = c;
-              table.size++;
-            }
-            const counts = table.counts;
-            if (counts[h] === 0) table.touched[table.touchedCount++] = h;
-            counts[h]++;
-            if (table.size * 2 > table.capacity) table.grow();
+          if (tally !== null) {
+            if (tally[gv]++ === 0) tallied[nt++] = gv;
           } else {
-            for (let l = 0; l < W; l++) leafLimbs[l] = code[d * W + l];
-            leafLimbs[leafLimb] = c;
-            table.addLimbs(leafLimbs, 0, 1);
+            insert(prefix + gv * leafVmul, 1, d);
           }
+        }
+        for (let t = 0; t < nt; t++) {
+          const gv = tallied[t];
+          insert(prefix + gv * leafVmul, tally![gv], d);
+          tally![gv] = 0;
         }
         cur[d] = pEnd;
       }
