@@ -14,6 +14,7 @@
  * This file is the library's public door: it re-exports each folder's own index.
  */
 export * from "./core/index.js";
+export * from "./data/index.js";
 export * from "./graph/index.js";
 export * from "./motifs/index.js";
 export * from "./stats/index.js";
