@@ -50,7 +50,8 @@ export async function loadTf(choice: BackendChoice = "auto"): Promise<LoadedTf> 
   } catch (error) {
     reason = (error as Error).message;
   }
-  if (choice === "wasm") throw new NnmotifsError(`the tfjs wasm backend is unavailable: ${reason}`, {}, 1);
+  if (choice === "wasm")
+    throw new NnmotifsError(`the tfjs wasm backend is unavailable: ${reason}`, {}, 1);
   await tf.setBackend("cpu");
   await tf.ready();
   return { tf, backend: "cpu", fallbackReason: reason };
