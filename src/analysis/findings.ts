@@ -90,7 +90,9 @@ export function findingsFromTables(results: StudyResults, tables: AnalysisTables
     const key = namedTopologyKey(name);
     const rows = tables.topologyVariants.filter((v) => v.topology === key);
     if (rows.length === 0) {
-      out.push(`${DESCRIPTION[name]} does not occur in any census (is size 4 in the study?).`);
+      out.push(
+        `${capitalise(DESCRIPTION[name])} does not occur in any census (is size 4 in the study?).`,
+      );
       continue;
     }
     const parts = nulls.map((nullModel) => {
@@ -123,7 +125,16 @@ export function findingsFromTables(results: StudyResults, tables: AnalysisTables
       }
       const sigRef = [...byTopology.values()].filter((t) => t.ref * 2 > t.n);
       const stay = sigRef.filter((t) => t.other * 2 > t.n).map((t) => t.name);
-      if (sigRef.length === 0) {
+      const zUndefined = rows.length > 0 && rows.every((r) => r.zOther === null);
+      if (zUndefined) {
+        out.push(
+          `Under the ${other} null every random network has the same ${size}-node counts ` +
+            `(sd = 0), so Z is undefined and no ${size}-node topology can be significant: ` +
+            (sigRef.length > 0
+              ? `the significance of ${list(sigRef.map((t) => t.name))} under the ${ref} null comes from the layered architecture alone.`
+              : `the ${size}-node census is fixed by the layered architecture alone.`),
+        );
+      } else if (sigRef.length === 0) {
         out.push(
           `No ${size}-node topology is significant under the ${ref} null in most trained networks.`,
         );
@@ -139,7 +150,7 @@ export function findingsFromTables(results: StudyResults, tables: AnalysisTables
             : "";
         const why =
           lost.length > 0
-            ? " — what the layered null removes came from the layered architecture, not from learning"
+            ? ` — what the ${other} null removes came from the layered architecture, not from learning`
             : "";
         out.push(
           `Under the ${ref} null, ${count(sigRef.length)} ${size}-node ${sigRef.length === 1 ? "topology is" : "topologies are"} ` +

@@ -330,8 +330,18 @@ export function reportHtml(
   const count = (section: SectionId): number => figures.filter((f) => f.section === section).length;
   const sections: { id: SectionId; title: string; body: string }[] = [];
 
-  const headline = analysis.findings.find((s) => s.startsWith("Main finding:"));
-  const keySentences = analysis.findings.filter((s) => s !== headline && /diamond|bi-fan/.test(s));
+  // First screen: the headline (the diamond/bi-fan sentence, else the first null-comparison
+  // sentence), then the motif findings in a box, then the rest.
+  const isNullSentence = (s: string): boolean => /^Under the .* null/.test(s);
+  const headline =
+    analysis.findings.find((s) => s.startsWith("Main finding:")) ??
+    analysis.findings.find(isNullSentence);
+  const keySentences = analysis.findings.filter(
+    (s) =>
+      s !== headline &&
+      !/does not occur/.test(s) &&
+      (/diamond|bi-fan/.test(s) || isNullSentence(s)),
+  );
   const otherFindings = analysis.findings.filter(
     (s) => s !== headline && !keySentences.includes(s),
   );

@@ -26,5 +26,5 @@ export {
   significanceProfileFigure,
   type ProfileFigureOptions,
 } from "./significance-profile-figure.js";
-export { keyFindingFigure } from "./key-finding-figure.js";
+export { keyFindingFigure, keyTopologies } from "./key-finding-figure.js";
 export { nullComparisonFigure } from "./null-comparison-figure.js";

@@ -28,7 +28,7 @@ export function studyFigures(results: StudyResults, analysis: StudyAnalysis): Pl
   const add = (section: SectionId, figure: Figure): void => {
     out.push({ section, figure });
   };
-  if (t.topologyVariants.length > 0 && sizes.includes(4)) {
+  if (t.topologyVariants.length > 0) {
     add("summary", keyFindingFigure(t.topologyVariants, inits, datasets, nullModels));
   }
   if (t.learningCurves.length > 0) add("learning", learningCurvesFigure(t.learningCurves, inits));
