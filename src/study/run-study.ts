@@ -218,8 +218,9 @@ export async function runStudy(
   });
   let results: StudyResults | null = null;
   const getResults = (): StudyResults => (results ??= collectResults(config, outDir, index()));
+  // Where the results live and how many threads made them do not change them.
   const upstream = {
-    config,
+    config: { ...config, out: null, threads: null },
     train: trainRecords.map((r) => r.outputHash),
     graphs: graphRecords.map((r) => r.outputHash),
     census: censusRecords.map((r) => r.outputHash),

@@ -432,7 +432,9 @@ export function censusStep(
         exchanges: m.exchanges,
         tries: m.tries,
         seed,
-        threads: ctx.threads,
+        // Size-3 censuses take milliseconds per network: starting workers costs more than it
+        // saves, so "auto" runs them in-process (results are identical for any thread count).
+        threads: size <= 3 && ctx.config.threads === "auto" ? 1 : ctx.threads,
         colours: m.colours,
         vertexColours: m.vertexColours,
         onProgress: progress,
