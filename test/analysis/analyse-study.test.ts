@@ -173,3 +173,27 @@ describe("writeAnalysisTables(analysis, dir)", () => {
     expect(toCsv([{ a: 'x,"y"', b: null, c: NaN }])).toBe('a,b,c\n"x,""y""",,\n');
   });
 });
+
+describe("summariseFindings(results) when a null fixes the census", () => {
+  it("says that Z is undefined rather than calling the topologies non-significant", () => {
+    const study = makeSyntheticStudy(3);
+    const fixed = {
+      ...study,
+      censuses: study.censuses.map((c) =>
+        c.nullModel === "layered" && c.size === 3
+          ? {
+              ...c,
+              motifs: c.motifs.map((m) => ({ ...m, z: null, sp: null, pOver: 0, pUnder: 0 })),
+            }
+          : c,
+      ),
+    };
+    const text = summariseFindings(fixed).join("\n");
+    expect(text).toMatch(
+      /Under the layered null every random network has the same 3-node counts \(sd = 0\)/,
+    );
+    expect(text).not.toMatch(
+      /3-node topologies are significant in most trained networks.*stay significant under the layered/,
+    );
+  });
+});
