@@ -44,10 +44,12 @@ export function splitDataset(
   const order = new Int32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
   new Rng(seed, 0x73706c74).shuffle(order); // "splt"
-  const nTest = data.test ? 0 : Math.round(n * testFraction);
+  // Sizes as the authors' tools compute them: scikit-learn's train_test_split takes
+  // ceil(n · test) for testing; Keras's validation_split trains on int(n · (1 − split)).
+  const nTest = data.test ? 0 : Math.ceil(n * testFraction);
   const nTrainAll = n - nTest;
-  const nValidation = Math.round(nTrainAll * validationFraction);
-  const nTrain = nTrainAll - nValidation;
+  const nTrain = Math.floor(nTrainAll * (1 - validationFraction));
+  const nValidation = nTrainAll - nTrain;
   if (nTrain < 1)
     throw new NnmotifsError(`data set ${data.name} has too few samples (${n}) to split`);
   const train = selectSamples(data, order.subarray(nTest, nTest + nTrain), `${data.name}:train`);

@@ -19,6 +19,11 @@ describe("splitDataset(data, seed)", () => {
     expect(s.train.y.length).toBe(1260);
   });
 
+  it("rounds like scikit-learn (test = ceil) and Keras (train = floor): 101 → 63/7/31", () => {
+    const s = splitDataset(indexData(101), 1);
+    expect([s.train.y.length, s.validation.y.length, s.test.y.length]).toEqual([63, 7, 31]);
+  });
+
   it("partitions the samples: every sample lands in exactly one part", () => {
     const s = splitDataset(indexData(101), 9);
     const all = [...s.train.x, ...s.validation.x, ...s.test.x].sort((a, b) => a - b);
