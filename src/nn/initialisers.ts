@@ -10,6 +10,11 @@
  *   lecun       lecun_normal  = VarianceScaling(1, fan_in,  truncated normal)
  *
  * Biases are always N(0, 0.1).
+ *
+ * Keras versions differ: the anchor's .h5 files were written by Keras 2.2.4, whose glorot_normal
+ * truncated at 2·sqrt(2 / (fan_in + fan_out)) without the 0.8796 correction (so its sd was 12 %
+ * smaller) and whose Orthogonal took U of an SVD instead of a sign-corrected Q (the same
+ * distribution). We follow Keras ≥ 2.3, the semantics tf.keras keeps today.
  */
 import { Rng } from "../core/random.js";
 
