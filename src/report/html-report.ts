@@ -210,14 +210,27 @@ function topologyTables(results: StudyResults, analysis: StudyAnalysis, maxRows:
   return parts.join("\n");
 }
 
+/** Nested configuration objects as dotted keys ("training.epochs"); arrays stay whole. */
+export function flattenConfig(
+  value: Readonly<Record<string, unknown>>,
+  prefix = "",
+): { key: string; value: string }[] {
+  return Object.entries(value).flatMap(([k, v]) =>
+    v !== null && typeof v === "object" && !Array.isArray(v)
+      ? flattenConfig(v as Record<string, unknown>, `${prefix}${k}.`)
+      : [{ key: `${prefix}${k}`, value: JSON.stringify(v) ?? "" }],
+  );
+}
+
 function methods(results: StudyResults): string {
-  const config = Object.entries(results.config).map(([k, v]) => ({
-    key: k,
-    value: JSON.stringify(v),
-  }));
+  const config = flattenConfig(results.config);
   const timings = Object.entries(results.timings).map(([k, v]) => ({ key: k, value: v }));
   const versions = Object.entries(results.versions).map(([k, v]) => ({ key: k, value: v }));
-  const nets = results.graphs.map((g) => `${g.id}: ${g.layerSizes.join("–")}`).join("; ");
+  const shapes = new Set(results.graphs.map((g) => g.layerSizes.join("–")));
+  const nets =
+    shapes.size === 1
+      ? `every network ${[...shapes][0]}`
+      : results.graphs.map((g) => `${g.id}: ${g.layerSizes.join("–")}`).join("; ");
   return (
     `<p>Networks (units per layer): ${escapeHtml(nets)}. Censuses: ${results.censuses.length} ` +
     `(graphs × sizes ${escapeHtml(results.sizes.join(", "))} × nulls ${escapeHtml(results.nullModels.join(", "))}), ` +

@@ -3,6 +3,7 @@ export {
   reportHtml,
   escapeHtml,
   uniquifySvgIds,
+  flattenConfig,
   type ReportOptions,
   type ReportOutput,
 } from "./html-report.js";

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { analyseStudy } from "../../src/analysis/index.js";
 import { setLogger } from "../../src/core/index.js";
 import {
+  flattenConfig,
   studyFigures,
   uniquifySvgIds,
   writeReport,
@@ -68,6 +69,19 @@ describe("writeReport(results, analysis, outDir)", () => {
     expect((census.match(/<svg [^>]*class="motif"/g) ?? []).length).toBeGreaterThan(50);
     expect(census).toMatch(/strong negative/);
     expect(census).toMatch(/selection/);
+  });
+});
+
+describe("flattenConfig(config)", () => {
+  it("turns nested objects into dotted keys and keeps arrays whole", () => {
+    expect(
+      flattenConfig({ seed: 1, training: { epochs: 20, opt: { lr: 0.01 } }, data: ["tree"] }),
+    ).toEqual([
+      { key: "seed", value: "1" },
+      { key: "training.epochs", value: "20" },
+      { key: "training.opt.lr", value: "0.01" },
+      { key: "data", value: '["tree"]' },
+    ]);
   });
 });
 
