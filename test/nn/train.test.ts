@@ -14,6 +14,8 @@ import {
 } from "../../src/nn/train.js";
 import { NnmotifsError } from "../../src/core/errors.js";
 import type * as tfjs from "@tensorflow/tfjs";
+import { readFileSync } from "node:fs";
+import { HAVE_ANCHOR, anchorFile } from "../anchor.js";
 
 const tree = binaryTreeDataset(1);
 const clusters = independentClustersDataset(1);
@@ -45,6 +47,23 @@ describe("trainNetwork(data, options) on the synthetic sets (31-30-30-4, 20 epoc
         expect(r.history[19].valAccuracy).toBe(1);
       });
     }
+
+    it.skipIf(!HAVE_ANCHOR)(
+      `matches the authors' Keras test loss on ${name} from normal (within 2×)`,
+      async () => {
+        const log = readFileSync(
+          anchorFile(`${name === "tree" ? "tree" : "clus"}_train_log.txt`),
+          "utf8",
+        );
+        const match = /Test loss and accuracy : ([\d.]+) ; ([\d.]+)/.exec(log);
+        expect(match).not.toBeNull();
+        const [kerasLoss, kerasAccuracy] = [Number(match![1]), Number(match![2])];
+        const r = await run(name, data, "normal");
+        expect(r.test.accuracy).toBe(kerasAccuracy);
+        expect(r.test.loss / kerasLoss).toBeGreaterThan(0.5);
+        expect(r.test.loss / kerasLoss).toBeLessThan(2);
+      },
+    );
 
     it(`learns slowest from normal on ${name}: larger area under the training-loss curve`, async () => {
       const normal = await run(name, data, "normal");
