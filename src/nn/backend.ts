@@ -6,6 +6,7 @@
 import { createRequire } from "node:module";
 import { dirname } from "node:path";
 import { NnmotifsError } from "../core/errors.js";
+import { log } from "../core/log.js";
 import type { Tf } from "./mlp.js";
 
 export type BackendName = "wasm" | "cpu";
@@ -52,6 +53,9 @@ export async function loadTf(choice: BackendChoice = "auto"): Promise<LoadedTf> 
   }
   if (choice === "wasm")
     throw new NnmotifsError(`the tfjs wasm backend is unavailable: ${reason}`, {}, 1);
+  log().warn(
+    `TensorFlow.js wasm backend unavailable (${reason}); training on the slower cpu backend`,
+  );
   await tf.setBackend("cpu");
   await tf.ready();
   return { tf, backend: "cpu", fallbackReason: reason };
