@@ -91,8 +91,9 @@ function table<T>(rows: readonly T[], columns: readonly Column<T>[], caption = "
         "</tr>",
     )
     .join("\n");
-  const cap = caption ? `<caption>${caption}</caption>` : "";
-  return `<div class="table-wrap"><table class="sortable">${cap}<thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table></div>`;
+  // The note sits outside the scrolling box so that wide tables do not cut it off.
+  const cap = caption ? `<p class="table-note">${caption}</p>` : "";
+  return `${cap}<div class="table-wrap"><table class="sortable"><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table></div>`;
 }
 
 function figureHtml(figure: Figure, svg: string, index: number): string {
@@ -287,7 +288,7 @@ figure.chart { margin: 12px 0 18px; }
 figcaption { font-size: 0.86rem; color: var(--muted); max-width: 960px; }
 .table-wrap { max-height: 520px; overflow: auto; border: 1px solid var(--line); margin: 6px 0 12px; }
 table { border-collapse: collapse; font-size: 0.82rem; width: max-content; min-width: 100%; }
-caption { caption-side: top; text-align: left; font-size: 0.84rem; color: var(--muted); padding: 4px 6px; }
+.table-note { font-size: 0.84rem; color: var(--muted); margin: 6px 0 2px; max-width: 1100px; }
 th { position: sticky; top: 0; background: #f0edf5; cursor: pointer; user-select: none; padding: 4px 8px; border-bottom: 1px solid #ccc; text-align: left; white-space: nowrap; }
 th[aria-sort="ascending"]::after { content: " ▲"; } th[aria-sort="descending"]::after { content: " ▼"; }
 td { padding: 2px 8px; border-bottom: 1px solid #eee; vertical-align: middle; white-space: nowrap; }
