@@ -115,10 +115,14 @@ const LEAF_GROUP_LIMIT = 1 << 16;
  * subgraphs reached. The raw code is built incrementally: adding w at position d adds its vertex
  * digit and its pair codes with positions 0..d-1 (census-graph.ts).
  *
- * The leaves below one ESU node (a fixed set of k−1 vertices) differ only in the last group of
- * their code. When that group is small (k ≤ 5 with ≤ 3 colours, for instance), the leaves are
- * first tallied per group value in a direct-indexed array and reach the hash table once per
- * distinct value: most leaves touch one edge of one colour, so this saves most hash probes.
+ * The last level is special-cased. Once k−1 vertices are chosen (the prefix, ending with w),
+ * its children are leaves: (a) the siblings still in vExtension, whose last group needs a
+ * lookup against every prefix vertex, and (b) the exclusive neighbours of w, which by ESU's
+ * construction touch no other prefix vertex, so their last group is just the pair code already
+ * stored beside them in w's adjacency list. Leaves are not pushed as ESU nodes. Their group
+ * values are tallied in a direct-indexed array when that is small (k ≤ 5 with ≤ 3 colours, for
+ * instance) and reach the hash table once per distinct value. With a PrefixCache the prefix is
+ * first listed in its canonical order (prefix-cache.ts).
  *
  * RAND-ESU: the root is kept with probability p[0] and the vertex at position d with p[d], so a
  * given k-subgraph is reached with probability Π p[d] (Wernicke 2006, §3).
@@ -140,14 +144,16 @@ export function esuCount(
   const leafBase = new Int32Array(k); // leafSub[j] * n for the dense lookups of the leaves
   const sampling = probabilities !== null && rng !== null;
   const last = k - 1;
+  const pLast = sampling ? probabilities[last] : 1;
   const leafLimb = limbOf[last];
   const leafVmul = vmul[last];
-  // Integer multipliers of the last group's digits (group value, before its limb multiplier).
-  const leafGroupMul = new Float64Array(k);
-  for (let j = 0; j < last; j++) leafGroupMul[j] = pmul[last * k + j] / leafVmul;
+  // Multipliers of the last group's digits (in the group value, before its limb multiplier).
+  const leafMul = new Float64Array(k);
+  for (let j = 0; j < last; j++) leafMul[j] = pmul[last * k + j] / leafVmul;
   const tally = groupSize[last] <= LEAF_GROUP_LIMIT ? new Int32Array(groupSize[last]) : null;
-  const leafIntMul = Int32Array.from(tally !== null ? leafGroupMul : []); // exact: < 2^16
+  const tallyMul = Int32Array.from(tally !== null ? leafMul : []); // exact integers < 2^16
   const tallied = new Int32Array(Math.max(1, n));
+  const fast = tally !== null && dense !== null && vdigit === null && !sampling && last === 4;
   let total = 0;
 
   // Pair code of w (new) with x (earlier) for large graphs: binary search of w in adj(x).
@@ -164,11 +170,11 @@ export function esuCount(
     return 0;
   };
 
-  // Add `weight` to the code whose last limb is c (the others are those of code[d]).
-  const insert = (c: number, weight: number, d: number): void => {
+  // Add `weight` to the code whose last limb is c (the other limbs: those of the prefix).
+  const insert = (c: number, weight: number, prefixAt: number): void => {
     if (W === 1) {
       // Inline linear probing on [key, count] pairs.
-      let data = table.data;
+      const data = table.data;
       const mask = table.mask;
       let h = hashCode(c) & mask;
       let key = data[2 * h];
@@ -181,15 +187,104 @@ export function esuCount(
         data[2 * h + 1] = weight;
         table.used[table.size++] = h;
         if (table.size * 2 > table.capacity) table.grow();
-        data = table.data;
       } else {
         data[2 * h + 1] += weight;
       }
     } else {
-      for (let l = 0; l < W; l++) leafLimbs[l] = code[d * W + l];
+      for (let l = 0; l < W; l++) leafLimbs[l] = code[prefixAt + l];
       leafLimbs[leafLimb] = c;
       const h = table.slot(leafLimbs, 0, 0);
       table.data[h * table.stride + W] += weight;
+    }
+  };
+
+  /**
+   * Count the leaves below the prefix sub[0..last-1] (w = sub[last-1] was just added): the
+   * siblings ext[from..to) and the exclusive neighbours of w.
+   */
+  const leaves = (w: number, from: number, to: number): void => {
+    const prefixAt = last * W;
+    let prefix = code[prefixAt + leafLimb];
+    let jw = last - 1; // w's position in the prefix order
+    if (prefixes !== null) {
+      const at = prefixes.indexOf(prefix);
+      prefix = prefixes.canon[at];
+      const perm = prefixes.perm;
+      for (let j = 0; j < last; j++) {
+        const q = perm[at * last + j];
+        leafSub[j] = sub[q];
+        if (q === last - 1) jw = j;
+      }
+    } else {
+      for (let j = 0; j < last; j++) leafSub[j] = sub[j];
+    }
+    for (let j = 0; j < last; j++) leafBase[j] = leafSub[j] * n;
+    const mw = leafMul[jw];
+    let nt = 0;
+    if (fast) {
+      // The common case (k = 5, small colour set, no sampling), kept tight.
+      const tl = tally!;
+      const b0 = leafBase[0];
+      const b1 = leafBase[1];
+      const b2 = leafBase[2];
+      const b3 = leafBase[3];
+      const m1 = tallyMul[1];
+      const m2 = tallyMul[2];
+      const m3 = tallyMul[3];
+      const d = dense!;
+      for (let i = from; i < to; i++) {
+        const x = ext[i];
+        const gv = d[b0 + x] + d[b1 + x] * m1 + d[b2 + x] * m2 + d[b3 + x] * m3;
+        if (tl[gv]++ === 0) tallied[nt++] = gv;
+      }
+      total += to - from;
+      const mwi = tallyMul[jw];
+      const v = sub[0];
+      for (let i = start[w], e = start[w + 1]; i < e; i++) {
+        const u = adj[i];
+        if (u > v && blocked[u] === 0) {
+          const gv = adjPair[i] * mwi;
+          if (tl[gv]++ === 0) tallied[nt++] = gv;
+          total++;
+        }
+      }
+    } else {
+      for (let i = from; i < to; i++) {
+        const x = ext[i];
+        if (sampling && rng.next() >= pLast) continue;
+        let gv = vdigit !== null ? vdigit[x] : 0;
+        if (dense !== null) {
+          for (let j = 0; j < last; j++) gv += dense[leafBase[j] + x] * leafMul[j];
+        } else {
+          for (let j = 0; j < last; j++) gv += pairSparse(x, leafSub[j]) * leafMul[j];
+        }
+        total++;
+        if (tally !== null) {
+          if (tally[gv]++ === 0) tallied[nt++] = gv;
+        } else {
+          insert(prefix + gv * leafVmul, 1, prefixAt);
+        }
+      }
+      const v = sub[0];
+      for (let i = start[w], e = start[w + 1]; i < e; i++) {
+        const u = adj[i];
+        if (u <= v || blocked[u] !== 0) continue;
+        if (sampling && rng.next() >= pLast) continue;
+        const gv = (vdigit !== null ? vdigit[u] : 0) + adjPair[i] * mw;
+        total++;
+        if (tally !== null) {
+          if (tally[gv]++ === 0) tallied[nt++] = gv;
+        } else {
+          insert(prefix + gv * leafVmul, 1, prefixAt);
+        }
+      }
+    }
+    if (tally !== null) {
+      for (let t = 0; t < nt; t++) {
+        const gv = tallied[t];
+        insert(prefix + gv * leafVmul, tally[gv], prefixAt);
+        tally[gv] = 0;
+      }
     }
   };
 
@@ -198,6 +293,11 @@ export function esuCount(
     sub[0] = v;
     for (let l = 0; l < W; l++) code[W + l] = 0;
     if (vdigit !== null) code[W + limbOf[0]] = vdigit[v] * vmul[0];
+    if (last === 1) {
+      // k = 2: the root is the prefix; its leaves are its neighbours u > v.
+      leaves(v, 0, 0);
+      continue;
+    }
     blocked[v] = 1;
     let e = 0;
     for (let i = start[v]; i < start[v + 1]; i++) {
@@ -212,72 +312,6 @@ export function esuCount(
     end[1] = e;
     let d = 1;
     while (d > 0) {
-      if (d === last) {
-        // Leaves: every w left in vExtension completes a k-subgraph.
-        let prefix = code[d * W + leafLimb];
-        if (prefixes !== null) {
-          // List the prefix in its canonical order (prefix-cache.ts).
-          const at = prefixes.indexOf(prefix);
-          prefix = prefixes.canon[at];
-          const perm = prefixes.perm;
-          for (let j = 0; j < last; j++) leafSub[j] = sub[perm[at * last + j]];
-        } else {
-          for (let j = 0; j < last; j++) leafSub[j] = sub[j];
-        }
-        for (let j = 0; j < last; j++) leafBase[j] = leafSub[j] * n;
-        const pEnd = end[d];
-        let nt = 0;
-        let i0 = cur[d];
-        if (tally !== null && dense !== null && vdigit === null && !sampling) {
-          // The common case, kept tight: integer group values tallied per ESU node.
-          if (last === 4) {
-            const b0 = leafBase[0];
-            const b1 = leafBase[1];
-            const b2 = leafBase[2];
-            const b3 = leafBase[3];
-            const m1 = leafIntMul[1];
-            const m2 = leafIntMul[2];
-            const m3 = leafIntMul[3];
-            for (let i = i0; i < pEnd; i++) {
-              const w = ext[i];
-              const gv =
-                dense[b0 + w] + dense[b1 + w] * m1 + dense[b2 + w] * m2 + dense[b3 + w] * m3;
-              if (tally[gv]++ === 0) tallied[nt++] = gv;
-            }
-          } else {
-            for (let i = i0; i < pEnd; i++) {
-              const w = ext[i];
-              let gv = 0;
-              for (let j = 0; j < last; j++) gv += dense[leafBase[j] + w] * leafIntMul[j];
-              if (tally[gv]++ === 0) tallied[nt++] = gv;
-            }
-          }
-          total += pEnd - i0;
-          i0 = pEnd;
-        }
-        for (let i = i0; i < pEnd; i++) {
-          const w = ext[i];
-          if (sampling && rng.next() >= probabilities[last]) continue;
-          let gv = vdigit !== null ? vdigit[w] : 0;
-          if (dense !== null) {
-            for (let j = 0; j < last; j++) gv += dense[leafBase[j] + w] * leafGroupMul[j];
-          } else {
-            for (let j = 0; j < last; j++) gv += pairSparse(w, leafSub[j]) * leafGroupMul[j];
-          }
-          total++;
-          if (tally !== null) {
-            if (tally[gv]++ === 0) tallied[nt++] = gv;
-          } else {
-            insert(prefix + gv * leafVmul, 1, d);
-          }
-        }
-        for (let t = 0; t < nt; t++) {
-          const gv = tallied[t];
-          insert(prefix + gv * leafVmul, tally![gv], d);
-          tally![gv] = 0;
-        }
-        cur[d] = pEnd;
-      }
       if (cur[d] < end[d]) {
         const w = ext[cur[d]++];
         if (sampling && rng.next() >= probabilities[d]) continue;
@@ -292,6 +326,11 @@ export function esuCount(
           c += (dense !== null ? dense[x * n + w] : pairSparse(w, x)) * pmul[d * k + j];
         }
         code[to + limbOf[d]] += c;
+        if (d + 1 === last) {
+          // sub[0..last-1] is a prefix: its children are leaves, counted without a push.
+          leaves(w, cur[d], end[d]);
+          continue;
+        }
         let ne = end[d];
         for (let i = start[w]; i < start[w + 1]; i++) {
           const u = adj[i];
