@@ -49,7 +49,6 @@ export function splitDataset(
   const nTest = data.test ? 0 : Math.ceil(n * testFraction);
   const nTrainAll = n - nTest;
   const nTrain = Math.floor(nTrainAll * (1 - validationFraction));
-  const nValidation = nTrainAll - nTrain;
   if (nTrain < 1)
     throw new NnmotifsError(`data set ${data.name} has too few samples (${n}) to split`);
   const train = selectSamples(data, order.subarray(nTest, nTest + nTrain), `${data.name}:train`);
