@@ -39,7 +39,7 @@ export const STUDY_DEFAULTS = {
   },
   graphs: { binning: "paper", cutoff: 0.55, quantile: 0.2 },
   motifs: {
-    sizes: [3, 4],
+    sizes: [3, 4, 5],
     randomNetworks: 100,
     nulls: ["switch", "layered"],
     exchanges: 3,

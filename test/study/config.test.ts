@@ -33,7 +33,7 @@ describe("loadStudyConfig(undefined)", () => {
     expect(c.training.learningRate).toBe(0.01);
     expect(c.training.momentum).toBe(0.6);
     expect(c.graphs).toEqual({ binning: "paper", cutoff: 0.55, quantile: 0.2 });
-    expect(c.motifs.sizes).toEqual([3, 4]);
+    expect(c.motifs.sizes).toEqual([3, 4, 5]);
     expect(c.motifs.randomNetworks).toBe(100);
     expect(c.motifs.nulls).toEqual(["switch", "layered"]);
     expect(c.motifs.exchanges).toBe(3);
