@@ -77,10 +77,20 @@ export function findingsFromTables(results: StudyResults, tables: AnalysisTables
           : ratio < 0.5
             ? "most of their apparent significance comes from the layered architecture, not from learning"
             : "much of their significance survives a null model that keeps the layers";
+      const significantUnder = (name: string): number =>
+        tables.topologyVariants.filter(
+          (v) =>
+            v.topology === namedTopologyKey(name) &&
+            v.nullModel === other &&
+            v.stage === "trained" &&
+            v.significant,
+        ).length;
       out.push(
         `Main finding: in the trained networks the diamond and the bi-fan have median Z ${fmt(ds)} and ` +
           `${fmt(bs)} under the ${ref} null (${fmt(di)} and ${fmt(bi)} before training), but ${fmt(dl)} ` +
-          `and ${fmt(bl)} under the ${other} null: ${verdict}.`,
+          `and ${fmt(bl)} under the ${other} null, where they stay significant in ` +
+          `${significantUnder("diamond")} and ${significantUnder("bi-fan")} of ${trainedCount} trained ` +
+          `networks: ${verdict}.`,
       );
     }
   }

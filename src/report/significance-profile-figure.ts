@@ -4,6 +4,7 @@
  * side by side.
  */
 import type { ProfileRow } from "../analysis/significance-profiles.js";
+import { NAMED_TOPOLOGIES } from "../analysis/motif-names.js";
 import { initScale, networkScale, topLevel, type Figure } from "./figure-spec.js";
 
 export interface ProfileFigureOptions {
@@ -28,6 +29,10 @@ export function significanceProfileFigure(
       topologyName:
         r.topologyName.split(" #")[0] === r.topologyName ? r.topologyName : `#${r.topology}`,
     }));
+  // Named topologies in the order of NAMED_TOPOLOGIES (simple to dense), then the others.
+  const present = new Set(values.map((v) => v.topologyName));
+  const named = NAMED_TOPOLOGIES.map((t) => t.name).filter((n) => present.has(n));
+  const xOrder = [...named, ...[...present].filter((n) => !named.includes(n)).sort()];
   const byInit = o.by === "init";
   const what = o.value === "z" ? "Z" : "SP";
   return {
@@ -35,7 +40,7 @@ export function significanceProfileFigure(
     title: `${o.size}-node significance profile (${what}) by ${byInit ? "initialisation" : "data set"}`,
     caption:
       (o.value === "z"
-        ? "Z of each topology's most significant coloured variant (as the authors plotted). "
+        ? "Z of each topology's most significant coloured variant (as the authors plotted; a maximum over variants, so biased upwards). "
         : "Normalised significance profile SP = Z / √ΣZ² over the topologies of a census. ") +
       (byInit
         ? "One line per initialisation; rows: the network."
@@ -65,7 +70,8 @@ export function significanceProfileFigure(
                 field: "topologyName",
                 type: "nominal",
                 title: null,
-                axis: { labelAngle: -35, labelLimit: 120 },
+                sort: xOrder,
+                axis: { labelAngle: -35, labelLimit: 240 },
               },
               y: { field: o.value, type: "quantitative", title: what },
               color: byInit
