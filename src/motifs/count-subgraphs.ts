@@ -128,15 +128,15 @@ function classOf(
 }
 
 /**
- * Run the kernel and turn the raw codes into class counts (each count multiplied by `scale`).
- * Classes appear in the Map in the order ESU first met them (independent of the cache state).
+ * Run the kernel and sum the raw codes' counts per class: `ids` lists the classes met, in the
+ * order ESU first met them (independent of the cache state), and `cache.perClass[id]` holds
+ * their counts until `release` zeroes them.
  */
-export function runCensus(
+function runKernel(
   prepared: ReturnType<typeof prepareCensus>,
   probabilities: Float64Array | null,
   rng: Rng | null,
-  scale: number,
-): { total: number; counts: Map<string, number> } {
+): { total: number; ids: number[] } {
   const { cg, layout, cache, cacheKey } = prepared;
   const { counting, rawToClass } = cache;
   const W = layout.limbs;
@@ -169,13 +169,128 @@ export function runCensus(
     cache.perClass[id] += data[at + W];
   }
   counting.clear();
+  return { total, ids };
+}
+
+function release(prepared: ReturnType<typeof prepareCensus>, ids: number[]): void {
+  const { cache, cacheKey } = prepared;
+  for (const id of ids) cache.perClass[id] = 0;
+  if (cache.rawToClass.size > MAX_CACHED_CODES) caches.delete(cacheKey);
+}
+
+/** Run the census and return class key → count (each count multiplied by `scale`). */
+export function runCensus(
+  prepared: ReturnType<typeof prepareCensus>,
+  probabilities: Float64Array | null,
+  rng: Rng | null,
+  scale: number,
+): { total: number; counts: Map<string, number> } {
+  const { total, ids } = runKernel(prepared, probabilities, rng);
+  const { keys, perClass } = prepared.cache;
   const counts = new Map<string, number>();
-  for (const id of ids) {
-    counts.set(cache.keys[id], cache.perClass[id] * scale);
-    cache.perClass[id] = 0;
-  }
-  if (rawToClass.size > MAX_CACHED_CODES) caches.delete(cacheKey);
+  for (const id of ids) counts.set(keys[id], perClass[id] * scale);
+  release(prepared, ids);
   return { total: total * scale, counts };
+}
+
+/** Counts of chosen classes only, without building a Map (see `tallySubgraphClasses`). */
+export interface ClassTally {
+  readonly size: number;
+  /** Total number of k-subgraphs (an estimate when sampled). */
+  readonly total: number;
+  /** counts[i] = count (or estimate) of the class `keys[i]`; 0 when absent. */
+  readonly counts: Float64Array;
+  /** Number of distinct classes present that are not in `keys`. */
+  readonly otherClasses: number;
+  /** Sum of the counts of those other classes. */
+  readonly otherCount: number;
+  readonly sampled: boolean;
+}
+
+/** Per key list: key → index, and class id → index (−1: not listed, −2: not resolved yet). */
+const keyIndexes = new WeakMap<
+  readonly string[],
+  { index: Map<string, number>; byClass: Map<ClassCache, Int32Array> }
+>();
+
+/**
+ * The census of `g` tallied against a fixed list of class keys — the null-model loop, where each
+ * random network is only compared with the classes of the original. Same semantics as
+ * `countSubgraphs` (or `sampleSubgraphs` when `probabilities` and `rng` are given), but skips
+ * the per-census Map of class keys, which costs as much as the enumeration for k = 5 on
+ * random networks with tens of thousands of rare classes.
+ */
+export function tallySubgraphClasses(
+  g: Digraph,
+  options: SubgraphCountOptions & {
+    readonly probabilities?: readonly number[];
+    readonly rng?: Rng;
+  },
+  keys: readonly string[],
+): ClassTally {
+  const prepared = prepareCensus(g, options, "tallySubgraphClasses");
+  let probabilities: Float64Array | null = null;
+  let scale = 1;
+  if (options.probabilities !== undefined) {
+    if (options.rng === undefined) {
+      throw new NnmotifsError("tallySubgraphClasses: `probabilities` given without an `rng`.");
+    }
+    probabilities = checkProbabilities(options.probabilities, options.size, "tallySubgraphClasses");
+    scale = 1 / probabilities.reduce((a, b) => a * b, 1);
+  }
+  const { total, ids } = runKernel(prepared, probabilities, options.rng ?? null);
+  const cache = prepared.cache;
+  let entry = keyIndexes.get(keys);
+  if (!entry) {
+    entry = { index: new Map(keys.map((key, i) => [key, i])), byClass: new Map() };
+    keyIndexes.set(keys, entry);
+  }
+  let byClass = entry.byClass.get(cache);
+  if (!byClass || byClass.length < cache.keys.length) {
+    const grown = new Int32Array(Math.max(1024, 2 * cache.keys.length)).fill(-2);
+    if (byClass) grown.set(byClass);
+    byClass = grown;
+    entry.byClass.set(cache, byClass);
+  }
+  const counts = new Float64Array(keys.length);
+  let otherClasses = 0;
+  let otherCount = 0;
+  for (const id of ids) {
+    let i = byClass[id];
+    if (i === -2) {
+      i = entry.index.get(cache.keys[id]) ?? -1;
+      byClass[id] = i;
+    }
+    const c = cache.perClass[id] * scale;
+    if (i >= 0) counts[i] = c;
+    else {
+      otherClasses++;
+      otherCount += c;
+    }
+  }
+  release(prepared, ids);
+  return {
+    size: options.size,
+    total: total * scale,
+    counts,
+    otherClasses,
+    otherCount,
+    sampled: probabilities !== null,
+  };
+}
+
+/** Per-depth probabilities of RAND-ESU: `size` numbers in (0, 1]. */
+export function checkProbabilities(
+  p: readonly number[],
+  size: number,
+  where = "sampleSubgraphs",
+): Float64Array {
+  if (p.length !== size || p.some((x) => !(x > 0 && x <= 1))) {
+    throw new NnmotifsError(
+      `${where}: invalid \`probabilities\` [${p.join(", ")}]. Should be ${size} numbers in (0, 1], one per depth.`,
+    );
+  }
+  return Float64Array.from(p);
 }
 
 /**

@@ -1,5 +1,10 @@
 export type { SubgraphCountOptions, SubgraphCounts } from "./types.js";
-export { countSubgraphs, clearCensusCache } from "./count-subgraphs.js";
+export {
+  countSubgraphs,
+  tallySubgraphClasses,
+  clearCensusCache,
+  type ClassTally,
+} from "./count-subgraphs.js";
 export {
   sampleSubgraphs,
   estimateSubgraphCount,

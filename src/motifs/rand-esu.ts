@@ -8,26 +8,16 @@
  * E[observed] = P · count. Concentrations estimated as the ratio of two unbiased estimates are
  * consistent (the bias is O(1/samples)); they need no division by P at all.
  */
-import { NnmotifsError } from "../core/errors.js";
 import { Rng } from "../core/random.js";
 import type { Digraph } from "../graph/digraph.js";
 import { buildCensusGraph } from "./census-graph.js";
-import { checkSize, prepareCensus, runCensus } from "./count-subgraphs.js";
+import { checkProbabilities, checkSize, prepareCensus, runCensus } from "./count-subgraphs.js";
 import type { SubgraphCountOptions, SubgraphCounts } from "./types.js";
 
 export interface SampleOptions extends SubgraphCountOptions {
   /** p[0..size-1], each in (0, 1]: the probability of keeping a child at each ESU depth. */
   readonly probabilities: readonly number[];
   readonly rng: Rng;
-}
-
-function checkProbabilities(p: readonly number[], size: number): Float64Array {
-  if (p.length !== size || p.some((x) => !(x > 0 && x <= 1))) {
-    throw new NnmotifsError(
-      `sampleSubgraphs: invalid \`probabilities\` [${p.join(", ")}]. Should be ${size} numbers in (0, 1], one per depth.`,
-    );
-  }
-  return Float64Array.from(p);
 }
 
 /** RAND-ESU: estimated counts (observed / Π p) of the k-subgraph classes of `g`. */

@@ -5,7 +5,11 @@ import { NnmotifsError } from "../../src/core/errors.js";
 import { makeDigraph, withoutColours } from "../../src/graph/digraph.js";
 import { canonicalKey } from "../../src/motifs/canonical-label.js";
 import { DENSE_PAIR_LIMIT } from "../../src/motifs/census-graph.js";
-import { clearCensusCache, countSubgraphs } from "../../src/motifs/count-subgraphs.js";
+import {
+  clearCensusCache,
+  countSubgraphs,
+  tallySubgraphClasses,
+} from "../../src/motifs/count-subgraphs.js";
 import { bruteForceCounts, randomDigraph } from "./census-helpers.js";
 
 describe("countSubgraphs(g, {size, colours, vertexColours})", () => {
@@ -126,5 +130,44 @@ describe("countSubgraphs(g, {size, colours, vertexColours})", () => {
     expect(() => countSubgraphs(g, { size: 3, vertexColours: new Int32Array(2) })).toThrow(
       /vertex colours/,
     );
+  });
+});
+
+describe("tallySubgraphClasses(g, options, keys)", () => {
+  it("gives the counts of the listed classes and sums up the others", () => {
+    const rng = new Rng(12);
+    const original = randomDigraph(rng, 12, 0.25, 3);
+    const keys = [...countSubgraphs(original, { size: 4 }).counts.keys()].slice(0, 15);
+    keys.push("not-a-class");
+    for (let r = 0; r < 4; r++) {
+      const g = randomDigraph(rng, 12, 0.25, 3);
+      const full = countSubgraphs(g, { size: 4 });
+      const tally = tallySubgraphClasses(g, { size: 4 }, keys);
+      expect(tally.total).toBe(full.total);
+      expect(Array.from(tally.counts)).toEqual(keys.map((key) => full.counts.get(key) ?? 0));
+      const listed = keys.filter((key) => full.counts.has(key));
+      expect(tally.otherClasses).toBe(full.counts.size - listed.length);
+      expect(tally.otherCount + tally.counts.reduce((a, b) => a + b, 0)).toBe(full.total);
+      expect(tally.sampled).toBe(false);
+    }
+  });
+
+  it("samples like sampleSubgraphs when given probabilities and an rng", () => {
+    const g = randomDigraph(new Rng(13), 14, 0.25, 2);
+    const keys = [...countSubgraphs(g, { size: 4 }).counts.keys()];
+    const tally = tallySubgraphClasses(
+      g,
+      { size: 4, probabilities: [1, 1, 0.5, 0.5], rng: new Rng(4) },
+      keys,
+    );
+    expect(tally.sampled).toBe(true);
+    expect(tally.otherClasses).toBe(0);
+    expect(tally.total).toBeCloseTo(
+      tally.counts.reduce((a, b) => a + b, 0),
+      6,
+    );
+    expect(() =>
+      tallySubgraphClasses(g, { size: 4, probabilities: [1, 1, 0.5, 0.5] }, keys),
+    ).toThrow(NnmotifsError);
   });
 });
