@@ -21,3 +21,4 @@ export * from "./stats/index.js";
 export * from "./analysis/index.js";
 export * from "./report/index.js";
 export * from "./nn/index.js";
+export * from "./study/index.js";

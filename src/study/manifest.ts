@@ -5,6 +5,7 @@
  * (status "running") and again at the end ("complete").
  */
 import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join } from "node:path";
 import { writeJsonAtomicSync } from "../core/atomic-write.js";
 import type { StudyConfig } from "./config.js";
@@ -55,13 +56,25 @@ export function nnmotifsVersion(): string {
   return pkg.version;
 }
 
+/** Libraries whose versions shape the results (training, figures). */
+const LIBRARIES = ["@tensorflow/tfjs", "vega", "vega-lite", "zod"] as const;
+
 /** Versions of the pieces that shape the results. */
 export function baseVersions(): Record<string, string> {
-  return {
+  const versions: Record<string, string> = {
     nnmotifs: nnmotifsVersion(),
     node: process.versions.node,
     platform: `${process.platform}-${process.arch}`,
   };
+  const require = createRequire(import.meta.url);
+  for (const name of LIBRARIES) {
+    try {
+      versions[name] = (require(`${name}/package.json`) as { version: string }).version;
+    } catch {
+      // a library that hides its package.json is simply not listed
+    }
+  }
+  return versions;
 }
 
 export function writeManifest(outDir: string, manifest: Manifest): void {
