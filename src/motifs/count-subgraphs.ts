@@ -210,7 +210,7 @@ export interface ClassTally {
 /** Per key list: key → index, and class id → index (−1: not listed, −2: not resolved yet). */
 const keyIndexes = new WeakMap<
   readonly string[],
-  { index: Map<string, number>; byClass: Map<ClassCache, Int32Array> }
+  { index: Map<string, number>; byClass: WeakMap<ClassCache, Int32Array> }
 >();
 
 /**
@@ -242,7 +242,7 @@ export function tallySubgraphClasses(
   const cache = prepared.cache;
   let entry = keyIndexes.get(keys);
   if (!entry) {
-    entry = { index: new Map(keys.map((key, i) => [key, i])), byClass: new Map() };
+    entry = { index: new Map(keys.map((key, i) => [key, i])), byClass: new WeakMap() };
     keyIndexes.set(keys, entry);
   }
   let byClass = entry.byClass.get(cache);
