@@ -39,9 +39,16 @@ function capitalise(text: string): string {
   return text.length > 0 ? `${text[0].toUpperCase()}${text.slice(1)}` : text;
 }
 
+/** "a, b and c"; unnamed topologies ("5-node, 6 edges #…") are counted, not spelled out. */
 function list(names: readonly string[]): string {
-  if (names.length <= 1) return names.join("");
-  return `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
+  const named = names.filter((n) => !n.includes("#"));
+  const unnamed = names.length - named.length;
+  const items =
+    unnamed > 0
+      ? [...named, `${count(unnamed)} unnamed ${unnamed === 1 ? "topology" : "topologies"}`]
+      : named;
+  if (items.length <= 1) return items.join("");
+  return `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
 }
 
 /** Plain-language sentences from the analysis tables. */

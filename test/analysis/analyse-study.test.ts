@@ -8,7 +8,7 @@ import {
   toCsv,
   writeAnalysisTables,
 } from "../../src/analysis/index.js";
-import { namedTopologyKey } from "../../src/analysis/motif-names.js";
+import { namedTopologyKey, topologyKey } from "../../src/analysis/motif-names.js";
 import { makeSyntheticStudy } from "../fixtures/synthetic-study.js";
 
 const results = makeSyntheticStudy();
@@ -195,5 +195,26 @@ describe("summariseFindings(results) when a null fixes the census", () => {
     expect(text).not.toMatch(
       /3-node topologies are significant in most trained networks.*stay significant under the layered/,
     );
+  });
+});
+
+describe("summariseFindings(results) with unnamed topologies", () => {
+  it("counts unnamed topologies instead of spelling out their keys", () => {
+    const study = makeSyntheticStudy(4);
+    const biFan = namedTopologyKey("bi-fan");
+    // Add an edge 2→3 to every bi-fan class: a 5-edge topology without a name.
+    const censuses = study.censuses.map((c) => ({
+      ...c,
+      motifs: c.motifs.map((m) => {
+        if (c.size !== 4 || topologyKey(m.adjacency) !== biFan) return m;
+        const rows = [...m.adjacency];
+        const edge = rows.findIndex((r, i) => i >= 2 && r === "0000");
+        rows[edge] = edge === 2 ? "0001" : "0010";
+        return { ...m, adjacency: rows };
+      }),
+    }));
+    const text = summariseFindings({ ...study, censuses }).join("\n");
+    expect(text).toMatch(/one unnamed topology/);
+    expect(text).not.toMatch(/#\d/);
   });
 });
