@@ -213,6 +213,15 @@ describe("runStudy(config)", () => {
       }
     }
   });
+
+  it("{ force: true } redoes every step and reproduces the same files", async () => {
+    const dir = join(root, "b");
+    const before = readFileSync(join(dir, "census", "normal-tree-k3-layered.json"), "utf8");
+    const forced = await runStudy(tiny("b"), { force: true });
+    expect(forced.ran).toBe(14);
+    expect(forced.reused).toBe(0);
+    expect(readFileSync(join(dir, "census", "normal-tree-k3-layered.json"), "utf8")).toBe(before);
+  });
 });
 
 describe.skipIf(!HAVE_ANCHOR)("runStudy on the anchor's CSV data sets", () => {
