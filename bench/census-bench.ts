@@ -1,9 +1,11 @@
 /**
  * In-process figures of the census engine (the process-level figures are in bench/run.ts):
- * subgraphs per second of one census of anchor tree_w_Graph.txt at k = 4 and 5 (cold: first
+ * subgraphs per CPU second of one census of anchor tree_w_Graph.txt at k = 4 and 5 (cold: first
  * call, canonicalising every raw code; warm: raw codes cached), a loop of 100 switched random
- * networks (the null-model workload, single thread), and the peak RSS of a k = 5 census of a
- * random layered graph of 900 nodes and 1900 edges.
+ * networks (the null-model workload, one thread, through countSubgraphs and through
+ * tallySubgraphClasses, each starting with an empty cache), and the peak RSS of a k = 5 census
+ * of a random layered graph of 900 nodes and 1900 edges. Wall and CPU time are both printed: on
+ * a shared machine the CPU time is the steadier figure.
  *
  *   npx tsx bench/census-bench.ts            run alone
  *   import { censusBench } from "./census-bench.js"; censusBench()   from a runner
@@ -13,12 +15,17 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Rng } from "../src/core/random.js";
 import { makeDigraph, type Digraph } from "../src/graph/digraph.js";
-import { clearCensusCache, countSubgraphs } from "../src/motifs/count-subgraphs.js";
+import {
+  clearCensusCache,
+  countSubgraphs,
+  tallySubgraphClasses,
+} from "../src/motifs/count-subgraphs.js";
 import { colourKindKey, prepareSwitching } from "../src/motifs/switching.js";
 
 export interface CensusFigure {
   readonly name: string;
   readonly seconds: number;
+  readonly cpuSeconds: number;
   readonly subgraphs: number;
   readonly subgraphsPerSecond: number;
   readonly peakRssMB?: number;
@@ -62,49 +69,79 @@ export function layeredGraph(sizes: number[], edgeCount: number, seed: number): 
   return makeDigraph(n, edges);
 }
 
-function time<T>(fn: () => T): [T, number] {
+/** Wall and CPU seconds of fn (the machine may be shared: CPU time is the steadier figure). */
+function time<T>(fn: () => T): [T, number, number] {
+  const c0 = process.cpuUsage();
   const t0 = process.hrtime.bigint();
   const r = fn();
-  return [r, Number(process.hrtime.bigint() - t0) / 1e9];
+  const wall = Number(process.hrtime.bigint() - t0) / 1e9;
+  const c = process.cpuUsage(c0);
+  return [r, wall, (c.user + c.system) / 1e6];
 }
 
 export function censusBench(log: (line: string) => void = console.log): CensusFigure[] {
   const figures: CensusFigure[] = [];
-  const report = (name: string, seconds: number, subgraphs: number, peakRssMB?: number) => {
-    const f = { name, seconds, subgraphs, subgraphsPerSecond: subgraphs / seconds, peakRssMB };
+  const report = (
+    name: string,
+    [seconds, cpu]: [number, number],
+    subgraphs: number,
+    peakRssMB?: number,
+  ) => {
+    const f = {
+      name,
+      seconds,
+      cpuSeconds: cpu,
+      subgraphs,
+      subgraphsPerSecond: subgraphs / cpu,
+      peakRssMB,
+    };
     figures.push(f);
     log(
-      `${name.padEnd(52)} ${seconds.toFixed(3).padStart(8)} s ${(f.subgraphsPerSecond / 1e6).toFixed(1).padStart(6)} M subgraphs/s` +
+      `${name.padEnd(50)} wall ${seconds.toFixed(3).padStart(7)} s  cpu ${cpu.toFixed(3).padStart(7)} s ${(f.subgraphsPerSecond / 1e6).toFixed(1).padStart(6)} M subgraphs/cpu-s` +
         (peakRssMB !== undefined ? `  peak RSS ${peakRssMB.toFixed(0)} MB` : ""),
     );
   };
+  // Memory first, while the process peak is still this census's own.
+  clearCensusCache();
+  const big = layeredGraph([300, 300, 200, 100], 1900, 11);
+  const [c, ...tBig] = time(() => countSubgraphs(big, { size: 5 }));
+  report(
+    "layered 900 nodes / 1900 edges, k=5 (cold)",
+    tBig,
+    c.total,
+    process.resourceUsage().maxRSS / 1024,
+  );
+  clearCensusCache();
+
   const g = existsSync(TREE) ? readEdgeList(TREE) : layeredGraph([31, 30, 30, 4], 550, 7);
   for (const k of [4, 5]) {
     clearCensusCache();
-    const [cold, tCold] = time(() => countSubgraphs(g, { size: k }));
+    const [cold, ...tCold] = time(() => countSubgraphs(g, { size: k }));
     report(`tree k=${k}, one census (cold cache)`, tCold, cold.total);
-    let best = Infinity;
-    for (let r = 0; r < 3; r++)
-      best = Math.min(best, time(() => countSubgraphs(g, { size: k }))[1]);
+    let best: [number, number] = [Infinity, Infinity];
+    for (let r = 0; r < 3; r++) {
+      const [, wall, cpu] = time(() => countSubgraphs(g, { size: k }));
+      if (cpu < best[1]) best = [wall, cpu];
+    }
     report(`tree k=${k}, one census (warm cache)`, best, cold.total);
     // The null-model workload: 100 switched networks, one thread (switching time excluded).
     const switching = prepareSwitching(g, colourKindKey);
     const randoms = Array.from({ length: 100 }, (_, i) => switching.randomise(new Rng(1, i)).graph);
-    const [total, tLoop] = time(() => {
+    const [total, ...tLoop] = time(() => {
       let s = 0;
       for (const rg of randoms) s += countSubgraphs(rg, { size: k }).total;
       return s;
     });
-    report(`tree k=${k}, 100 switched randoms, 1 thread`, tLoop, total);
+    report(`tree k=${k}, 100 switched randoms, countSubgraphs`, tLoop, total);
+    clearCensusCache();
+    const keys = [...cold.counts.keys()];
+    const [total2, ...tTally] = time(() => {
+      let s = 0;
+      for (const rg of randoms) s += tallySubgraphClasses(rg, { size: k }, keys).total;
+      return s;
+    });
+    report(`tree k=${k}, 100 switched randoms, tallySubgraphClasses`, tTally, total2);
   }
-  clearCensusCache();
-  const big = layeredGraph([300, 300, 200, 100], 1900, 11);
-  let peak = process.memoryUsage().rss;
-  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5);
-  const [c, tBig] = time(() => countSubgraphs(big, { size: 5 }));
-  clearInterval(timer);
-  peak = Math.max(peak, process.memoryUsage().rss);
-  report("layered 900 nodes / 1900 edges k=5 (cold)", tBig, c.total, peak / 2 ** 20);
   clearCensusCache();
   return figures;
 }
