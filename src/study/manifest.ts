@@ -2,7 +2,7 @@
  * `manifest.json`: what a results folder is, in one file — the resolved configuration, the seed of
  * every step, the versions that produced it, each step's input hash (its cache key), output hashes
  * and timings, and the wall time of each stage of this run. Written atomically at the start of a run
- * (status "running") and again at the end ("complete").
+ * (status "running"), after each stage, and at the end ("complete", or "failed" naming the step).
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -33,7 +33,9 @@ export interface ManifestStep {
 export interface Manifest {
   readonly format: "nnmotifs-study";
   readonly version: 1;
-  readonly status: "running" | "complete";
+  readonly status: "running" | "complete" | "failed";
+  /** The step that threw, when status is "failed". */
+  readonly failedStep?: string;
   readonly startedAt: string;
   readonly finishedAt: string | null;
   readonly config: StudyConfig;

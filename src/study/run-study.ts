@@ -7,6 +7,7 @@
 import { mkdirSync, readdirSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { StudyResults } from "../analysis/study-results.js";
+import { NnmotifsError } from "../core/errors.js";
 import { StepCache, hashOf, type StepRecord } from "./cache.js";
 import type { StudyConfig } from "./config.js";
 import {
@@ -90,13 +91,15 @@ export async function runStudy(
   const stageComputeSeconds: Partial<Record<Stage, number>> = {};
   let ran = 0;
   let reused = 0;
+  let failed: string | null = null;
 
   const manifest = (status: Manifest["status"]): Manifest => ({
     format: "nnmotifs-study",
     version: 1,
     status,
     startedAt: startedAt.toISOString(),
-    finishedAt: status === "complete" ? new Date().toISOString() : null,
+    finishedAt: status === "running" ? null : new Date().toISOString(),
+    ...(failed !== null ? { failedStep: failed } : {}),
     config,
     versions,
     stageSeconds,
@@ -114,9 +117,24 @@ export async function runStudy(
     const wasReused = record !== null;
     if (record === null) {
       cache.invalidate(step.id); // a stale marker must not survive a half-redone step
-      const out = await step.run(ctx, (done, total) =>
-        emit({ type: "progress", id: step.id, done, total }),
-      );
+      let out: Awaited<ReturnType<Step<T>["run"]>>;
+      try {
+        out = await step.run(ctx, (done, total) =>
+          emit({ type: "progress", id: step.id, done, total }),
+        );
+      } catch (error) {
+        failed = step.id;
+        writeManifest(outDir, manifest("failed"));
+        // Say which step a user error came from ("graphs normal: cannot bin: …").
+        if (error instanceof NnmotifsError) {
+          throw new NnmotifsError(
+            `${step.label}: ${error.message}`,
+            { file: error.file, line: error.line },
+            error.exitCode,
+          );
+        }
+        throw error;
+      }
       const seconds = (performance.now() - t0) / 1000;
       record = cache.complete(step.id, key, out.outputs, seconds, out.data);
       ran++;

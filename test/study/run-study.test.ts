@@ -264,3 +264,17 @@ describe("runStudy with other binnings and vertex colours", () => {
     expect(census.motifs[0].vertexColours).toHaveLength(3);
   });
 });
+
+describe("runStudy errors", () => {
+  it("a user error names the step, keeps the file, and marks the manifest failed", async () => {
+    const bad = join(root, "bad.csv");
+    writeFileSync(bad, "x0,x1,label\n1,2,0\n3,1\n");
+    const out = join(root, "failing");
+    const run = runStudy(resolveStudyConfig({ ...TINY, data: [`csv:${bad}`], out }));
+    await expect(run).rejects.toThrow(/^train bad-csv × normal: /);
+    await expect(run).rejects.toMatchObject({ file: bad });
+    const manifest = readManifest(out);
+    expect(manifest.status).toBe("failed");
+    expect(manifest.failedStep).toBe("train-bad-csv-normal");
+  });
+});
