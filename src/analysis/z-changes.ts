@@ -45,13 +45,18 @@ export function zPairs(classes: readonly CensusClassRow[]): ZPairRow[] {
     });
   }
   // Classes of the initial network that vanished from a trained one.
-  const datasets = [...new Set(classes.filter((r) => r.stage === "trained").map((r) => r.network))];
+  const trainedNetworks = new Map<string, Set<string>>(); // init\0size\0null → data sets
+  for (const c of classes) {
+    if (c.stage !== "trained") continue;
+    const key = `${c.init}\u0000${c.size}\u0000${c.nullModel}`;
+    const set = trainedNetworks.get(key) ?? new Set<string>();
+    set.add(c.network);
+    trainedNetworks.set(key, set);
+  }
   for (const [key, r] of initial) {
+    const datasets = trainedNetworks.get(`${r.init}\u0000${r.size}\u0000${r.nullModel}`) ?? [];
     for (const dataset of datasets) {
-      const trainedExists = classes.some(
-        (c) => c.stage === "trained" && c.init === r.init && c.network === dataset,
-      );
-      if (!trainedExists || seen.has(`${dataset}\u0000${key}`)) continue;
+      if (seen.has(`${dataset}\u0000${key}`)) continue;
       rows.push({
         init: r.init,
         dataset,
