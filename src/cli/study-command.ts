@@ -24,7 +24,7 @@ export function register(program: Command): void {
     )
     .option(
       "-c, --config <file>",
-      "study configuration (YAML); default: the built-in default study",
+      "study configuration (YAML, e.g. examples/study.yaml); default: the built-in study",
     )
     .option("-o, --out <dir>", "results folder (overrides the config's `out`)")
     .option("--quick", "a sub-minute smoke version (fewer epochs, size 3, 20 random networks)")
