@@ -95,3 +95,104 @@ export function hashLimbs(a: ArrayLike<number>, at: number, W: number): number {
   for (let l = 0; l < W; l++) h = hashCode(a[at + l]) ^ Math.imul(h, 0x01000193);
   return h;
 }
+
+/** Hash of a non-negative 31-bit integer key. */
+export function hashInt(x: number): number {
+  let h = Math.imul(x ^ (x >>> 16), 0x7feb352d);
+  h ^= h >>> 15;
+  return Math.imul(h, 0x846ca68b) ^ (h >>> 16);
+}
+
+/**
+ * The compact variant for keys that fit 31 bits (canonical prefix id << 16 | last group value):
+ * [key, value] pairs in one Int32Array, 8 bytes a slot, so the counting table of a k = 5 census
+ * stays in the L2 cache. Values are Int32: counting spills into `spill` long before overflow.
+ */
+export class IntMap {
+  capacity: number;
+  mask: number;
+  data: Int32Array;
+  used: Int32Array;
+  size = 0;
+  /** Key → amount moved out of a slot whose count neared 2^31 (counting only). */
+  readonly spill = new Map<number, number>();
+
+  constructor(capacity = 1 << 12) {
+    this.capacity = capacity;
+    this.mask = capacity - 1;
+    this.data = new Int32Array(2 * capacity).fill(EMPTY);
+    this.used = new Int32Array(capacity);
+  }
+
+  grow(): void {
+    const { data, used, size } = this;
+    this.capacity *= 2;
+    this.mask = this.capacity - 1;
+    this.data = new Int32Array(2 * this.capacity).fill(EMPTY);
+    this.used = new Int32Array(this.capacity);
+    for (let t = 0; t < size; t++) {
+      const key = data[2 * used[t]];
+      let h = hashInt(key) & this.mask;
+      while (this.data[2 * h] !== EMPTY) h = (h + 1) & this.mask;
+      this.data[2 * h] = key;
+      this.data[2 * h + 1] = data[2 * used[t] + 1];
+      this.used[t] = h;
+    }
+  }
+
+  /** Add `weight` to the value of `key` (inserted at 0 when absent). */
+  add(key: number, weight: number): void {
+    const data = this.data;
+    const mask = this.mask;
+    let h = hashInt(key) & mask;
+    let k = data[2 * h];
+    while (k !== key && k !== EMPTY) {
+      h = (h + 1) & mask;
+      k = data[2 * h];
+    }
+    if (k === EMPTY) {
+      data[2 * h] = key;
+      data[2 * h + 1] = weight;
+      this.used[this.size++] = h;
+      if (this.size * 2 > this.capacity) this.grow();
+      return;
+    }
+    const v = data[2 * h + 1] + weight;
+    if (v > 0x40000000) {
+      this.spill.set(key, (this.spill.get(key) ?? 0) + v);
+      data[2 * h + 1] = 0;
+    } else {
+      data[2 * h + 1] = v;
+    }
+  }
+
+  /** The slot of `key`, inserted with value `init` when absent. */
+  slot(key: number, init: number): number {
+    let h = hashInt(key) & this.mask;
+    for (;;) {
+      const k = this.data[2 * h];
+      if (k === key) return h;
+      if (k === EMPTY) {
+        this.data[2 * h] = key;
+        this.data[2 * h + 1] = init;
+        this.used[this.size++] = h;
+        if (this.size * 2 > this.capacity) {
+          this.grow();
+          return this.slot(key, init);
+        }
+        return h;
+      }
+      h = (h + 1) & this.mask;
+    }
+  }
+
+  clear(): void {
+    const { data, used } = this;
+    for (let t = 0; t < this.size; t++) {
+      data[2 * used[t]] = EMPTY;
+      data[2 * used[t] + 1] = EMPTY;
+    }
+    this.size = 0;
+    this.spill.clear();
+  }
+}

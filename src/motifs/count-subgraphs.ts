@@ -9,8 +9,8 @@ import { canonicalPermutation, permuteMatrix } from "./canonical-label.js";
 import { formatClassKey } from "./class-key.js";
 import { buildCensusGraph, codeLayout, decodeRawCode } from "./census-graph.js";
 import type { CensusGraph, CodeLayout } from "./census-graph.js";
-import { CodeMap } from "./code-table.js";
-import { esuCount } from "./esu.js";
+import { CodeMap, IntMap } from "./code-table.js";
+import { esuCount, LEAF_GROUP_LIMIT } from "./esu.js";
 import { PrefixCache } from "./prefix-cache.js";
 import type { SubgraphCountOptions, SubgraphCounts } from "./types.js";
 import type { Rng } from "../core/random.js";
@@ -32,6 +32,9 @@ interface ClassCache {
   keys: string[];
   perClass: Float64Array;
   prefixes: PrefixCache | null;
+  /** Compact counting table and its class cache, keyed by (canonical prefix id << 16 | value). */
+  compact: IntMap | null;
+  compactToClass: IntMap | null;
 }
 
 const caches = new Map<string, ClassCache>();
@@ -63,6 +66,7 @@ export function prepareCensus(
   let cache = caches.get(cacheKey);
   if (!cache) {
     const W = layout.limbs;
+    const compact = W === 1 && layout.k >= 3 && layout.groupSize[layout.k - 1] <= LEAF_GROUP_LIMIT;
     cache = {
       counting: new CodeMap(W),
       rawToClass: new CodeMap(W),
@@ -70,6 +74,8 @@ export function prepareCensus(
       keys: [],
       perClass: new Float64Array(1024),
       prefixes: W === 1 && layout.k >= 3 ? new PrefixCache(layout) : null,
+      compact: compact ? new IntMap() : null,
+      compactToClass: compact ? new IntMap() : null,
     };
     caches.set(cacheKey, cache);
   }
@@ -138,12 +144,13 @@ function runKernel(
   rng: Rng | null,
 ): { total: number; ids: number[] } {
   const { cg, layout, cache, cacheKey } = prepared;
-  const { counting, rawToClass } = cache;
+  const { counting, rawToClass, compact, compactToClass, prefixes } = cache;
   const W = layout.limbs;
   counting.clear();
+  compact?.clear();
   let total: number;
   try {
-    total = esuCount(cg, layout, counting, probabilities, rng, cache.prefixes);
+    total = esuCount(cg, layout, counting, probabilities, rng, prefixes, compact);
   } catch (err) {
     caches.delete(cacheKey); // a half-filled table must not leak into the next census
     throw err;
@@ -169,13 +176,38 @@ function runKernel(
     cache.perClass[id] += data[at + W];
   }
   counting.clear();
+  if (compact !== null && compactToClass !== null && prefixes !== null) {
+    const raw = new Float64Array(1);
+    const leafVmul = layout.vmul[layout.k - 1];
+    for (let t = 0; t < compact.size; t++) {
+      const key = compact.data[2 * compact.used[t]];
+      const count = compact.data[2 * compact.used[t] + 1] + (compact.spill.get(key) ?? 0);
+      const cs = compactToClass.slot(key, -1);
+      let id = compactToClass.data[2 * cs + 1];
+      if (id < 0) {
+        raw[0] = prefixes.canonOfCid[key >>> 16] + (key & 0xffff) * leafVmul;
+        id = classOf(cache, cg, layout, raw, 0);
+        compactToClass.data[2 * cs + 1] = id;
+      }
+      if (id >= cache.perClass.length) {
+        const grown = new Float64Array(Math.max(2 * cache.perClass.length, id + 1));
+        grown.set(cache.perClass);
+        cache.perClass = grown;
+      }
+      if (cache.perClass[id] === 0) ids.push(id);
+      cache.perClass[id] += count;
+    }
+    compact.clear();
+  }
   return { total, ids };
 }
 
 function release(prepared: ReturnType<typeof prepareCensus>, ids: number[]): void {
   const { cache, cacheKey } = prepared;
   for (const id of ids) cache.perClass[id] = 0;
-  if (cache.rawToClass.size > MAX_CACHED_CODES) caches.delete(cacheKey);
+  if (cache.rawToClass.size + (cache.compactToClass?.size ?? 0) > MAX_CACHED_CODES) {
+    caches.delete(cacheKey);
+  }
 }
 
 /** Run the census and return class key → count (each count multiplied by `scale`). */

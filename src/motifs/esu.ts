@@ -19,7 +19,7 @@
  * to u > v); the marks set at a depth are exactly the elements it appended, cleared on return.
  */
 import type { Rng } from "../core/random.js";
-import { hashCode, type CodeMap, EMPTY } from "./code-table.js";
+import { hashCode, type CodeMap, type IntMap, EMPTY } from "./code-table.js";
 import { buildCensusGraph, type CensusGraph, type CodeLayout } from "./census-graph.js";
 import type { PrefixCache } from "./prefix-cache.js";
 import type { Digraph } from "../graph/digraph.js";
@@ -107,7 +107,9 @@ export function esuVisit(
 }
 
 /** Pre-aggregate the leaves of one ESU node when the last group has at most this many values. */
-const LEAF_GROUP_LIMIT = 1 << 16;
+export const LEAF_GROUP_LIMIT = 1 << 16;
+/** Canonical prefix ids below this go to the compact table, keyed by (id << 16 | group value). */
+export const COMPACT_PREFIXES = 1 << 15;
 
 /**
  * The counting kernel: enumerate (or, with `probabilities` and `rng`, sample as RAND-ESU) the
@@ -134,6 +136,7 @@ export function esuCount(
   probabilities: Float64Array | null = null,
   rng: Rng | null = null,
   prefixes: PrefixCache | null = null,
+  compact: IntMap | null = null,
 ): number {
   const { n, start, adj, adjPair, dense, vdigit } = cg;
   const { k, limbs: W, limbOf, vmul, pmul, groupSize } = layout;
@@ -206,9 +209,11 @@ export function esuCount(
     const prefixAt = last * W;
     let prefix = code[prefixAt + leafLimb];
     let jw = last - 1; // w's position in the prefix order
+    let cid = COMPACT_PREFIXES;
     if (prefixes !== null) {
       const at = prefixes.indexOf(prefix);
       prefix = prefixes.canon[at];
+      cid = prefixes.cid[at];
       const perm = prefixes.perm;
       for (let j = 0; j < last; j++) {
         const q = perm[at * last + j];
@@ -280,10 +285,20 @@ export function esuCount(
       }
     }
     if (tally !== null) {
-      for (let t = 0; t < nt; t++) {
-        const gv = tallied[t];
-        insert(prefix + gv * leafVmul, tally[gv], prefixAt);
-        tally[gv] = 0;
+      if (compact !== null && cid < COMPACT_PREFIXES) {
+        // Compact key: canonical prefix id and last group value (code-table.ts, IntMap).
+        const base = cid << 16;
+        for (let t = 0; t < nt; t++) {
+          const gv = tallied[t];
+          compact.add(base | gv, tally[gv]);
+          tally[gv] = 0;
+        }
+      } else {
+        for (let t = 0; t < nt; t++) {
+          const gv = tallied[t];
+          insert(prefix + gv * leafVmul, tally[gv], prefixAt);
+          tally[gv] = 0;
+        }
       }
     }
   };

@@ -16,6 +16,11 @@ export class PrefixCache {
   /** Per entry: the canonical prefix code and the order (prefix positions) that gives it. */
   canon = new Float64Array(1024);
   perm = new Int32Array(1024);
+  /** Per entry: the id of its canonical prefix code (equal codes, equal ids). */
+  cid = new Int32Array(1024);
+  /** Canonical prefix code of each id. */
+  canonOfCid: number[] = [];
+  private readonly cidOfCanon = new Map<number, number>();
   count = 0;
   private readonly prefixLayout: CodeLayout;
   private readonly matrix: Uint8Array;
@@ -71,8 +76,18 @@ export class PrefixCache {
       const perm = new Int32Array(2 * this.perm.length);
       perm.set(this.perm);
       this.perm = perm;
+      const cid = new Int32Array(2 * this.cid.length);
+      cid.set(this.cid);
+      this.cid = cid;
     }
     this.canon[idx] = c;
+    let id = this.cidOfCanon.get(c);
+    if (id === undefined) {
+      id = this.canonOfCid.length;
+      this.canonOfCid.push(c);
+      this.cidOfCanon.set(c, id);
+    }
+    this.cid[idx] = id;
     this.perm.set(p, idx * k1);
     const slot = this.map.slot(this.limb, 0, idx);
     this.map.data[2 * slot + 1] = idx;
