@@ -62,6 +62,8 @@ export function topLevel(values: readonly object[]): VegaLiteSpec {
     background: "white",
     padding: 8,
     config: {
+      // No per-mark ARIA descriptions: they would multiply the size of the inline SVGs.
+      aria: false,
       font: FONT,
       view: { stroke: "#dddddd" },
       axis: { labelFontSize: 11, titleFontSize: 12, gridColor: "#eeeeee" },
@@ -69,6 +71,18 @@ export function topLevel(values: readonly object[]): VegaLiteSpec {
       legend: { labelFontSize: 11, titleFontSize: 12 },
     },
   };
+}
+
+/** [min, max] of the finite values without spreading them into Math.min (large arrays). */
+export function extent(values: Iterable<number>): [number, number] | null {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of values) {
+    if (!Number.isFinite(v)) continue;
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  return lo <= hi ? [lo, hi] : null;
 }
 
 /** Short "init/data set" label for a graph. */

@@ -1,6 +1,6 @@
 /** Switch vs layered null per topology: Z under the reference null vs Z under the other. */
 import type { NullComparisonRow } from "../analysis/null-comparison.js";
-import { initScale, topLevel, type Figure } from "./figure-spec.js";
+import { extent, initScale, topLevel, type Figure } from "./figure-spec.js";
 
 export function nullComparisonFigure(
   rows: readonly NullComparisonRow[],
@@ -11,8 +11,7 @@ export function nullComparisonFigure(
   const ref = points[0]?.referenceNull ?? "switch";
   const other = points[0]?.otherNull ?? "layered";
   const zs = points.flatMap((p) => [p.zReference as number, p.zOther as number]);
-  const lo = zs.length ? Math.min(...zs) : -1;
-  const hi = zs.length ? Math.max(...zs) : 1;
+  const [lo, hi] = extent(zs) ?? [-1, 1];
   const values: object[] = points.map((p) => ({
     kind: "point",
     ...p,

@@ -3,7 +3,10 @@
  * points above it gained significance through learning. One panel per null model, side by side.
  */
 import type { ZPairRow } from "../analysis/z-changes.js";
-import { initScale, topLevel, type Figure } from "./figure-spec.js";
+import { extent, initScale, topLevel, type Figure } from "./figure-spec.js";
+
+/** Above this many points the panels show a binned density instead of one mark per class. */
+export const MAX_SCATTER_POINTS = 3000;
 
 export function zScatterFigure(
   pairs: readonly ZPairRow[],
@@ -12,9 +15,10 @@ export function zScatterFigure(
   nullModels: readonly string[],
 ): Figure {
   const points = pairs.filter((p) => p.size === size && p.zInitial !== null && p.zTrained !== null);
-  const zs = points.flatMap((p) => [p.zInitial as number, p.zTrained as number]);
-  const lo = zs.length ? Math.min(...zs) : -1;
-  const hi = zs.length ? Math.max(...zs) : 1;
+  const [lo, hi] = extent(points.flatMap((p) => [p.zInitial as number, p.zTrained as number])) ?? [
+    -1, 1,
+  ];
+  const binned = points.length > MAX_SCATTER_POINTS;
   const values: object[] = points.map((p) => ({ kind: "point", ...p }));
   for (const nullModel of nullModels) {
     values.push({ kind: "bisector", nullModel, zInitial: lo, zTrained: lo });
@@ -24,8 +28,11 @@ export function zScatterFigure(
     name: `z-scatter-size-${size}`,
     title: `Z before vs after training, ${size}-node classes`,
     caption:
-      "Each point is a coloured class of one trained network; x is its Z in the initial network, " +
-      "y in the trained one. Above the grey bisector, learning raised the class's Z.",
+      (binned
+        ? `${points.length} coloured classes, shown as a binned density (darker: more classes); `
+        : "Each point is a coloured class of one trained network; ") +
+      "x is its Z in the initial network, y in the trained one. Above the grey bisector, " +
+      "learning raised the class's Z.",
     spec: {
       ...topLevel(values),
       facet: {
@@ -43,34 +50,49 @@ export function zScatterFigure(
               y: { field: "zTrained", type: "quantitative" },
             },
           },
-          {
-            transform: [{ filter: "datum.kind === 'point'" }],
-            mark: { type: "point", filled: true, size: 28, opacity: 0.7 },
-            encoding: {
-              x: {
-                field: "zInitial",
-                type: "quantitative",
-                title: "Z (initial)",
-                scale: { domain: [lo, hi], zero: false },
-              },
-              y: {
-                field: "zTrained",
-                type: "quantitative",
-                title: "Z (trained)",
-                scale: { domain: [lo, hi], zero: false },
-              },
-              color: { field: "init", type: "nominal", title: "init", scale: initScale(inits) },
-              shape: { field: "dataset", type: "nominal", title: "data set" },
-              tooltip: [
-                { field: "topologyName", title: "topology" },
-                { field: "motif" },
-                { field: "dataset" },
-                { field: "zInitial", format: ".2f" },
-                { field: "zTrained", format: ".2f" },
-              ],
-            },
-          },
+          binned ? densityLayer(lo, hi) : pointLayer(lo, hi, inits),
         ],
+      },
+    },
+  };
+}
+
+function pointLayer(lo: number, hi: number, inits: readonly string[]): Record<string, unknown> {
+  return {
+    transform: [{ filter: "datum.kind === 'point'" }],
+    mark: { type: "point", filled: true, size: 28, opacity: 0.7 },
+    encoding: {
+      x: {
+        field: "zInitial",
+        type: "quantitative",
+        title: "Z (initial)",
+        scale: { domain: [lo, hi], zero: false },
+      },
+      y: {
+        field: "zTrained",
+        type: "quantitative",
+        title: "Z (trained)",
+        scale: { domain: [lo, hi], zero: false },
+      },
+      color: { field: "init", type: "nominal", title: "init", scale: initScale(inits) },
+      shape: { field: "dataset", type: "nominal", title: "data set" },
+    },
+  };
+}
+
+function densityLayer(lo: number, hi: number): Record<string, unknown> {
+  const bin = { maxbins: 60, extent: [lo, hi] };
+  return {
+    transform: [{ filter: "datum.kind === 'point'" }],
+    mark: { type: "rect" },
+    encoding: {
+      x: { field: "zInitial", type: "quantitative", bin, title: "Z (initial)" },
+      y: { field: "zTrained", type: "quantitative", bin, title: "Z (trained)" },
+      color: {
+        aggregate: "count",
+        type: "quantitative",
+        title: "classes",
+        scale: { type: "log", scheme: "purples" },
       },
     },
   };
