@@ -1,7 +1,17 @@
 /**
- * countSubgraphs: the exact census (SPEC §5). Pipeline: Digraph → CensusGraph (typed arrays) →
- * ESU counting raw codes in a hash table (esu.ts) → one canonical labelling per distinct raw code
- * (canonical-label.ts, cached across calls with the same layout) → class key → count.
+ * countSubgraphs: the exact census (SPEC §5). Pipeline:
+ *
+ *   Digraph ─► CensusGraph (typed arrays, census-graph.ts)
+ *           ─► ESU (esu.ts): each k-subgraph's raw code, built vertex by vertex, its last k−1
+ *              vertices listed in canonical order (prefix-cache.ts), counted in a hash table
+ *              (code-table.ts: the compact Int32 table when the code fits, else doubles)
+ *           ─► class id per distinct code: cached; new codes are canonically labelled
+ *              (canonical-label.ts) once per layout and process
+ *           ─► class key → count (or a tally against fixed keys: tallySubgraphClasses).
+ *
+ * Caches are per layout (size, edge colour base, vertex colours) and persist between calls, so
+ * the random networks of one run reuse the labelling work; clearCensusCache() frees them, and
+ * they are dropped by themselves past MAX_CACHED_CODES codes.
  */
 import { NnmotifsError } from "../core/errors.js";
 import type { Digraph } from "../graph/digraph.js";
@@ -19,7 +29,7 @@ export const MIN_SIZE = 2;
 export const MAX_SIZE = 8;
 
 /** The raw-code cache is dropped when it holds more codes than this (memory bound). */
-const MAX_CACHED_CODES = 1 << 22;
+const MAX_CACHED_CODES = 1 << 20;
 
 /**
  * Per code layout, kept between calls: the counting table (emptied after each census), the

@@ -5,6 +5,7 @@ import { NnmotifsError } from "../../src/core/errors.js";
 import { makeDigraph, withoutColours } from "../../src/graph/digraph.js";
 import { canonicalKey } from "../../src/motifs/canonical-label.js";
 import { DENSE_PAIR_LIMIT } from "../../src/motifs/census-graph.js";
+import { IntMap } from "../../src/motifs/code-table.js";
 import {
   clearCensusCache,
   countSubgraphs,
@@ -169,5 +170,23 @@ describe("tallySubgraphClasses(g, options, keys)", () => {
     expect(() =>
       tallySubgraphClasses(g, { size: 4, probabilities: [1, 1, 0.5, 0.5] }, keys),
     ).toThrow(NnmotifsError);
+  });
+});
+
+describe("IntMap (the compact counting table)", () => {
+  it("counts past 2^31 per key by spilling, and survives growth", () => {
+    const m = new IntMap(4);
+    for (let key = 0; key < 100; key++) m.add(key * 65537, key + 1);
+    for (let r = 0; r < 5; r++) m.add(7, 0x3fffffff);
+    const got = new Map<number, number>();
+    for (let t = 0; t < m.size; t++) {
+      const key = m.data[2 * m.used[t]];
+      got.set(key, m.data[2 * m.used[t] + 1] + (m.spill.get(key) ?? 0));
+    }
+    expect(got.get(7)).toBe(5 * 0x3fffffff);
+    for (let key = 1; key < 100; key++) expect(got.get(key * 65537)).toBe(key + 1);
+    m.clear();
+    expect(m.size).toBe(0);
+    expect(m.spill.size).toBe(0);
   });
 });
