@@ -4,13 +4,14 @@
  * step writes its outputs atomically and its marker last, so a run killed at any moment resumes.
  * The manifest records config, seeds, versions, input/output hashes and timings.
  */
-import { mkdirSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { StudyResults } from "../analysis/study-results.js";
 import { NnmotifsError } from "../core/errors.js";
 import { StepCache, hashOf, type StepRecord } from "./cache.js";
 import type { StudyConfig } from "./config.js";
 import {
+  MANIFEST_FILE,
   STAGES,
   baseVersions,
   nnmotifsVersion,
@@ -77,6 +78,7 @@ export async function runStudy(
   options: RunStudyOptions = {},
 ): Promise<StudyOutcome> {
   const outDir = resolve(config.out);
+  checkResultsFolder(outDir, config.out);
   mkdirSync(outDir, { recursive: true });
   removeTemporaries(outDir);
   const emit = options.onEvent ?? (() => {});
@@ -261,6 +263,21 @@ export async function runStudy(
 }
 
 export { STAGES };
+
+/** Refuse to write a study into a folder that holds something else (a typo in --out). */
+function checkResultsFolder(outDir: string, named: string): void {
+  if (!existsSync(outDir)) return;
+  if (!statSync(outDir).isDirectory()) {
+    throw new NnmotifsError("the results folder is a file. Choose another `out`.", { file: named });
+  }
+  const entries = readdirSync(outDir);
+  if (entries.length > 0 && !entries.includes(MANIFEST_FILE)) {
+    throw new NnmotifsError(
+      "not empty and not a study results folder (no manifest.json): refusing to write into it. Choose another `out`.",
+      { file: named },
+    );
+  }
+}
 
 /** Temporary files of atomic writes that a killed run left behind (`.name.tmp-<pid>-<n>`). */
 const TEMPORARY = /^\..+\.tmp-\d+-\d+$/;

@@ -1,5 +1,13 @@
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -276,5 +284,17 @@ describe("runStudy errors", () => {
     const manifest = readManifest(out);
     expect(manifest.status).toBe("failed");
     expect(manifest.failedStep).toBe("train-bad-csv-normal");
+  });
+});
+
+describe("runStudy results folder", () => {
+  it("refuses a non-empty folder that is not a study's (a typo in --out)", async () => {
+    const other = join(root, "someone-elses");
+    mkdirSync(other);
+    writeFileSync(join(other, "thesis.tex"), "\\documentclass{article}");
+    await expect(runStudy(resolveStudyConfig({ ...TINY, out: other }))).rejects.toThrow(
+      /not a study results folder/,
+    );
+    expect(readdirSync(other)).toEqual(["thesis.tex"]);
   });
 });
