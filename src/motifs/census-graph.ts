@@ -18,7 +18,7 @@ import { NnmotifsError } from "../core/errors.js";
 import type { Digraph } from "../graph/digraph.js";
 
 /** Dense pair matrix up to this many nodes (n² bytes); above it, binary search in the CSR. */
-export const DENSE_PAIR_LIMIT = 8192;
+export const DENSE_PAIR_LIMIT = 4096;
 
 export interface CensusGraph {
   readonly n: number;

@@ -156,7 +156,8 @@ export function esuCount(
   const tally = groupSize[last] <= LEAF_GROUP_LIMIT ? new Int32Array(groupSize[last]) : null;
   const tallyMul = Int32Array.from(tally !== null ? leafMul : []); // exact integers < 2^16
   const tallied = new Int32Array(Math.max(1, n));
-  const fast = tally !== null && dense !== null && vdigit === null && !sampling && last === 4;
+  const fast =
+    tally !== null && dense !== null && vdigit === null && !sampling && (last === 3 || last === 4);
   let total = 0;
 
   // Pair code of w (new) with x (earlier) for large graphs: binary search of w in adj(x).
@@ -227,20 +228,28 @@ export function esuCount(
     const mw = leafMul[jw];
     let nt = 0;
     if (fast) {
-      // The common case (k = 5, small colour set, no sampling), kept tight.
+      // The common cases (k = 4 or 5, small colour set, no sampling), kept tight.
       const tl = tally!;
       const b0 = leafBase[0];
       const b1 = leafBase[1];
       const b2 = leafBase[2];
-      const b3 = leafBase[3];
       const m1 = tallyMul[1];
       const m2 = tallyMul[2];
-      const m3 = tallyMul[3];
       const d = dense!;
-      for (let i = from; i < to; i++) {
-        const x = ext[i];
-        const gv = d[b0 + x] + d[b1 + x] * m1 + d[b2 + x] * m2 + d[b3 + x] * m3;
-        if (tl[gv]++ === 0) tallied[nt++] = gv;
+      if (last === 4) {
+        const b3 = leafBase[3];
+        const m3 = tallyMul[3];
+        for (let i = from; i < to; i++) {
+          const x = ext[i];
+          const gv = d[b0 + x] + d[b1 + x] * m1 + d[b2 + x] * m2 + d[b3 + x] * m3;
+          if (tl[gv]++ === 0) tallied[nt++] = gv;
+        }
+      } else {
+        for (let i = from; i < to; i++) {
+          const x = ext[i];
+          const gv = d[b0 + x] + d[b1 + x] * m1 + d[b2 + x] * m2;
+          if (tl[gv]++ === 0) tallied[nt++] = gv;
+        }
       }
       total += to - from;
       const mwi = tallyMul[jw];

@@ -22,6 +22,12 @@ export {
 } from "./class-key.js";
 export { enumerateSubgraphs } from "./esu.js";
 export {
+  parseFanmodResults,
+  matchesPrintedPercent,
+  type FanmodResults,
+  type FanmodClass,
+} from "./fanmod-results.js";
+export {
   prepareSwitching,
   switchGraph,
   colourKindKey,

@@ -75,7 +75,7 @@ describe("countSubgraphs(g, {size, colours, vertexColours})", () => {
       // Spread the nodes over the id range so lookups hit the sparse path.
       edges.push([small.edgeSrc[e] * 700, small.edgeTrg[e] * 700, small.edgeColour[e]]);
     }
-    const big = makeDigraph(DENSE_PAIR_LIMIT + 2000, edges);
+    const big = makeDigraph(Math.max(DENSE_PAIR_LIMIT + 2000, 14 * 700), edges);
     for (const k of [3, 4, 5]) {
       expect(countSubgraphs(big, { size: k })).toEqual(countSubgraphs(small, { size: k }));
     }
