@@ -121,6 +121,21 @@ describe("countSubgraphs(g, {size, colours, vertexColours})", () => {
     expect(countSubgraphs(withLoop, { size: 3 })).toEqual(c3);
   });
 
+  it("returns an empty census for graphs without k connected nodes", () => {
+    for (const g of [
+      makeDigraph(0, []),
+      makeDigraph(6, []),
+      makeDigraph(3, [
+        [0, 1],
+        [1, 2],
+      ]),
+    ]) {
+      const c = countSubgraphs(g, { size: 4 });
+      expect(c.total).toBe(0);
+      expect(c.counts.size).toBe(0);
+    }
+  });
+
   it("rejects a bad size or vertex colours with an NnmotifsError", () => {
     const g = makeDigraph(3, [
       [0, 1],
