@@ -315,7 +315,8 @@ export function graphsStep(
     label: `graphs ${init} (${config.graphs.binning} binning)`,
     seed: null,
     long: false,
-    inputs: { init, graphs: config.graphs, trainHashes },
+    // Only the options the scheme reads: a new quantile does not redo paper-binned graphs.
+    inputs: { init, graphs: binningInputs(config.graphs), trainHashes },
     async run(ctx) {
       const p = await pieces();
       const readModel = (rel: string): DenseNetwork =>
@@ -356,8 +357,6 @@ export function graphsStep(
             init,
             stage: m.stage,
             dataset: m.dataset,
-            binning: config.graphs.binning,
-            cutoff: config.graphs.cutoff,
           },
         };
         outputs.push(await ctx.write(LAYOUT.graphFanmod(m.id), p.formatGraph(g, "fanmod")));
@@ -589,6 +588,13 @@ export function reportStep(inputs: unknown, results: () => StudyResults): Step<{
       return { outputs, data: { files: outputs.length } };
     },
   };
+}
+
+/** The binning options a scheme actually reads. */
+function binningInputs(g: StudyConfig["graphs"]): Record<string, unknown> {
+  if (g.binning === "paper") return { binning: g.binning, cutoff: g.cutoff };
+  if (g.binning === "quantile") return { binning: g.binning, quantile: g.quantile };
+  return { binning: g.binning };
 }
 
 // ─── Small helpers ──────────────────────────────────────────────────────────────────────────────
