@@ -28,6 +28,9 @@ interface CensusCliOptions {
 /** Estimated seconds above which the command refuses to enumerate without --force. */
 export const LONG_RUN_SECONDS = 600;
 
+/** Below this estimated work (seconds on all cores) the census runs without worker threads. */
+export const IN_PROCESS_SECONDS = 1;
+
 export function register(program: Command): void {
   program
     .command("census")
@@ -105,7 +108,13 @@ export async function censusAction(file: string, opts: CensusCliOptions): Promis
     if (!opts.quiet) log().info(m);
   };
 
-  if (sample === null) await checkWork(g, size, networks, threads, seed, opts.force ?? false, note);
+  let threadsToUse = threads;
+  if (sample === null) {
+    const seconds = await checkWork(g, size, networks, threads, seed, opts.force ?? false, note);
+    // Starting worker threads costs ~0.1 s each: small jobs finish sooner in-process. The
+    // results are the same either way (one random stream per network).
+    if (threads === undefined && seconds < IN_PROCESS_SECONDS) threadsToUse = 1;
+  }
 
   const { progressBar } = await import("./progress.js");
   const bar = await progressBar("random networks", !opts.quiet && networks > 0);
@@ -123,7 +132,7 @@ export async function censusAction(file: string, opts: CensusCliOptions): Promis
       vertexColours: opts.vertexColours === "layer" ? "layer" : null,
       layerSizes,
       sample,
-      threads,
+      threads: threadsToUse,
       file,
       onProgress: (done, total) => bar.update(done, total),
     });
@@ -169,20 +178,20 @@ async function checkWork(
   seed: number,
   force: boolean,
   note: (m: string) => void,
-): Promise<void> {
+): Promise<number> {
   const { estimateSubgraphCount } = await import("../motifs/rand-esu.js");
   const { Rng } = await import("../core/random.js");
   const { availableParallelism } = await import("node:os");
   const est = estimateSubgraphCount(g, size, { rng: new Rng(seed, 0xfffffffe) });
   const workers = Math.max(1, Math.min(threads ?? availableParallelism(), Math.max(networks, 1)));
   const seconds = est.seconds + (est.seconds * networks) / workers;
-  if (seconds < 30) return;
+  if (seconds < 30) return seconds;
   const human =
     seconds < 3600 ? `${Math.round(seconds / 60)} min` : `${(seconds / 3600).toFixed(1)} h`;
   const summary = `about ${est.estimate.toExponential(1)} subgraphs of size ${size} per network; the exact census of the graph and ${networks} random networks would take roughly ${human}`;
   if (seconds <= LONG_RUN_SECONDS || force) {
     note(`${summary}.`);
-    return;
+    return seconds;
   }
   // Sample about a quarter of the refusal limit's work; the probability goes on the last two
   // depths, where most of the ESU tree is (a rough cost model: work ∝ leaves kept).

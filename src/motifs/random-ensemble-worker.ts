@@ -6,8 +6,7 @@
 import { Rng } from "../core/random.js";
 import type { Digraph } from "../graph/digraph.js";
 import { NULL_MODELS, type NullModelName } from "./layered-switching.js";
-import { countSubgraphs } from "./count-subgraphs.js";
-import { sampleSubgraphs } from "./rand-esu.js";
+import { tallySubgraphClasses } from "./count-subgraphs.js";
 import type { Switching } from "./switching.js";
 
 /** What a worker needs; plain data (structured-clone friendly). */
@@ -73,34 +72,35 @@ function sameArray(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
 export function runEnsembleTask(task: EnsembleTask): EnsembleTaskResult {
   const switching = switchingFor(task);
   const K = task.keys.length;
-  const index = new Map<string, number>();
-  task.keys.forEach((key, c) => index.set(key, c));
   const counts = new Float64Array(task.count * K);
   const totals = new Float64Array(task.count);
   const tries = new Float64Array(task.count);
   const successes = new Float64Array(task.count);
   const otherClasses = new Float64Array(task.count);
+  const countOptions = {
+    size: task.size,
+    colours: task.colours,
+    vertexColours: task.vertexColours,
+  };
   for (let r = 0; r < task.count; r++) {
     const rng = new Rng(task.seed, task.first + r);
     const random = switching.randomise(rng, { exchanges: task.exchanges, tries: task.tries });
-    const countOptions = {
-      size: task.size,
-      colours: task.colours,
-      vertexColours: task.vertexColours,
-    };
-    // Sampling continues the network's own Rng after the switching: still one stream per network.
-    const census =
+    // Tally against the original's classes only: no Map of the tens of thousands of rare classes
+    // a random network has. Sampling continues the network's own Rng after the switching, so
+    // there is still one stream per network.
+    const tally =
       task.sample === null
-        ? countSubgraphs(random.graph, countOptions)
-        : sampleSubgraphs(random.graph, { ...countOptions, probabilities: task.sample, rng });
-    totals[r] = census.total;
+        ? tallySubgraphClasses(random.graph, countOptions, task.keys)
+        : tallySubgraphClasses(
+            random.graph,
+            { ...countOptions, probabilities: task.sample, rng },
+            task.keys,
+          );
+    totals[r] = tally.total;
     tries[r] = random.tries;
     successes[r] = random.successes;
-    for (const [key, n] of census.counts) {
-      const c = index.get(key);
-      if (c === undefined) otherClasses[r]++;
-      else counts[r * K + c] = n;
-    }
+    otherClasses[r] = tally.otherClasses;
+    counts.set(tally.counts, r * K);
   }
   return { first: task.first, count: task.count, counts, totals, tries, successes, otherClasses };
 }
