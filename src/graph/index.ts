@@ -23,12 +23,7 @@ export {
   formatGraph,
   type GraphFormat,
 } from "./read-graph.js";
-export {
-  layersFromSizes,
-  parseLayerSizes,
-  longestPathLayers,
-  resolveLayers,
-} from "./layers.js";
+export { layersFromSizes, parseLayerSizes, longestPathLayers, resolveLayers } from "./layers.js";
 export { networkToDigraph } from "./from-network.js";
 export { digraphToNetwork, type RebuiltNetwork } from "./to-network.js";
 export {

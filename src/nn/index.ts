@@ -19,7 +19,14 @@ export {
   type Initialiser,
   type InitialiserName,
 } from "./initialisers.js";
-export { initialNetwork, buildMlp, setMlpWeights, readMlp, validateLayerSizes, type Tf } from "./mlp.js";
+export {
+  initialNetwork,
+  buildMlp,
+  setMlpWeights,
+  readMlp,
+  validateLayerSizes,
+  type Tf,
+} from "./mlp.js";
 export { loadTf, type BackendName, type BackendChoice, type LoadedTf } from "./backend.js";
 export {
   trainNetwork,
