@@ -118,7 +118,7 @@ bench(
   undefined,
   census(treeGraph, 5, ["--threads", "1"]),
 );
-bench("census 900 nodes/1900 edges k=5, 10 random (memory)", "< 500 MB", () =>
+bench("census 900 nodes/1900 edges k=5, 100 random (memory)", "< 500 MB", () =>
   runCli(
     [
       "census",
