@@ -2,7 +2,7 @@
  * All analyses of a finished study (SPEC §8) as plain tables, and their CSV files.
  */
 import { join } from "node:path";
-import { writeFileAtomic } from "../core/index.js";
+import { objectsToCsv, writeFileAtomic } from "../core/index.js";
 import { censusClasses, type CensusClassRow } from "./census-classes.js";
 import { edgesPerColour, type EdgesPerColourRow } from "./edges-per-colour.js";
 import { findingsFromTables } from "./findings.js";
@@ -96,25 +96,6 @@ export function summariseFindings(results: StudyResults): string[] {
   return analyseStudy(results).findings;
 }
 
-function csvCell(value: unknown): string {
-  if (value === null || value === undefined) return "";
-  const text =
-    typeof value === "number" ? (Number.isFinite(value) ? String(value) : "") : String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/** Rows of plain objects as CSV (header from the first row's keys). */
-export function toCsv(rows: readonly object[]): string {
-  if (rows.length === 0) return "";
-  const columns = Object.keys(rows[0]);
-  const lines = [columns.join(",")];
-  for (const row of rows) {
-    const record = row as Record<string, unknown>;
-    lines.push(columns.map((c) => csvCell(record[c])).join(","));
-  }
-  return lines.join("\n") + "\n";
-}
-
 function kebab(name: string): string {
   return name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 }
@@ -127,7 +108,7 @@ export async function writeAnalysisTables(analysis: StudyAnalysis, dir: string):
   const paths: string[] = [];
   for (const [name, rows] of Object.entries(analysis.tables) as [string, object[]][]) {
     const path = join(dir, `${kebab(name)}.csv`);
-    await writeFileAtomic(path, toCsv(rows));
+    await writeFileAtomic(path, objectsToCsv(rows));
     paths.push(path);
   }
   const findings = join(dir, "findings.txt");

@@ -10,11 +10,12 @@ export {
   analyseStudy,
   summariseFindings,
   writeAnalysisTables,
-  toCsv,
   type AnalysisTables,
   type StudyAnalysis,
   type AnalyseOptions,
 } from "./analyse-study.js";
+/** @deprecated The analyses' tables are `objectsToCsv` (core) rows; this old name stays for callers. */
+export { objectsToCsv as toCsv } from "../core/csv.js";
 export {
   learningCurves,
   learningEfficacy,

@@ -26,6 +26,7 @@ import type {
   TrainingRecord,
 } from "../analysis/study-results.js";
 import { writeFileAtomic } from "../core/atomic-write.js";
+import { toCsv } from "../core/csv.js";
 import { NnmotifsError } from "../core/errors.js";
 import { deriveSeed, mix32 } from "../core/random.js";
 import type { Dataset } from "../data/dataset.js";
@@ -603,17 +604,6 @@ function countColours(g: Digraph): Record<string, number> {
   const out: Record<string, number> = {};
   for (const c of g.edgeColour) out[String(c)] = (out[String(c)] ?? 0) + 1;
   return out;
-}
-
-function csvCell(v: unknown): string {
-  if (v === null || v === undefined) return "";
-  if (typeof v === "number") return Number.isFinite(v) ? String(v) : "";
-  const s = String(v);
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-export function toCsv(header: readonly string[], rows: ReadonlyArray<readonly unknown[]>): string {
-  return [header, ...rows].map((r) => r.map(csvCell).join(",")).join("\n") + "\n";
 }
 
 /** One row per class: adjacency rows joined by spaces, then the statistics. */
