@@ -5,7 +5,7 @@
  */
 import type { Command } from "commander";
 import { NnmotifsError } from "../core/errors.js";
-import type { CensusFormat } from "./census-format.js";
+import type { CensusFormat } from "../stats/census-format.js";
 
 interface CensusCliOptions {
   size: string;
@@ -71,7 +71,7 @@ function integerOption(name: string, text: string, min: number, max: number): nu
 }
 
 export async function censusAction(file: string, opts: CensusCliOptions): Promise<void> {
-  const { CENSUS_FORMATS, formatCensus } = await import("./census-format.js");
+  const { CENSUS_FORMATS, formatCensus } = await import("../stats/census-format.js");
   const size = integerOption("size", opts.size, 2, 8);
   const networks = integerOption("random", opts.random, 0, 1_000_000);
   const exchanges = integerOption("exchanges", opts.exchanges, 0, 1000);

@@ -37,3 +37,12 @@ export {
   type CensusResult,
   type CensusMotif,
 } from "./census.js";
+export {
+  formatCensus,
+  formatG,
+  CENSUS_FORMATS,
+  type CensusFormat,
+  type CensusJson,
+  type CensusDocument,
+  type FormatContext,
+} from "./census-format.js";

@@ -12,7 +12,7 @@ import { makeDigraph } from "../../src/graph/digraph.js";
 import { formatFanmodEdgeList } from "../../src/graph/fanmod-edge-list.js";
 import { canonicalKey } from "../../src/motifs/canonical-label.js";
 import { parseFanmodResults } from "../../src/motifs/fanmod-results.js";
-import { formatG } from "../../src/cli/census-format.js";
+import { formatG } from "../../src/stats/census-format.js";
 import { REPO_ROOT } from "../anchor.js";
 
 const CLI = join(REPO_ROOT, "dist", "cli", "main.js");

@@ -1,11 +1,18 @@
 /**
- * Output formats of `nnmotifs census`: a readable table, the JSON document of the issue (item 7),
- * a flat CSV (one row per class), and a FANMOD-1.1-style CSV for existing scripts.
+ * Output formats of a census (`nnmotifs census --format`, and the study's census/*.csv): a readable
+ * table, the JSON document of the issue (item 7), a flat CSV (one row per class), and a
+ * FANMOD-1.1-style CSV for existing scripts.
  */
-import { censusJson, uncolouredClassId, type CensusResult } from "../stats/census.js";
+import { censusJson, uncolouredClassId, type CensusResult } from "./census.js";
 
 export const CENSUS_FORMATS = ["table", "json", "csv", "fanmod"] as const;
 export type CensusFormat = (typeof CENSUS_FORMATS)[number];
+
+/** A census as stored (`censusJson`: no machine-dependent `run`). */
+export type CensusJson = Omit<CensusResult, "run">;
+
+/** A census fresh from `census` or read back from its JSON: every format takes either. */
+export type CensusDocument = CensusResult | CensusJson;
 
 export interface FormatContext {
   /** The graph file as the user named it (FANMOD's "Network name"). */
@@ -14,13 +21,13 @@ export interface FormatContext {
 }
 
 export function formatCensus(
-  result: CensusResult,
+  result: CensusDocument,
   format: CensusFormat,
   ctx: FormatContext,
 ): string {
   const formatters: { readonly [F in CensusFormat]: () => string } = {
     table: () => formatTable(result, ctx),
-    json: () => JSON.stringify(censusJson(result), null, 2) + "\n",
+    json: () => JSON.stringify("run" in result ? censusJson(result) : result, null, 2) + "\n",
     csv: () => formatCsv(result),
     fanmod: () => formatFanmod(result, ctx),
   };
@@ -46,7 +53,7 @@ function trimZeros(s: string): string {
 
 const orEmpty = (x: number | null, digits = 6): string => (x === null ? "" : formatG(x, digits));
 
-function formatCsv(r: CensusResult): string {
+function formatCsv(r: CensusDocument): string {
   const header = [
     "adjacency",
     "vertex_colours",
@@ -87,7 +94,7 @@ function formatCsv(r: CensusResult): string {
   return lines.join("\n") + "\n";
 }
 
-function formatTable(r: CensusResult, ctx: FormatContext): string {
+function formatTable(r: CensusDocument, ctx: FormatContext): string {
   const out: string[] = [];
   out.push(
     `${ctx.file}: ${r.nodes} nodes, ${r.edges} edges (${r.mutualPairs} mutual pairs), ${r.colours} edge colour${r.colours === 1 ? "" : "s"}`,
@@ -140,12 +147,12 @@ function formatTable(r: CensusResult, ctx: FormatContext): string {
 }
 
 /**
- * FANMOD 1.1's result CSV: its header block, then per class the uncoloured class id (the
+ * FANMOD 1.1's result CSV: its header block (the run time only when known), then per class the uncoloured class id (the
  * uncoloured canonical matrix read as a binary number — nnmotifs' own canonical form, so ids need
  * not equal FANMOD's), k matrix rows, frequency in percent, mean random frequency in percent, SD as
  * a fraction (FANMOD's units), Z ("undefined" when undefined) and p (= pOver); 5 significant digits.
  */
-function formatFanmod(r: CensusResult, ctx: FormatContext): string {
+function formatFanmod(r: CensusDocument, ctx: FormatContext): string {
   const rn = r.random;
   const out: string[] = [
     `FANMOD 1.1 subgraph enumeration (format written by nnmotifs ${ctx.version})`,
@@ -173,7 +180,9 @@ function formatFanmod(r: CensusResult, ctx: FormatContext): string {
     `${r.subgraphs + rn.subgraphs} subgraphs were enumerated in all networks.`,
     "",
     `For the random networks: ${rn.triesMade} tries were made, ${rn.successes} were successful.`,
-    `Randomization and enumeration took ${r.run.seconds.total.toFixed(3)} seconds.`,
+    ...("run" in r
+      ? [`Randomization and enumeration took ${r.run.seconds.total.toFixed(3)} seconds.`]
+      : []),
     "",
     "",
     "Result overview:",
