@@ -10,15 +10,26 @@
  * computed by a `GroupKey` function of the unit's oriented endpoints and colours; the variants differ
  * only in that function (`switch`: colour and kind; `layered`, in layered-switching.ts: also the
  * pair of layers). A mutual unit is stored in the orientation whose key is smaller; when both
- * orientations give the same key the unit is "symmetric" and a partner may be used either way round
- * (both rewirings are valid), chosen by a coin flip.
+ * orientations give the same key the unit is "symmetric" and, as in FANMOD, both units of a try
+ * are read from their smaller node to their larger one.
  *
- * One round: for every unit in index order, up to T tries; a try picks a partner uniformly from
- * the unit's group (possibly itself, which fails like FANMOD's) and fails unless the four endpoints
- * are distinct and neither new pair {a,d}, {c,b} is already linked in either direction; on success
- * (a→b, c→d) becomes (a→d, c→b) — for mutual units a↔b, c↔d becomes a↔d, c↔b — and the unit stops
- * trying. E rounds make one random network. Every try and every success is counted, as FANMOD
- * reports them ("N tries were made, M were successful").
+ * The try loop follows FANMOD 1.1's "locally constant" switching: `randomize_graph`, case
+ * LOCAL_CONST, in maingraph.cpp of the FANMOD sources (bags of edges in EdgeContainer.hpp;
+ * re-implemented here, not copied). One round visits the groups one after another and, within a
+ * group, every position in order; a position gets up to T tries and stops at its first success.
+ * A try picks a partner position uniformly among the *other* positions of the group (a group of
+ * one unit counts T failed tries); it fails unless the four endpoints are distinct and neither
+ * new pair {a,d}, {c,b} is already linked in either direction; on success (a→b, c→d) becomes
+ * (a→d, c→b) — for mutual units a↔b, c↔d becomes a↔d, c↔b. Like FANMOD, each position keeps
+ * the smaller-numbered node of its unit (FANMOD stores an edge as the node pair (min, max)): if
+ * a < b the positions swap targets, else they swap sources. The resulting graph is the same
+ * either way, but which new unit lands on a position still to be tried this round changes the
+ * tries and successes; with this rule our counts match the figures in FANMOD's output headers.
+ * E rounds make one random network. Every try and every success is counted, as FANMOD reports
+ * them ("N tries were made, M were successful"). FANMOD chains its networks (each one switches
+ * the previous one, and it switches once more after the last); here every network starts from
+ * the original: the totals scale by 100/101 and, on the anchor graphs, the ratio moves by at
+ * most 0.003 (the original is slightly easier to switch than its random versions).
  *
  * Linked pairs live in an open-addressing hash set of unordered pairs (linear probing, backward-shift
  * deletion): O(1) checks, no allocation inside the loop.
@@ -143,33 +154,57 @@ export function prepareSwitching(g: Digraph, groupKey: GroupKey): Switching {
     let tries = 0;
     let successes = 0;
     for (let round = 0; round < exchanges; round++) {
-      for (let x = 0; x < units; x++) {
-        const k = unitGroup[x];
+      for (let k = 0; k < groups; k++) {
         const start = groupStart[k];
         const size = groupStart[k + 1] - start;
-        for (let t = 0; t < maxTries; t++) {
-          tries++;
-          const y = groupMembers[start + rng.int(size)];
-          const a = src[x];
-          const b = trg[x];
-          let c = src[y];
-          let d = trg[y];
-          if (symmetric[y] === 1 && rng.int(2) === 1) {
-            const s = c;
-            c = d;
-            d = s;
+        if (size === 1) {
+          tries += maxTries; // FANMOD counts every try of a partnerless edge as made
+          continue;
+        }
+        for (let pos = 0; pos < size; pos++) {
+          const x = groupMembers[start + pos];
+          for (let t = 0; t < maxTries; t++) {
+            tries++;
+            // Uniform over the other positions of the group (FANMOD redraws when it hits itself).
+            let other = rng.int(size - 1);
+            if (other >= pos) other++;
+            const y = groupMembers[start + other];
+            let a = src[x];
+            let b = trg[x];
+            let c = src[y];
+            let d = trg[y];
+            if (symmetric[x] === 1) {
+              // Symmetric mutual units are read from their smaller node, as FANMOD stores them.
+              if (a > b) {
+                a = trg[x];
+                b = src[x];
+              }
+              if (c > d) {
+                c = trg[y];
+                d = src[y];
+              }
+            }
+            if (a === c || a === d || b === c || b === d) continue;
+            if (pairs.has(a, d) || pairs.has(c, b)) continue;
+            pairs.remove(a, b);
+            pairs.remove(c, d);
+            pairs.add(a, d);
+            pairs.add(c, b);
+            // Position x keeps its smaller node: x = a→d, y = c→b if a < b, else x = c→b, y = a→d.
+            if (a < b) {
+              src[x] = a;
+              trg[x] = d;
+              src[y] = c;
+              trg[y] = b;
+            } else {
+              src[x] = c;
+              trg[x] = b;
+              src[y] = a;
+              trg[y] = d;
+            }
+            successes++;
+            break;
           }
-          if (a === c || a === d || b === c || b === d) continue;
-          if (pairs.has(a, d) || pairs.has(c, b)) continue;
-          pairs.remove(a, b);
-          pairs.remove(c, d);
-          pairs.add(a, d);
-          pairs.add(c, b);
-          trg[x] = d;
-          src[y] = c;
-          trg[y] = b;
-          successes++;
-          break;
         }
       }
     }

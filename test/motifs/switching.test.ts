@@ -1,8 +1,11 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { Rng } from "../../src/core/random.js";
 import { makeDigraph } from "../../src/graph/digraph.js";
 import { prepareSwitching, colourKindKey, switchGraph } from "../../src/motifs/switching.js";
+import { HAVE_ANCHOR, anchorFile } from "../anchor.js";
+import { readEdges } from "./read-edges.js";
 import {
   arbitraryDigraph,
   degreeSignature,
@@ -110,6 +113,95 @@ describe("switchGraph(g, rng)", () => {
 });
 
 describe("prepareSwitching(g, key).randomise", () => {
+  it("never picks the unit itself as partner and counts a partnerless unit's tries as made", () => {
+    // Two colour-1 edges: every try picks the other one and succeeds, whatever the seed.
+    const g = makeDigraph(5, [
+      [0, 1, 1],
+      [2, 3, 1],
+      [4, 0, 2],
+    ]);
+    const s = prepareSwitching(g, colourKindKey);
+    for (let seed = 0; seed < 20; seed++) {
+      const { graph, tries, successes } = s.randomise(new Rng(seed), { exchanges: 1, tries: 3 });
+      // Colour 1: one try per position; colour 2 (a group of one): 3 tries, none successful.
+      expect(tries).toBe(2 + 3);
+      expect(successes).toBe(2);
+      // 0→1, 2→3 becomes 0→3, 2→1; then position 1 (2→1) keeps its smaller node 1 (FANMOD
+      // stores edges as (min, max)), so it becomes 0→1 and position 0 becomes 2→3.
+      expect([graph.edgeSrc[0], graph.edgeTrg[0], graph.edgeSrc[1], graph.edgeTrg[1]]).toEqual([
+        2, 3, 0, 1,
+      ]);
+    }
+  });
+
+  it("reads symmetric mutual units from their smaller node, as FANMOD does", () => {
+    // 0↔3 and 1↔2 (one colour): FANMOD's only rewiring of (0,3), (1,2) is {0,2}, {1,3}.
+    const g = makeDigraph(4, [
+      [3, 0, 1],
+      [0, 3, 1],
+      [1, 2, 1],
+      [2, 1, 1],
+    ]);
+    const s = prepareSwitching(g, colourKindKey);
+    expect(s.mutualUnits).toBe(2);
+    for (let seed = 0; seed < 20; seed++) {
+      const { graph, successes } = s.randomise(new Rng(seed), { exchanges: 1, tries: 1 });
+      expect(successes).toBe(2);
+      const pairs = new Set<string>();
+      for (let e = 0; e < 4; e++) {
+        const lo = Math.min(graph.edgeSrc[e], graph.edgeTrg[e]);
+        pairs.add(`${lo}-${Math.max(graph.edgeSrc[e], graph.edgeTrg[e])}`);
+      }
+      // The first switch gives {0,2}, {1,3}, the second {1,2}, {0,3} again; reading a unit from
+      // its larger node would give {0,1} or {2,3}.
+      expect([...pairs].sort()).toEqual(["0-3", "1-2"]);
+      expect(degreeSignature(graph)).toBe(degreeSignature(g));
+    }
+  });
+
+  // FANMOD's output headers: "For the random networks: N tries were made, M were successful"
+  // (100 random networks, E = T = 3, colours, locally constant bidirectional edges).
+  it.skipIf(!HAVE_ANCHOR)(
+    "gives FANMOD's tries/successes ratio on the six anchor runs (±0.005)",
+    () => {
+      for (const net of ["tree", "clus", "init"]) {
+        const s = prepareSwitching(readEdges(anchorFile(`${net}_w_Graph.txt`)), colourKindKey);
+        let tries = 0;
+        let successes = 0;
+        for (let i = 0; i < 100; i++) {
+          const r = s.randomise(new Rng(180112, i), { exchanges: 3, tries: 3 });
+          tries += r.tries;
+          successes += r.successes;
+        }
+        for (const k of [4, 5]) {
+          const text = readFileSync(anchorFile(`${net}_w_s${k}_out.csv`), "utf8");
+          const [, t, m] = /(\d+) tries were made, (\d+) were successful/.exec(text)!;
+          expect(Math.abs(successes / tries - Number(m) / Number(t))).toBeLessThan(0.005);
+        }
+      }
+    },
+  );
+
+  it.skipIf(!HAVE_ANCHOR)(
+    "chained like FANMOD (101 switchings, each of the previous network) gives its totals",
+    () => {
+      // tree_w: FANMOD 247970 / 157456 (k = 4) and 248256 / 157244 (k = 5). FANMOD also
+      // switches after the last network, hence 101. Tolerance 0.3 %, about 3 sd of the noise.
+      let g = readEdges(anchorFile("tree_w_Graph.txt"));
+      let tries = 0;
+      let successes = 0;
+      const rng = new Rng(180112);
+      for (let i = 0; i < 101; i++) {
+        const r = prepareSwitching(g, colourKindKey).randomise(rng);
+        tries += r.tries;
+        successes += r.successes;
+        g = r.graph;
+      }
+      expect(Math.abs(tries / ((247970 + 248256) / 2) - 1)).toBeLessThan(0.003);
+      expect(Math.abs(successes / ((157456 + 157244) / 2) - 1)).toBeLessThan(0.003);
+    },
+  );
+
   it("is fast: 100 networks × 3 exchanges per edge on 550 edges well under a second", () => {
     // A layered graph shaped like the anchor's tree_w_Graph.txt: 31 → 30 → 30 → 4, 550 edges.
     const rng = new Rng(8);
