@@ -226,12 +226,7 @@ export async function runStudy(
     datasets,
     inits,
     graphIds,
-    trainings: trainGrid.map(({ ds, init }, n) => ({
-      ds,
-      init,
-      seconds: trainRecords[n].data.trainSeconds,
-      summary: trainRecords[n].data,
-    })),
+    trainings: trainGrid.map(({ ds, init }, n) => ({ ds, init, summary: trainRecords[n].data })),
     censuses: censusGrid.map((c, n) => ({ ...c, seconds: censusRecords[n].data.censusSeconds })),
     timings: timings(),
     versions,

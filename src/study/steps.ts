@@ -13,28 +13,42 @@
  * Seeds: every step derives its own from the study seed and names (`deriveSeed(seed, stream("train"),
  * stream("tree"))`), never from its position, so results do not depend on order or threads. The
  * initial network of an init scheme depends only on (seed, init): it is the same for every data set.
+ *
+ * The steps call the pipeline's own APIs. Only the heavy ones are imported inside the step that
+ * needs them (nn/train: TensorFlow.js; report: vega, vega-lite, resvg), so planning a study, or
+ * `nnmotifs study --print-config`, loads none of them.
  */
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { basename, isAbsolute, join, relative } from "node:path";
+import { analyseStudy, writeAnalysisTables } from "../analysis/analyse-study.js";
 import type {
   CensusRecord,
-  EpochRecord,
   GraphRecord,
   MotifRecord,
   StudyResults,
   TrainingRecord,
 } from "../analysis/study-results.js";
 import { writeFileAtomic } from "../core/atomic-write.js";
-import { toCsv } from "../core/csv.js";
+import { objectsToCsv } from "../core/csv.js";
 import { NnmotifsError } from "../core/errors.js";
 import { deriveSeed, mix32 } from "../core/random.js";
-import type { Dataset } from "../data/dataset.js";
+import { loadDataset } from "../data/load-dataset.js";
+import { splitDataset } from "../data/split.js";
+import { binGraphs } from "../graph/binning.js";
+import { networkToDigraph } from "../graph/from-network.js";
+import { formatGraph, readGraph } from "../graph/read-graph.js";
 import type { Digraph } from "../graph/digraph.js";
-import type { DenseNetwork } from "../nn/network.js";
+import type { NullModelName } from "../motifs/layered-switching.js";
+import type { InitialiserName } from "../nn/initialisers.js";
+import { initialNetwork } from "../nn/mlp.js";
+import { formatNativeModel, parseNativeModel } from "../nn/native-model.js";
+import type { EpochRecord } from "../nn/train.js";
+import { census, censusJson } from "../stats/census.js";
+import { formatCensus } from "../stats/census-format.js";
 import { hashFile, hashOf } from "./cache.js";
 import type { StudyConfig } from "./config.js";
-import type { Stage } from "./manifest.js";
+import { nnmotifsVersion, type Stage } from "./manifest.js";
 
 // ─── Names, seeds and paths ─────────────────────────────────────────────────────────────────────
 
@@ -178,7 +192,7 @@ export interface TrainSummary {
 export function trainStep(
   config: StudyConfig,
   ds: StudyDataset,
-  init: string,
+  init: InitialiserName,
   writesInitial: boolean,
 ): Step<TrainSummary> {
   const dataSeed = stepSeed(config.seed, "data", ds.spec);
@@ -203,17 +217,17 @@ export function trainStep(
       writesInitial,
     },
     async run(ctx, progress) {
-      const data = await loadStudyDataset(ds.spec, dataSeed);
-      const p = await pieces();
+      const data = loadDataset(ds.spec, { seed: dataSeed });
       const layerSizes = [data.nFeatures, ...config.network.hidden, data.nClasses];
-      const initial = p.initialNetwork(layerSizes, init, initSeed);
-      const split = p.splitDataset(data, stepSeed(config.seed, "split", ds.spec), {
-        testFraction: t.testSplit,
-        validationFraction: t.validationSplit,
-      });
-      const result = await p.trainNetwork(data, {
+      const initial = initialNetwork(layerSizes, init, initSeed);
+      // The only step that needs TensorFlow.js: loaded here, not when the study starts.
+      const { trainNetwork } = await import("../nn/train.js");
+      const result = await trainNetwork(data, {
         initial,
-        split,
+        split: splitDataset(data, stepSeed(config.seed, "split", ds.spec), {
+          testFraction: t.testSplit,
+          validationFraction: t.validationSplit,
+        }),
         seed: trainSeed,
         epochs: t.epochs,
         batchSize: t.batch,
@@ -225,36 +239,17 @@ export function trainStep(
         snapshots: [0],
         onEpochEnd: (r) => progress(r.epoch, t.epochs),
       });
-      const history: EpochRecord[] = result.history.map((r) => ({
-        epoch: r.epoch,
-        loss: r.loss,
-        accuracy: r.accuracy,
-        valLoss: r.valLoss ?? NaN,
-        valAccuracy: r.valAccuracy ?? NaN,
-      }));
-      const training = {
-        dataset: ds.spec,
-        init,
-        seed: trainSeed,
-        initSeed,
-        dataSeed,
-        ...t,
-      };
+      const history = result.history.map(historyRow);
+      const training = { dataset: ds.spec, init, seed: trainSeed, initSeed, dataSeed, ...t };
       const outputs = [
         await ctx.write(
           LAYOUT.trainedModel(ds.slug, init),
-          p.formatNativeModel(
+          formatNativeModel(
             { ...result.trained, source: `${ds.spec}:${init}:trained` },
-            { epoch: result.epochsRun, training, history: history as never },
+            { epoch: result.epochsRun, training, history },
           ),
         ),
-        await ctx.write(
-          LAYOUT.curveCsv(ds.slug, init),
-          toCsv(
-            ["epoch", "loss", "accuracy", "valLoss", "valAccuracy"],
-            history.map((r) => [r.epoch, r.loss, r.accuracy, r.valLoss, r.valAccuracy]),
-          ),
-        ),
+        await ctx.write(LAYOUT.curveCsv(ds.slug, init), objectsToCsv(history)),
         await ctx.write(
           LAYOUT.curveJson(ds.slug, init),
           JSON.stringify(
@@ -275,7 +270,7 @@ export function trainStep(
         outputs.push(
           await ctx.write(
             LAYOUT.initialModel(init),
-            p.formatNativeModel(
+            formatNativeModel(
               { ...initial, source: `${init}:initial` },
               { epoch: 0, training: { init, initSeed, layerSizes } },
             ),
@@ -297,6 +292,25 @@ export function trainStep(
   };
 }
 
+/** An epoch as the curve and model files store it (columns in this order; null: no validation). */
+type HistoryRow = {
+  epoch: number;
+  loss: number;
+  accuracy: number;
+  valLoss: number | null;
+  valAccuracy: number | null;
+};
+
+function historyRow(r: EpochRecord): HistoryRow {
+  return {
+    epoch: r.epoch,
+    loss: r.loss,
+    accuracy: r.accuracy,
+    valLoss: r.valLoss,
+    valAccuracy: r.valAccuracy,
+  };
+}
+
 export interface GraphsSummary {
   readonly graphIds: readonly string[];
   readonly edgesPerColour: Readonly<Record<string, Readonly<Record<string, number>>>>;
@@ -310,70 +324,58 @@ export function graphsStep(
   init: string,
   trainHashes: Readonly<Record<string, string>>,
 ): Step<GraphsSummary> {
+  const g = config.graphs;
   return {
     id: `graphs-${init}`,
     stage: "graphs",
-    label: `graphs ${init} (${config.graphs.binning} binning)`,
+    label: `graphs ${init} (${g.binning} binning)`,
     seed: null,
     long: false,
     // Only the options the scheme reads: a new quantile does not redo paper-binned graphs.
-    inputs: { init, graphs: binningInputs(config.graphs), trainHashes },
+    inputs: { init, graphs: binningInputs(g), trainHashes },
     async run(ctx) {
-      const p = await pieces();
-      const readModel = (rel: string): DenseNetwork =>
-        p.parseNativeModel(readFileSync(join(ctx.outDir, rel), "utf8"), rel);
-      const members: Array<{
-        id: string;
-        stage: "initial" | "trained";
-        dataset: string | null;
-        net: DenseNetwork;
-      }> = [
-        {
-          id: initialGraphId(init),
-          stage: "initial",
-          dataset: null,
-          net: readModel(LAYOUT.initialModel(init)),
-        },
-        ...datasets.map((ds) => ({
-          id: trainedGraphId(init, ds.slug),
-          stage: "trained" as const,
-          dataset: ds.spec,
-          net: readModel(LAYOUT.trainedModel(ds.slug, init)),
-        })),
+      const read = (dataset: string | null, id: string, file: string) => ({
+        id,
+        dataset,
+        net: parseNativeModel(readFileSync(join(ctx.outDir, file), "utf8"), file),
+      });
+      const members = [
+        read(null, initialGraphId(init), LAYOUT.initialModel(init)),
+        ...datasets.map((ds) =>
+          read(ds.spec, trainedGraphId(init, ds.slug), LAYOUT.trainedModel(ds.slug, init)),
+        ),
       ];
-      const binned = p.binNetworks(
-        members.map((m) => m.net),
-        config.graphs,
-      );
+      // Every kernel weight as an edge (SPEC §4.1); the binning keeps a subsequence of them.
+      const full = members.map((m) => networkToDigraph(m.net));
+      const binned = binGraphs(full, g.binning, { cutoff: g.cutoff, quantile: g.quantile });
+      const fit = normalFit(binned.details);
       const outputs: string[] = [];
       const records: GraphRecord[] = [];
       const edgesPerColour: Record<string, Record<string, number>> = {};
       for (let i = 0; i < members.length; i++) {
         const m = members[i];
-        const g: Digraph = {
+        const stage = m.dataset === null ? "initial" : "trained";
+        const graph = {
           ...binned.graphs[i],
-          meta: {
-            ...(binned.graphs[i].meta ?? {}),
-            id: m.id,
-            init,
-            stage: m.stage,
-            dataset: m.dataset,
-          },
+          meta: { ...binned.graphs[i].meta, id: m.id, init, stage, dataset: m.dataset },
         };
-        outputs.push(await ctx.write(LAYOUT.graphFanmod(m.id), p.formatGraph(g, "fanmod")));
-        outputs.push(await ctx.write(LAYOUT.graphJson(m.id), p.formatGraph(g, "json")));
-        const perColour = countColours(g);
+        outputs.push(await ctx.write(LAYOUT.graphFanmod(m.id), formatGraph(graph, "fanmod")));
+        outputs.push(await ctx.write(LAYOUT.graphJson(m.id), formatGraph(graph, "json")));
+        // Colours present only (the scheme's count lists its unused colours as 0).
+        const perColour = Object.fromEntries(
+          Object.entries(binned.edgesPerColour[i]).filter(([, n]) => n > 0),
+        );
         edgesPerColour[m.id] = perColour;
         records.push({
           id: m.id,
           init,
-          stage: m.stage,
+          stage,
           dataset: m.dataset,
           layerSizes: [...m.net.layerSizes],
-          weights: Array.from(binned.weights[i]),
-          weightColours: Array.from(binned.weightColours[i]),
+          weights: Array.from(full[i].edgeWeight ?? []),
+          weightColours: Array.from(keptColours(full[i], binned.graphs[i])),
           binEdges: binned.binEdges,
-          fit: binned.fit,
+          fit,
           edgesPerColour: perColour,
         });
       }
@@ -399,7 +401,7 @@ export function censusStep(
   config: StudyConfig,
   graphId: string,
   size: number,
-  nullModel: string,
+  nullModel: NullModelName,
   graphHash: string,
 ): Step<CensusSummary> {
   const seed = stepSeed(config.seed, "census", graphId, String(size), nullModel);
@@ -422,12 +424,10 @@ export function censusStep(
       vertexColours: m.vertexColours,
     },
     async run(ctx, progress) {
-      const p = await pieces();
-      const g = p.readGraph(join(ctx.outDir, LAYOUT.graphJson(graphId)));
-      const started = performance.now();
-      const result = await p.census(g, {
+      const graphFile = LAYOUT.graphJson(graphId);
+      const result = await census(readGraph(join(ctx.outDir, graphFile)), {
         size,
-        random: m.randomNetworks,
+        networks: m.randomNetworks,
         nullModel,
         exchanges: m.exchanges,
         tries: m.tries,
@@ -436,21 +436,28 @@ export function censusStep(
         // saves, so "auto" runs them in-process (results are identical for any thread count).
         threads: size <= 3 && ctx.config.threads === "auto" ? 1 : ctx.threads,
         colours: m.colours,
-        vertexColours: m.vertexColours,
+        vertexColours: m.vertexColours === "layer" ? "layer" : null,
         onProgress: progress,
       });
-      const seconds = (performance.now() - started) / 1000;
-      const doc = stripTimings(result);
+      // Without `run` (threads, timings): equal inputs give byte-identical files.
+      const doc = censusJson(result);
       const outputs = [
         await ctx.write(
           LAYOUT.censusJson(graphId, size, nullModel),
           JSON.stringify(doc, null, 1) + "\n",
         ),
-        await ctx.write(LAYOUT.censusCsv(graphId, size, nullModel), censusCsv(doc.motifs)),
+        await ctx.write(
+          LAYOUT.censusCsv(graphId, size, nullModel),
+          formatCensus(doc, "csv", { file: graphFile, version: nnmotifsVersion() }),
+        ),
       ];
       return {
         outputs,
-        data: { subgraphs: doc.subgraphs, classes: doc.motifs.length, censusSeconds: seconds },
+        data: {
+          subgraphs: doc.subgraphs,
+          classes: doc.motifs.length,
+          censusSeconds: result.run.seconds.total,
+        },
       };
     },
   };
@@ -462,12 +469,7 @@ export interface StudyIndex {
   readonly datasets: readonly StudyDataset[];
   readonly inits: readonly string[];
   readonly graphIds: readonly string[];
-  readonly trainings: ReadonlyArray<{
-    ds: StudyDataset;
-    init: string;
-    seconds: number;
-    summary: TrainSummary;
-  }>;
+  readonly trainings: ReadonlyArray<{ ds: StudyDataset; init: string; summary: TrainSummary }>;
   readonly censuses: ReadonlyArray<{
     graphId: string;
     size: number;
@@ -485,7 +487,7 @@ export function collectResults(
   index: StudyIndex,
 ): StudyResults {
   const readJson = <T>(rel: string): T => JSON.parse(readFileSync(join(outDir, rel), "utf8")) as T;
-  const trainings: TrainingRecord[] = index.trainings.map(({ ds, init, seconds, summary }) => {
+  const trainings: TrainingRecord[] = index.trainings.map(({ ds, init, summary }) => {
     const curve = readJson<{ history: EpochRecord[] }>(LAYOUT.curveJson(ds.slug, init));
     return {
       dataset: ds.spec,
@@ -498,7 +500,7 @@ export function collectResults(
       testLoss: summary.testLoss,
       testAccuracy: summary.testAccuracy,
       backend: summary.backend,
-      seconds,
+      seconds: summary.trainSeconds,
     };
   });
   const graphs: GraphRecord[] = index.inits.flatMap(
@@ -519,7 +521,7 @@ export function collectResults(
     };
   });
   return {
-    config: config as unknown as Record<string, unknown>,
+    config,
     datasets: index.datasets.map((d) => d.spec),
     inits: [...index.inits],
     sizes: [...config.motifs.sizes],
@@ -562,9 +564,7 @@ export function analysisStep(
     async run(ctx) {
       const r = results();
       const outputs = [await ctx.write(LAYOUT.results, JSON.stringify(r) + "\n")];
-      const p = await pieces();
-      const analysis = await p.analyseStudy(r);
-      const tables = await p.writeAnalysisTables(analysis, ctx.outDir);
+      const tables = await writeAnalysisTables(analyseStudy(r), join(ctx.outDir, "tables"));
       outputs.push(...tables.map((f) => relativeTo(ctx.outDir, f)));
       return { outputs, data: { files: outputs.length } };
     },
@@ -582,10 +582,10 @@ export function reportStep(inputs: unknown, results: () => StudyResults): Step<{
     inputs,
     async run(ctx) {
       const r = results();
-      const p = await pieces();
-      const analysis = await p.analyseStudy(r);
-      const files = await p.writeReport(r, analysis, ctx.outDir);
-      const outputs = files.map((f) => relativeTo(ctx.outDir, f));
+      // The figures need vega, vega-lite and resvg: loaded by this step only.
+      const { writeReport } = await import("../report/index.js");
+      const out = await writeReport(r, analyseStudy(r), ctx.outDir);
+      const outputs = [out.reportPath, ...out.figurePaths].map((f) => relativeTo(ctx.outDir, f));
       return { outputs, data: { files: outputs.length } };
     },
   };
@@ -600,176 +600,12 @@ function binningInputs(g: StudyConfig["graphs"]): Record<string, unknown> {
 
 // ─── Small helpers ──────────────────────────────────────────────────────────────────────────────
 
-function countColours(g: Digraph): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const c of g.edgeColour) out[String(c)] = (out[String(c)] ?? 0) + 1;
-  return out;
-}
-
-/** One row per class: adjacency rows joined by spaces, then the statistics. */
-export function censusCsv(motifs: readonly MotifRecord[]): string {
-  const header = [
-    "adjacency",
-    "count",
-    "frequency",
-    "randomMean",
-    "randomSd",
-    "z",
-    "pOver",
-    "pUnder",
-    "zCount",
-    "sp",
-  ];
-  return toCsv(
-    header,
-    motifs.map((m) => [
-      m.adjacency.join(" "),
-      m.count,
-      m.frequency,
-      m.randomMean,
-      m.randomSd,
-      m.z,
-      m.pOver,
-      m.pUnder,
-      m.zCount,
-      m.sp,
-    ]),
-  );
-}
-
-/** Run-time fields a census result may carry; left out so equal inputs give identical files. */
-const TIMING_FIELDS = new Set(["seconds", "elapsed", "threads", "timing", "timings"]);
-
-/** Census JSON without run-time fields, so equal inputs give byte-identical files. */
-function stripTimings(result: CensusJson): CensusJson {
-  return Object.fromEntries(
-    Object.entries(result).filter(([k]) => !TIMING_FIELDS.has(k)),
-  ) as unknown as CensusJson;
-}
-
-/** A path under the results folder, relative to it with forward slashes. */
-export function relativeTo(outDir: string, path: string): string {
-  return (isAbsolute(path) ? relative(outDir, path) : path).split("\\").join("/");
-}
-
-// ─── Adapters to the other parts of nnmotifs ────────────────────────────────────────────────────
-// The study composes pieces built elsewhere (data, nn, graph, motifs/stats, analysis, report),
-// loaded lazily (no TensorFlow.js until a step trains) and wired in this one object.
-
-/** The census JSON (issue 2 item 7), as written to census/*.json. */
-export interface CensusJson {
-  readonly subgraphs: number;
-  readonly motifs: MotifRecord[];
-  readonly [key: string]: unknown;
-}
-
-export interface BinnedNetworks {
-  /** One coloured graph per network, in the order given. */
-  readonly graphs: Digraph[];
-  /** Per network, every kernel weight in SPEC §4.1 order and its colour (0 = removed). */
-  readonly weights: ArrayLike<number>[];
-  readonly weightColours: ArrayLike<number>[];
-  readonly binEdges: number[] | null;
-  readonly fit: { mean: number; sd: number; threshold: number } | null;
-}
-
-interface Pieces {
-  initialNetwork(layerSizes: readonly number[], init: string, seed: number): DenseNetwork;
-  splitDataset: typeof import("../data/split.js").splitDataset;
-  trainNetwork: typeof import("../nn/train.js").trainNetwork;
-  formatNativeModel: typeof import("../nn/native-model.js").formatNativeModel;
-  parseNativeModel: typeof import("../nn/native-model.js").parseNativeModel;
-  formatGraph: typeof import("../graph/read-graph.js").formatGraph;
-  readGraph: typeof import("../graph/read-graph.js").readGraph;
-  binNetworks(nets: DenseNetwork[], graphs: StudyConfig["graphs"]): BinnedNetworks;
-  census(g: Digraph, options: CensusStepOptions): Promise<CensusJson>;
-  analyseStudy(results: StudyResults): Promise<unknown>;
-  /** Writes tables/*.csv; returns the files written (absolute or relative to outDir). */
-  writeAnalysisTables(analysis: unknown, outDir: string): Promise<string[]>;
-  /** Writes figures/ and report.html; returns the files written. */
-  writeReport(results: StudyResults, analysis: unknown, outDir: string): Promise<string[]>;
-}
-
-export interface CensusStepOptions {
-  readonly size: number;
-  readonly random: number;
-  readonly nullModel: string;
-  readonly exchanges: number;
-  readonly tries: number;
-  readonly seed: number;
-  readonly threads: number;
-  readonly colours: boolean;
-  readonly vertexColours: string;
-  readonly onProgress: ProgressFn;
-}
-
-let loaded: Pieces | null = null;
-
-async function pieces(): Promise<Pieces> {
-  if (loaded) return loaded;
-  const [mlp, split, train, native, graphIo, binning, fromNetwork, censusMod, analysis] =
-    await Promise.all([
-      import("../nn/mlp.js"),
-      import("../data/split.js"),
-      import("../nn/train.js"),
-      import("../nn/native-model.js"),
-      import("../graph/read-graph.js"),
-      import("../graph/binning.js"),
-      import("../graph/from-network.js"),
-      import("../stats/census.js"),
-      import("../analysis/index.js"),
-    ]);
-  loaded = {
-    initialNetwork: (sizes, init, seed) => mlp.initialNetwork(sizes, init as never, seed),
-    splitDataset: split.splitDataset,
-    trainNetwork: train.trainNetwork,
-    formatNativeModel: native.formatNativeModel,
-    parseNativeModel: native.parseNativeModel,
-    formatGraph: graphIo.formatGraph,
-    readGraph: graphIo.readGraph,
-    binNetworks(nets, graphs) {
-      const group = binning.binGroup(nets, graphs.binning, {
-        cutoff: graphs.cutoff,
-        quantile: graphs.quantile,
-      });
-      const full = nets.map(fromNetwork.networkToDigraph);
-      const d = group.details as { mu?: number; sigma?: number; threshold?: number };
-      return {
-        graphs: group.graphs,
-        weights: full.map((g) => g.edgeWeight ?? new Float64Array(0)),
-        weightColours: full.map((g, k) => keptColours(g, group.graphs[k])),
-        binEdges: group.binEdges ? [...group.binEdges] : null,
-        fit:
-          d.mu !== undefined && d.sigma !== undefined && d.threshold !== undefined
-            ? { mean: d.mu, sd: d.sigma, threshold: d.threshold }
-            : null,
-      };
-    },
-    async census(g, o) {
-      const result = await censusMod.census(g, {
-        size: o.size,
-        networks: o.random,
-        nullModel: o.nullModel as "switch" | "layered",
-        exchanges: o.exchanges,
-        tries: o.tries,
-        seed: o.seed,
-        threads: o.threads,
-        colours: o.colours,
-        vertexColours: o.vertexColours === "layer" ? "layer" : null,
-        onProgress: o.onProgress,
-      });
-      return censusMod.censusJson(result) as unknown as CensusJson;
-    },
-    analyseStudy: async (results) => analysis.analyseStudy(results),
-    writeAnalysisTables: (a, outDir) =>
-      analysis.writeAnalysisTables(a as never, join(outDir, "tables")),
-    async writeReport(results, a, outDir) {
-      const report = await import("../report/index.js");
-      const out = await report.writeReport(results, a as never, outDir);
-      return [out.reportPath, ...out.figurePaths];
-    },
-  };
-  return loaded;
+/** The normal fitted by the paper binning (SPEC §4.2 step 2), from its details; else null. */
+function normalFit(details: Readonly<Record<string, unknown>>): GraphRecord["fit"] {
+  const { mu, sigma, threshold } = details;
+  return typeof mu === "number" && typeof sigma === "number" && typeof threshold === "number"
+    ? { mean: mu, sd: sigma, threshold }
+    : null;
 }
 
 /**
@@ -787,8 +623,7 @@ function keptColours(full: Digraph, kept: Digraph): Uint8Array {
   return colours;
 }
 
-/** Load (or generate) a data set for the study. */
-async function loadStudyDataset(spec: string, seed: number): Promise<Dataset> {
-  const { loadDataset } = await import("../data/load-dataset.js");
-  return loadDataset(spec, { seed });
+/** A path under the results folder, relative to it with forward slashes. */
+export function relativeTo(outDir: string, path: string): string {
+  return (isAbsolute(path) ? relative(outDir, path) : path).split("\\").join("/");
 }

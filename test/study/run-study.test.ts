@@ -75,7 +75,12 @@ describe("runStudy(config)", () => {
         expect(census.random.null).toBe(nullModel);
         expect(census.motifs.length).toBeGreaterThan(0);
         const csv = readFileSync(join(dir, "census", `${id}-k3-${nullModel}.csv`), "utf8");
-        expect(csv.split("\n")[0]).toMatch(/^adjacency,count,frequency,randomMean,randomSd,z,/);
+        // The one census CSV format (the same as `nnmotifs census --format csv`), a row per class.
+        const lines = csv.trimEnd().split("\n");
+        expect(lines[0]).toMatch(
+          /^adjacency,vertex_colours,count,frequency,random_mean,random_sd,z,/,
+        );
+        expect(lines).toHaveLength(census.motifs.length + 1);
       }
     }
     expect(files(dir, "tables").length).toBeGreaterThan(3);
