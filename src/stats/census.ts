@@ -284,7 +284,13 @@ export function censusJson(result: CensusResult): Omit<CensusResult, "run"> {
   return rest;
 }
 
-/** FANMOD-style uncoloured class id: the uncoloured canonical matrix read as a binary number. */
+/**
+ * FANMOD-style uncoloured class id: the uncoloured canonical matrix read as a binary number.
+ * FANMOD's own ID is nauty's canonical form of the uncoloured class (`getGraphID` in graph64.cpp
+ * of the FANMOD sources), another relabelling of the same topology: the numbers usually differ
+ * (2 of 10 topologies agree at k = 4 on the anchor files, 4 of 41 at k = 5), but both give one
+ * number per topology, so grouping classes by either ID gives the same groups.
+ */
 export function uncolouredClassId(adjacency: readonly string[]): number {
   const k = adjacency.length;
   const rows = adjacency.map((r) => r.replace(/[1-7]/g, "1"));
