@@ -12,10 +12,15 @@ import { LineCounter, parseDocument, stringify, isNode } from "yaml";
 import { z } from "zod";
 import { NnmotifsError } from "../core/errors.js";
 import { writeFileAtomicSync } from "../core/atomic-write.js";
+import { BINNING_SCHEME_NAMES } from "../graph/binning.js";
+import { NULL_MODEL_NAMES } from "../motifs/layered-switching.js";
+import { INITIALISER_NAMES } from "../nn/initialisers.js";
 
-export const INITS = ["normal", "orthogonal", "glorot", "he", "lecun"] as const;
-export const BINNINGS = ["paper", "sign", "quantile", "none"] as const;
-export const NULL_MODELS = ["switch", "layered"] as const;
+// The names the config accepts come from the registries themselves (initialisers, binning schemes,
+// null models): a new entry there is accepted here, with no second list to keep in step.
+const INITS = INITIALISER_NAMES;
+const BINNINGS = BINNING_SCHEME_NAMES;
+const NULLS = NULL_MODEL_NAMES;
 export const VERTEX_COLOURS = ["none", "layer"] as const;
 export const MIN_MOTIF_SIZE = 3;
 export const MAX_MOTIF_SIZE = 6;
@@ -71,7 +76,7 @@ const real = (min: number, max: number, what = `a number in [${min}, ${max}]`) =
     .number({ error: `must be ${what}` })
     .min(min, { error: `must be ${what}` })
     .max(max, { error: `must be ${what}` });
-const oneOf = <T extends readonly [string, ...string[]]>(values: T) =>
+const oneOf = <T extends readonly string[]>(values: T) =>
   z.enum(values, { error: `must be one of ${values.join(", ")}` });
 const bool = () => z.boolean({ error: "must be true or false" });
 const nonEmptyUnique = <T extends z.ZodType>(item: T, what: string) =>
@@ -160,7 +165,7 @@ export const StudyConfigSchema = z
         `motif size (${MIN_MOTIF_SIZE}..${MAX_MOTIF_SIZE})`,
       ).default([...D.motifs.sizes]),
       randomNetworks: int(2, 100000).default(D.motifs.randomNetworks),
-      nulls: nonEmptyUnique(oneOf(NULL_MODELS), `null model (${NULL_MODELS.join(", ")})`).default([
+      nulls: nonEmptyUnique(oneOf(NULLS), `null model (${NULLS.join(", ")})`).default([
         ...D.motifs.nulls,
       ]),
       exchanges: int(1, 1000).default(D.motifs.exchanges).describe("Switch rounds per network."),

@@ -12,27 +12,22 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 const why = browserUnavailable();
 if (why) console.warn(`e2e-report.test.ts: browser check skipped: ${why}`);
 
+/** `nnmotifs study ARGS` from the sources, as a user runs it. */
+function study(args: string[], timeout: number) {
+  const main = join(REPO_ROOT, "src", "cli", "main.ts");
+  return spawnSync(process.execPath, ["--import", "tsx", main, "study", ...args], {
+    cwd: REPO_ROOT,
+    encoding: "utf8",
+    timeout,
+  });
+}
+
 describe("nnmotifs study --quick (end to end)", () => {
   const out = join(root, "quick");
-  let stdout = "";
-  let stderr = "";
 
   it("runs data → training → graphs → census → analyses → report.html and says where it is", () => {
-    const run = spawnSync(
-      process.execPath,
-      [
-        "--import",
-        "tsx",
-        join(REPO_ROOT, "src", "cli", "main.ts"),
-        "study",
-        "--quick",
-        "--out",
-        out,
-      ],
-      { cwd: REPO_ROOT, encoding: "utf8", timeout: 110_000 },
-    );
-    stdout = run.stdout;
-    stderr = run.stderr;
+    const run = study(["--quick", "--out", out], 110_000);
+    const { stdout, stderr } = run;
     expect(run.status, stderr).toBe(0);
     expect(stdout.trim()).toBe(`report: ${join(out, "report.html")}`);
     // The step list (plain lines: stderr is not a terminal here).
@@ -46,20 +41,7 @@ describe("nnmotifs study --quick (end to end)", () => {
   });
 
   it("--quiet prints nothing on a rerun, which reuses every step", () => {
-    const run = spawnSync(
-      process.execPath,
-      [
-        "--import",
-        "tsx",
-        join(REPO_ROOT, "src", "cli", "main.ts"),
-        "study",
-        "--quick",
-        "--out",
-        out,
-        "--quiet",
-      ],
-      { cwd: REPO_ROOT, encoding: "utf8", timeout: 60_000 },
-    );
+    const run = study(["--quick", "--out", out, "--quiet"], 60_000);
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toBe("");
     expect(run.stderr).toBe("");
