@@ -22,6 +22,3 @@ export * from "./analysis/index.js";
 export * from "./report/index.js";
 export * from "./nn/index.js";
 export * from "./study/index.js";
-// Both core and analysis name a toCsv: the library's is core's (header, rows); analysis's
-// older toCsv(rows) is core's objectsToCsv.
-export { toCsv } from "./core/index.js";

@@ -14,8 +14,6 @@ export {
   type StudyAnalysis,
   type AnalyseOptions,
 } from "./analyse-study.js";
-/** @deprecated The analyses' tables are `objectsToCsv` (core) rows; this old name stays for callers. */
-export { objectsToCsv as toCsv } from "../core/csv.js";
 export {
   learningCurves,
   learningEfficacy,

@@ -2,12 +2,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import {
-  analyseStudy,
-  summariseFindings,
-  toCsv,
-  writeAnalysisTables,
-} from "../../src/analysis/index.js";
+import { analyseStudy, summariseFindings, writeAnalysisTables } from "../../src/analysis/index.js";
 import { namedTopologyKey, topologyKey } from "../../src/analysis/motif-names.js";
 import { makeSyntheticStudy } from "../fixtures/synthetic-study.js";
 
@@ -168,9 +163,6 @@ describe("writeAnalysisTables(analysis, dir)", () => {
       "dataset,init,epochs,epochsTo95,epochsTo100,finalValAccuracy,lossArea,valLossArea,testAccuracy,testLoss,seconds",
     );
     expect(csv.length - 2).toBe(t.learningEfficacy.length);
-  });
-  it("toCsv quotes commas and quotes, leaves null empty", () => {
-    expect(toCsv([{ a: 'x,"y"', b: null, c: NaN }])).toBe('a,b,c\n"x,""y""",,\n');
   });
 });
 
