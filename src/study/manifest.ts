@@ -4,9 +4,11 @@
  * and timings, and the wall time of each stage of this run. Written atomically at the start of a run
  * (status "running"), after each stage, and at the end ("complete", or "failed" naming the step).
  */
-import { readFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { join } from "node:path";
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
 import { writeJsonAtomicSync } from "../core/atomic-write.js";
 import type { StudyConfig } from "./config.js";
 
@@ -58,6 +60,34 @@ export function nnmotifsVersion(): string {
   return pkg.version;
 }
 
+let fingerprint: string | null = null;
+
+/**
+ * A hash of nnmotifs' own code (the compiled .js files, or the .ts sources when run through tsx),
+ * part of every step key: a rebuilt nnmotifs with changed code never reuses results of the old
+ * code, even under the same version number.
+ */
+export function codeFingerprint(): string {
+  if (fingerprint !== null) return fingerprint;
+  const root = fileURLToPath(new URL("..", import.meta.url));
+  const files: string[] = [];
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (/\.(js|ts)$/.test(entry.name) && !entry.name.endsWith(".d.ts")) files.push(path);
+    }
+  };
+  walk(root);
+  const hash = createHash("sha256");
+  for (const file of files.sort()) {
+    hash.update(relative(root, file));
+    hash.update(readFileSync(file));
+  }
+  fingerprint = hash.digest("hex").slice(0, 16);
+  return fingerprint;
+}
+
 /** Libraries whose versions shape the results (training, figures). */
 const LIBRARIES = ["@tensorflow/tfjs", "vega", "vega-lite", "zod"] as const;
 
@@ -65,6 +95,7 @@ const LIBRARIES = ["@tensorflow/tfjs", "vega", "vega-lite", "zod"] as const;
 export function baseVersions(): Record<string, string> {
   const versions: Record<string, string> = {
     nnmotifs: nnmotifsVersion(),
+    nnmotifsCode: codeFingerprint(),
     node: process.versions.node,
     platform: `${process.platform}-${process.arch}`,
   };

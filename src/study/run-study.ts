@@ -15,6 +15,7 @@ import {
   STAGES,
   baseVersions,
   nnmotifsVersion,
+  codeFingerprint,
   writeManifest,
   type Manifest,
   type ManifestStep,
@@ -84,7 +85,8 @@ export async function runStudy(
   const emit = options.onEvent ?? (() => {});
   const cache = new StepCache(outDir);
   const ctx = makeContext(config, outDir);
-  const version = nnmotifsVersion();
+  // Step keys include the code itself, so changed code never reuses old results.
+  const version = `${nnmotifsVersion()}+${codeFingerprint()}`;
   const versions: Record<string, string> = { ...baseVersions() };
   const startedAt = new Date();
   const started = performance.now();
