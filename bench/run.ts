@@ -46,23 +46,31 @@ function runCli(args: string[], repeats = 3): { seconds: number; peakMB: number 
   return { seconds: best, peakMB: peak / 1024 };
 }
 
-/** A random layered DAG like a larger MLP graph, for the memory figure (~900 nodes, ~1900 edges). */
+/**
+ * A random graph shaped like a binned MNIST network (784-50-50-20-10, ~900 nodes): `edges` edges
+ * drawn uniformly among all possible consecutive-layer pairs, so most fall between the inputs and
+ * the first hidden layer, whose units become hubs — as in a real binned network.
+ */
 function layeredGraphFile(sizes: number[], edges: number, seed: number): string {
   const rng = new Rng(seed);
   const offsets = [0];
   for (const s of sizes) offsets.push(offsets[offsets.length - 1] + s);
+  const pairs = sizes.slice(1).map((s, l) => sizes[l] * s);
+  const allPairs = pairs.reduce((a, b) => a + b, 0);
   const seen = new Set<string>();
   const lines: string[] = [];
   while (lines.length < edges) {
-    const l = rng.int(sizes.length - 1);
-    const a = offsets[l] + rng.int(sizes[l]);
-    const b = offsets[l + 1] + rng.int(sizes[l + 1]);
+    let r = rng.int(allPairs);
+    let l = 0;
+    while (r >= pairs[l]) r -= pairs[l++];
+    const a = offsets[l] + Math.floor(r / sizes[l + 1]);
+    const b = offsets[l + 1] + (r % sizes[l + 1]);
     const key = `${a} ${b}`;
     if (seen.has(key)) continue;
     seen.add(key);
     lines.push(`${key} ${1 + rng.int(3)}`);
   }
-  const file = join(work, "layered-900.txt");
+  const file = join(work, "layered-914.txt");
   writeFileSync(file, lines.join("\n") + "\n");
   return file;
 }
@@ -118,15 +126,15 @@ bench(
   undefined,
   census(treeGraph, 5, ["--threads", "1"]),
 );
-bench("census 900 nodes/1900 edges k=5, 100 random (memory)", "< 500 MB", () =>
+bench("census 784-50-50-20-10 graph, 1900 edges, k=5, 100 random", "< 500 MB", () =>
   runCli(
     [
       "census",
-      layeredGraphFile([300, 300, 200, 100], 1900, 11),
+      layeredGraphFile([784, 50, 50, 20, 10], 1900, 11),
       "--size",
       "5",
       "--random",
-      "10",
+      "100",
       "--format",
       "json",
       "--out",

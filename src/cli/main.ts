@@ -66,6 +66,14 @@ function reportError(error: unknown): number {
   return 1;
 }
 
+// `nnmotifs census … | head` closes the pipe early: that is the reader's choice, not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 main(process.argv).then((code) => {
   process.exitCode = code;
 });

@@ -54,6 +54,20 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("nnmotifs census GRAPH", () => {
+  it("| true: a reader that closes the pipe early ends the command quietly (no EPIPE trace)", () => {
+    // `true` exits without reading, so every write of the table meets a closed pipe.
+    const r = spawnSync(
+      "bash",
+      [
+        "-c",
+        `set -o pipefail; "${process.execPath}" "${CLI}" census "${small}" --size 4 --random 0 | true`,
+      ],
+      { encoding: "utf8" },
+    );
+    expect(r.stderr).not.toMatch(/EPIPE|Error/);
+    expect(r.status).toBe(0);
+  });
+
   it("--format json prints the issue's shape, without loading tfjs or h5wasm", () => {
     const r = run([small, "--size", "3", "--random", "20", "--threads", "2", "--format", "json"]);
     expect(r.stderr).toBe("");
