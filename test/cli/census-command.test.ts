@@ -14,6 +14,7 @@ import { canonicalKey } from "../../src/motifs/canonical-label.js";
 import { parseFanmodResults } from "../../src/motifs/fanmod-results.js";
 import { formatG } from "../../src/stats/census-format.js";
 import { REPO_ROOT } from "../anchor.js";
+import { randomEdgeGraph } from "../fixtures/random-graph.js";
 
 const CLI = join(REPO_ROOT, "dist", "cli", "main.js");
 const dir = mkdtempSync(join(tmpdir(), "nnmotifs-census-cli-"));
@@ -31,18 +32,8 @@ function run(args: string[]): { status: number | null; stdout: string; stderr: s
 }
 
 function graphFile(name: string, n: number, m: number, seed: number): string {
-  const rng = new Rng(seed);
-  const seen = new Set<number>();
-  const edges: [number, number, number][] = [];
-  while (edges.length < m) {
-    const s = rng.int(n);
-    const t = rng.int(n);
-    if (s === t || seen.has(s * n + t)) continue;
-    seen.add(s * n + t);
-    edges.push([s, t, 1 + rng.int(3)]);
-  }
   const path = join(dir, name);
-  writeFileSync(path, formatFanmodEdgeList(makeDigraph(n, edges)));
+  writeFileSync(path, formatFanmodEdgeList(randomEdgeGraph(n, m, seed)));
   return path;
 }
 

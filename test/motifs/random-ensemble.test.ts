@@ -1,27 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { Rng } from "../../src/core/random.js";
-import { makeDigraph, type Digraph } from "../../src/graph/digraph.js";
+import { makeDigraph } from "../../src/graph/digraph.js";
 import { countSubgraphs } from "../../src/motifs/count-subgraphs.js";
 import { prepareSwitching, colourKindKey } from "../../src/motifs/switching.js";
 import { randomEnsemble } from "../../src/motifs/random-ensemble.js";
-
-/** A random coloured digraph with some mutual pairs. */
-function randomGraph(n: number, m: number, seed: number): Digraph {
-  const rng = new Rng(seed);
-  const seen = new Set<number>();
-  const edges: [number, number, number][] = [];
-  while (edges.length < m) {
-    const s = rng.int(n);
-    const t = rng.int(n);
-    if (s === t || seen.has(s * n + t)) continue;
-    seen.add(s * n + t);
-    edges.push([s, t, 1 + rng.int(3)]);
-  }
-  return makeDigraph(n, edges);
-}
+import { randomEdgeGraph } from "../fixtures/random-graph.js";
 
 describe("randomEnsemble(g, keys, options)", () => {
-  const g = randomGraph(30, 90, 4);
+  const g = randomEdgeGraph(30, 90, 4);
   const keys = [...countSubgraphs(g, { size: 3 }).counts.keys()].sort();
 
   it("network i is the original switched with Rng(seed, i), counted exactly", async () => {

@@ -1,28 +1,14 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { Rng } from "../../src/core/random.js";
 import { NnmotifsError } from "../../src/core/errors.js";
-import { makeDigraph, type Digraph } from "../../src/graph/digraph.js";
+import { makeDigraph } from "../../src/graph/digraph.js";
 import { readGraph } from "../../src/graph/read-graph.js";
 import { canonicalKey } from "../../src/motifs/canonical-label.js";
 import { countSubgraphs } from "../../src/motifs/count-subgraphs.js";
 import { parseFanmodResults } from "../../src/motifs/fanmod-results.js";
 import { census, censusJson, uncolouredClassId } from "../../src/stats/census.js";
 import { HAVE_ANCHOR, anchorFile } from "../anchor.js";
-
-function randomGraph(n: number, m: number, seed: number): Digraph {
-  const rng = new Rng(seed);
-  const seen = new Set<number>();
-  const edges: [number, number, number][] = [];
-  while (edges.length < m) {
-    const s = rng.int(n);
-    const t = rng.int(n);
-    if (s === t || seen.has(s * n + t)) continue;
-    seen.add(s * n + t);
-    edges.push([s, t, 1 + rng.int(2)]);
-  }
-  return makeDigraph(n, edges);
-}
+import { randomEdgeGraph } from "../fixtures/random-graph.js";
 
 function pearson(xs: number[], ys: number[]): number {
   const mean = (a: number[]): number => a.reduce((x, y) => x + y, 0) / a.length;
@@ -40,7 +26,7 @@ function pearson(xs: number[], ys: number[]): number {
 }
 
 describe("census(g, options)", () => {
-  const g = randomGraph(25, 70, 3);
+  const g = randomEdgeGraph(25, 70, 3, 2);
 
   it("gives bit-identical JSON for 1, 2 and 3 threads with the same seed", async () => {
     const texts: string[] = [];
