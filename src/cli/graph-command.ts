@@ -4,6 +4,8 @@
  * and the networks trained from it). For each model it writes `<stem>.fanmod.txt` (FANMOD edge list,
  * SPEC §4.1 edge order) and `<stem>.graph.json` (native, with layers, weights and biases), plus
  * `binning.json` (bin edges, edges per colour per graph) in --out, and prints a summary.
+ * Several paper cut-offs (`--cutoff 0.3,0.55,0.8`, SPEC §4.3 sweeps) bin the group once per value
+ * and write each into its own subfolder `--out/c<value>/`, with one summary per value.
  *
  * `<stem>` is the file name without its extension (`model_tree.h5` → `model_tree`;
  * `init.model.json` / `init.graph.json` → `init`); a TensorFlow.js `model.json` is named after its
@@ -13,6 +15,7 @@ import type { Command } from "commander";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { NnmotifsError } from "../core/errors.js";
 import type { DenseNetwork } from "../nn/network.js";
+import type { BinnedGroup, BinningScheme } from "../graph/binning.js";
 
 interface GraphCliOptions {
   binning: string;
@@ -30,7 +33,11 @@ export function register(program: Command): void {
     )
     .argument("<model...>", "model files, binned together as one group")
     .option("-b, --binning <scheme>", "paper | sign | quantile | none", "paper")
-    .option("--cutoff <c>", "paper binning: threshold = c × max of the fitted density", "0.55")
+    .option(
+      "--cutoff <c>",
+      "paper binning: threshold = c × max of the fitted density; a comma-separated list sweeps c (one subfolder c<value> per value)",
+      "0.55",
+    )
     .option("--quantile <q>", "quantile binning: fraction of each layer's edges kept", "0.2")
     .option("-o, --out <dir>", "output folder", ".")
     .option("-q, --quiet", "print nothing but errors")
@@ -61,9 +68,7 @@ function fraction(text: string, option: string, allowOne: boolean, example: stri
 }
 
 async function graphAction(models: string[], opts: GraphCliOptions): Promise<void> {
-  const { BINNING_SCHEME_NAMES, isBinningScheme, binGroup } = await import("../graph/binning.js");
-  const { writeGraph } = await import("../graph/read-graph.js");
-  const { writeJsonAtomicSync } = await import("../core/atomic-write.js");
+  const { BINNING_SCHEME_NAMES, isBinningScheme } = await import("../graph/binning.js");
   const { loadNetwork } = await import("../nn/load-network.js");
   if (!isBinningScheme(opts.binning)) {
     throw new NnmotifsError(
@@ -71,7 +76,7 @@ async function graphAction(models: string[], opts: GraphCliOptions): Promise<voi
     );
   }
   const scheme = opts.binning;
-  const cutoff = fraction(opts.cutoff, "--cutoff", false, "0.55");
+  const cutoffs = cutoffList(opts.cutoff, scheme);
   const quantile = fraction(opts.quantile, "--quantile", true, "0.2");
   const stems = models.map(modelStem);
   stems.forEach((stem, k) => {
@@ -85,12 +90,62 @@ async function graphAction(models: string[], opts: GraphCliOptions): Promise<voi
   // Read every model before writing anything: a bad file leaves no half-written output.
   const nets: DenseNetwork[] = [];
   for (const model of models) nets.push(await loadNetwork(model));
-  const group = binGroup(nets, scheme, { cutoff, quantile });
+  // Bin at every cut-off before writing: a cut-off the density cannot support writes nothing.
+  const { binGroup } = await import("../graph/binning.js");
+  const groups = cutoffs.map((cutoff) => binGroup(nets, scheme, { cutoff, quantile }));
+  const sweep = cutoffs.length > 1;
+  for (const [k, group] of groups.entries()) {
+    if (k > 0 && !opts.quiet) process.stdout.write("\n");
+    const out = sweep ? join(opts.out, cutoffFolder(cutoffs[k])) : opts.out;
+    await writeBinnedGroup({ models, stems, nets, scheme, group, out, quiet: opts.quiet });
+  }
+}
+
+/** Subfolder of one cut-off of a sweep: `c0.3`, `c0.55` (the shortest decimal of the value). */
+export function cutoffFolder(cutoff: number): string {
+  return `c${String(cutoff)}`;
+}
+
+/** `--cutoff` as a list: one value, or several comma-separated distinct values for a paper sweep. */
+export function cutoffList(text: string, scheme: string): number[] {
+  const values = text
+    .split(",")
+    .map((part) => fraction(part, "--cutoff", false, "0.55 or 0.3,0.55,0.8"));
+  if (values.length > 1 && scheme !== "paper") {
+    throw new NnmotifsError(
+      `invalid --cutoff "${text}": several cut-offs only make sense with --binning paper.`,
+    );
+  }
+  values.forEach((v, k) => {
+    if (values.indexOf(v) !== k) {
+      throw new NnmotifsError(
+        `invalid --cutoff "${text}": ${v} is given twice. Give distinct values.`,
+      );
+    }
+  });
+  return values;
+}
+
+interface GroupOutput {
+  models: string[];
+  stems: string[];
+  nets: DenseNetwork[];
+  scheme: BinningScheme;
+  group: BinnedGroup;
+  out: string;
+  quiet?: boolean;
+}
+
+/** Writes one binned group's its files and `binning.json` into `out`, prints a summary. */
+async function writeBinnedGroup(o: GroupOutput): Promise<void> {
+  const { writeGraph } = await import("../graph/read-graph.js");
+  const { writeJsonAtomicSync } = await import("../core/atomic-write.js");
+  const { models, stems, nets, scheme, group, quiet } = o;
   const outputs: string[] = [];
   group.graphs.forEach((g, k) => {
     const graph = { ...g, meta: { ...g.meta, source: models[k] } };
-    const fanmod = join(opts.out, `${stems[k]}.fanmod.txt`);
-    const json = join(opts.out, `${stems[k]}.graph.json`);
+    const fanmod = join(o.out, `${stems[k]}.fanmod.txt`);
+    const json = join(o.out, `${stems[k]}.graph.json`);
     writeGraph(fanmod, graph, "fanmod");
     writeGraph(json, graph, "json");
     outputs.push(fanmod, json);
@@ -112,10 +167,10 @@ async function graphAction(models: string[], opts: GraphCliOptions): Promise<voi
       graph: `${stems[k]}.graph.json`,
     })),
   };
-  const binningPath = join(opts.out, "binning.json");
+  const binningPath = join(o.out, "binning.json");
   writeJsonAtomicSync(binningPath, summary);
   outputs.push(binningPath);
-  if (opts.quiet) return;
+  if (quiet) return;
   const optionText = Object.entries(group.options)
     .map(([key, value]) => `${key} ${value}`)
     .join(", ");
@@ -134,6 +189,6 @@ async function graphAction(models: string[], opts: GraphCliOptions): Promise<voi
       `${g.stem.padEnd(width)}  ${String(g.nodes).padStart(5)} nodes  ${String(g.edges).padStart(7)} edges  ${colours}  removed ${g.removedEdges}`,
     );
   });
-  lines.push(`wrote ${outputs.length} files to ${opts.out}`);
+  lines.push(`wrote ${outputs.length} files to ${o.out}`);
   process.stdout.write(lines.join("\n") + "\n");
 }

@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } fro
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { modelStem } from "../../src/cli/graph-command.js";
+import { Rng } from "../../src/core/random.js";
 import { formatNativeModel } from "../../src/nn/native-model.js";
 import { HAVE_ANCHOR, REPO_ROOT, anchorFile } from "../anchor.js";
 
@@ -84,6 +85,22 @@ describe("nnmotifs graph (options and errors)", () => {
     }),
   );
 
+  // A seeded 8-8-4 network: enough normal weights for the paper density to cross c × max twice.
+  const wide = join(dir, "wide.model.json");
+  const rng = new Rng(9);
+  const dense = (name: string, nIn: number, nOut: number) => ({
+    name,
+    nIn,
+    nOut,
+    kernel: Float64Array.from({ length: nIn * nOut }, () => rng.normal() * 0.5),
+    bias: new Float64Array(nOut),
+    activation: "relu" as const,
+  });
+  writeFileSync(
+    wide,
+    formatNativeModel({ layerSizes: [8, 8, 4], layers: [dense("a", 8, 8), dense("b", 8, 4)] }),
+  );
+
   it("--binning sign writes <stem>.fanmod.txt, <stem>.graph.json and binning.json", () => {
     const out = join(dir, "sign");
     const r = nnmotifs("graph", model, "--binning", "sign", "--out", out, "--quiet");
@@ -127,10 +144,66 @@ describe("nnmotifs graph (options and errors)", () => {
     ],
     [["--cutoff", "1.5"], /invalid --cutoff "1.5". Should be a number in \(0, 1\)/],
     [["--quantile", "x"], /invalid --quantile "x"/],
+    [["--cutoff", "0.3,,0.5"], /invalid --cutoff "". Should be a number in \(0, 1\)/],
+    [["--cutoff", "0.3,0.3"], /invalid --cutoff "0.3,0.3": 0.3 is given twice/],
+    [
+      ["--binning", "sign", "--cutoff", "0.3,0.5"],
+      /several cut-offs only make sense with --binning paper/,
+    ],
   ])("rejects %j with exit 2", (args, message) => {
     const r = nnmotifs("graph", model, ...args, "--out", join(dir, "never"));
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(message);
+  });
+
+  it("--cutoff 0.3,0.55,0.8 writes one subfolder per value, each with its binning.json, and one summary each", () => {
+    const out = join(dir, "sweep");
+    const r = nnmotifs(
+      "graph",
+      wide,
+      "--binning",
+      "paper",
+      "--cutoff",
+      "0.3,0.55,0.8",
+      "--out",
+      out,
+    );
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(["c0.3", "c0.55", "c0.8"]);
+    for (const c of [0.3, 0.55, 0.8]) {
+      const sub = join(out, `c${c}`);
+      expect(readdirSync(sub).sort()).toEqual([
+        "binning.json",
+        "wide.fanmod.txt",
+        "wide.graph.json",
+      ]);
+      const binning = JSON.parse(readFileSync(join(sub, "binning.json"), "utf8"));
+      expect(binning.options).toEqual({ cutoff: c });
+    }
+    expect(r.stdout.match(/^binning paper \(cutoff [0-9.]+\)/gm)).toEqual([
+      "binning paper (cutoff 0.3)",
+      "binning paper (cutoff 0.55)",
+      "binning paper (cutoff 0.8)",
+    ]);
+    expect(r.stdout).toContain(`wrote 3 files to ${join(out, "c0.8")}`);
+  });
+
+  it("a single --cutoff writes straight into --out, the same files as a sweep's subfolder", () => {
+    const single = join(dir, "single");
+    const sweep = join(dir, "sweep2");
+    expect(nnmotifs("graph", wide, "--cutoff", "0.55", "--out", single, "-q").status).toBe(0);
+    expect(nnmotifs("graph", wide, "--cutoff", "0.3,0.55", "--out", sweep, "-q").status).toBe(0);
+    expect(readdirSync(single).sort()).toEqual([
+      "binning.json",
+      "wide.fanmod.txt",
+      "wide.graph.json",
+    ]);
+    for (const f of ["binning.json", "wide.fanmod.txt", "wide.graph.json"]) {
+      expect(readFileSync(join(sweep, "c0.55", f), "utf8")).toBe(
+        readFileSync(join(single, f), "utf8"),
+      );
+    }
   });
 
   it("refuses two models that would share an output name", () => {
