@@ -4,6 +4,11 @@
 import { join } from "node:path";
 import { objectsToCsv, writeFileAtomic } from "../core/index.js";
 import { censusClasses, type CensusClassRow } from "./census-classes.js";
+import {
+  cutoffSensitivity,
+  cutoffSensitivityFinding,
+  type CutoffSensitivityRow,
+} from "./cutoff-sensitivity.js";
 import { edgesPerColour, type EdgesPerColourRow } from "./edges-per-colour.js";
 import { findingsFromTables } from "./findings.js";
 import {
@@ -45,6 +50,8 @@ export interface AnalysisTables {
   readonly mostChanged: MostChangedRow[];
   readonly significanceProfiles: ProfileRow[];
   readonly nullComparison: NullComparisonRow[];
+  /** The cut-off sweep (SPEC §4.3); empty when it is off. */
+  readonly cutoffSensitivity: CutoffSensitivityRow[];
 }
 
 export interface StudyAnalysis {
@@ -83,10 +90,12 @@ export function analyseStudy(results: StudyResults, options: AnalyseOptions = {}
     mostChanged: mostChanged(pairs, options.mostChanged ?? DEFAULTS.mostChanged),
     significanceProfiles: significanceProfiles(variants),
     nullComparison: nullComparison(variants, results.nullModels),
+    cutoffSensitivity: cutoffSensitivity(results),
   };
+  const sweep = cutoffSensitivityFinding(tables.cutoffSensitivity, results.nullModels);
   return {
     tables,
-    findings: findingsFromTables(results, tables),
+    findings: [...findingsFromTables(results, tables), ...(sweep === null ? [] : [sweep])],
     notes: { selectionBias: SELECTION_BIAS_NOTE },
   };
 }

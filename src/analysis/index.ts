@@ -4,6 +4,8 @@ export type {
   GraphRecord,
   CensusRecord,
   MotifRecord,
+  SensitivityGraph,
+  SensitivityRecord,
   EpochRecord as StudyEpochRecord,
 } from "./study-results.js";
 export {
@@ -38,6 +40,11 @@ export {
 export { zPairs, mostChanged, type ZPairRow, type MostChangedRow } from "./z-changes.js";
 export { significanceProfiles, type ProfileRow } from "./significance-profiles.js";
 export { nullComparison, referenceNull, type NullComparisonRow } from "./null-comparison.js";
+export {
+  cutoffSensitivity,
+  cutoffSensitivityFinding,
+  type CutoffSensitivityRow,
+} from "./cutoff-sensitivity.js";
 export {
   motifName,
   topologyLabel,

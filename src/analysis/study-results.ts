@@ -70,6 +70,23 @@ export interface CensusRecord {
   readonly seconds: number;
 }
 
+/** A graph re-binned at another cut-off (SPEC §4.3): which network it is and what was kept. */
+export interface SensitivityGraph {
+  readonly id: string; // the main graph's id: "normal-tree"
+  readonly init: string;
+  readonly stage: "initial" | "trained";
+  readonly dataset: string | null;
+  readonly binEdges: readonly number[] | null;
+  readonly edgesPerColour: Readonly<Record<string, number>>;
+}
+
+/** Everything counted at one cut-off c of the sensitivity sweep (config `sensitivity`). */
+export interface SensitivityRecord {
+  readonly cutoff: number;
+  readonly graphs: readonly SensitivityGraph[];
+  readonly censuses: readonly CensusRecord[];
+}
+
 export interface StudyResults {
   /** The resolved configuration (printed in the methods section). */
   readonly config: Readonly<Record<string, unknown>>;
@@ -84,4 +101,6 @@ export interface StudyResults {
   readonly timings: Readonly<Record<string, number>>;
   /** Versions of nnmotifs, Node, tfjs backend… */
   readonly versions: Readonly<Record<string, string>>;
+  /** The cut-off sweep, one record per cut-off; absent or empty when the sweep is off. */
+  readonly sensitivity?: readonly SensitivityRecord[];
 }

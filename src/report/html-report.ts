@@ -478,7 +478,15 @@ export function reportHtml(
         "Per topology, most significant variant under each null; significant = over-represented with BH q < 0.05.",
       ),
   });
-  sections.push({ id: "methods", title: "7. Methods", body: methods(results) });
+  if (t.cutoffSensitivity.length > 0) {
+    sections.push({
+      id: "sensitivity",
+      title: "7. Sensitivity to the cut-off c",
+      body: sensitivitySection(analysis, figs("sensitivity")),
+    });
+  }
+  const methodsNumber = t.cutoffSensitivity.length > 0 ? 8 : 7;
+  sections.push({ id: "methods", title: `${methodsNumber}. Methods`, body: methods(results) });
 
   const nav = sections
     .map((s) => `<a href="#${s.id}">${escapeHtml(s.title.replace(/^\d+\. /, ""))}</a>`)
@@ -510,6 +518,35 @@ ${body}
 </body>
 </html>
 `;
+}
+
+/** The cut-off sweep (SPEC §4.3): its finding, figure and table. */
+function sensitivitySection(analysis: StudyAnalysis, figures: string): string {
+  const finding = analysis.findings.filter((s) => s.startsWith("Sensitivity to the cut-off"));
+  return (
+    `<ul class="findings">${finding.map((s) => `<li>${escapeHtml(s)}</li>`).join("")}</ul>` +
+    figures +
+    table(
+      analysis.tables.cutoffSensitivity,
+      [
+        { title: "c", cell: (r) => text(r.isDefault ? `${r.cutoff} (study)` : r.cutoff) },
+        { title: "network", cell: (r) => text(r.graphId) },
+        { title: "size", cell: (r) => num(r.size, 0) },
+        { title: "null", cell: (r) => text(r.nullModel) },
+        { title: "edges kept", cell: (r) => num(r.edgesKept, 0) },
+        { title: "per colour", cell: (r) => text(r.edgesPerColour) },
+        { title: "Z diamond", cell: (r) => num(r.diamondZ) },
+        { title: "q diamond", cell: (r) => num(r.diamondQ, 3) },
+        { title: "Z bi-fan", cell: (r) => num(r.bifanZ) },
+        { title: "q bi-fan", cell: (r) => num(r.bifanQ, 3) },
+        {
+          title: "significant topologies",
+          cell: (r) => text(`${r.significantTopologies} of ${r.topologies}`),
+        },
+      ],
+      "Per cut-off c, network and null: the graph re-binned at c, Z and BH q of the diamond's and the bi-fan's most significant coloured variant, and the topologies over-represented with q < 0.05.",
+    )
+  );
 }
 
 /**

@@ -2,6 +2,7 @@
 import type { StudyAnalysis } from "../analysis/analyse-study.js";
 import type { StudyResults } from "../analysis/study-results.js";
 import { deltaZHistogramFigure } from "./delta-z-histogram-figure.js";
+import { cutoffSensitivityFigure } from "./cutoff-sensitivity-figure.js";
 import { edgesPerColourFigure } from "./edges-per-colour-figure.js";
 import type { Figure } from "./figure-spec.js";
 import { kdeFigure } from "./kde-figure.js";
@@ -14,7 +15,15 @@ import { weightHistogramFigure } from "./weight-histogram-figure.js";
 import { zScatterFigure } from "./z-scatter-figure.js";
 
 export type SectionId =
-  "summary" | "learning" | "weights" | "census" | "changes" | "profiles" | "nulls" | "methods";
+  | "summary"
+  | "learning"
+  | "weights"
+  | "census"
+  | "changes"
+  | "profiles"
+  | "nulls"
+  | "sensitivity"
+  | "methods";
 
 export interface PlacedFigure {
   readonly section: SectionId;
@@ -68,6 +77,11 @@ export function studyFigures(results: StudyResults, analysis: StudyAnalysis): Pl
     ) {
       add("nulls", nullComparisonFigure(t.nullComparison, size, inits));
     }
+  }
+  if (t.cutoffSensitivity.some((r) => r.size === 4)) {
+    const graphs = results.config.graphs as { cutoff?: unknown } | undefined;
+    const cutoff = typeof graphs?.cutoff === "number" ? graphs.cutoff : null;
+    add("sensitivity", cutoffSensitivityFigure(t.cutoffSensitivity, inits, datasets, cutoff));
   }
   return out;
 }

@@ -52,12 +52,15 @@ export const STUDY_DEFAULTS = {
     colours: true,
     vertexColours: "none",
   },
+  // SPEC §4.3: every result depends on the cut-off c; this re-bins and re-counts at each value.
+  sensitivity: { cutoffs: [] as number[], sizes: [4], nulls: ["switch", "layered"] },
 } as const;
 
 /** `--quick`: a sub-minute smoke version of the default study (both data sets, tiny cost). */
 export const QUICK_PRESET = {
   training: { epochs: 5 },
   motifs: { sizes: [3], randomNetworks: 20 },
+  sensitivity: { cutoffs: [] },
 } as const;
 
 const DATA_SPEC = /^(tree|clusters|csv:.+|idx:.+)$/;
@@ -175,6 +178,29 @@ export const StudyConfigSchema = z
         .default(D.motifs.vertexColours)
         .describe("Vertex colours as a further class invariant: none or each node's layer."),
     }),
+    sensitivity: section({
+      cutoffs: z
+        .array(
+          real(0, 1, "a number in (0, 1)").refine((v) => v > 0 && v < 1, {
+            error: "must be a number in (0, 1)",
+          }),
+          { error: "must be a list of cut-offs in (0, 1)" },
+        )
+        .refine((a) => new Set(a).size === a.length, { error: "must not repeat a value" })
+        .default([...D.sensitivity.cutoffs])
+        .describe(
+          "Cut-offs c to re-bin and re-count at (SPEC §4.3, paper binning only); empty = off.",
+        ),
+      sizes: nonEmptyUnique(
+        int(MIN_MOTIF_SIZE, MAX_MOTIF_SIZE),
+        `motif size (${MIN_MOTIF_SIZE}..${MAX_MOTIF_SIZE})`,
+      )
+        .default([...D.sensitivity.sizes])
+        .describe("Motif sizes counted at every cut-off."),
+      nulls: nonEmptyUnique(oneOf(NULLS), `null model (${NULLS.join(", ")})`)
+        .default([...D.sensitivity.nulls])
+        .describe("Null models used at every cut-off."),
+    }),
   })
   .describe("nnmotifs study configuration (nnmotifs study --config FILE)");
 
@@ -223,6 +249,7 @@ export function resolveStudyConfig(
         sizes: [...QUICK_PRESET.motifs.sizes],
         randomNetworks: QUICK_PRESET.motifs.randomNetworks,
       },
+      sensitivity: { ...config.sensitivity, cutoffs: [...QUICK_PRESET.sensitivity.cutoffs] },
     };
   }
   const o = options.overrides ?? {};

@@ -31,6 +31,7 @@ import {
   initialGraphId,
   makeContext,
   reportStep,
+  sensitivityGraphsStep,
   trainStep,
   trainedGraphId,
   type CensusSummary,
@@ -186,17 +187,25 @@ export async function runStudy(
     if (r.data.backend) versions.tfjsBackend = r.data.backend;
   }
 
-  // 2. Graphs: one binning group per init.
-  const graphRecords = await stage<GraphsSummary>(
-    "graphs",
-    inits.map((init) => {
-      const hashes: Record<string, string> = {};
-      trainGrid.forEach(({ ds, init: i }, n) => {
-        if (i === init) hashes[ds.slug] = trainRecords[n].outputHash;
-      });
-      return graphsStep(config, datasets, init, hashes);
-    }),
-  );
+  // 2. Graphs: one binning group per init; then the same groups at each sweep cut-off.
+  const trainHashes = (init: string): Record<string, string> => {
+    const hashes: Record<string, string> = {};
+    trainGrid.forEach(({ ds, init: i }, n) => {
+      if (i === init) hashes[ds.slug] = trainRecords[n].outputHash;
+    });
+    return hashes;
+  };
+  // The sweep re-bins with the paper scheme: off for the other schemes.
+  const cutoffs = config.graphs.binning === "paper" ? config.sensitivity.cutoffs : [];
+  const sweepGrid = cutoffs.flatMap((cutoff) => inits.map((init) => ({ cutoff, init })));
+  const allGraphRecords = await stage<unknown>("graphs", [
+    ...inits.map((init) => graphsStep(config, datasets, init, trainHashes(init))),
+    ...sweepGrid.map(({ cutoff, init }) =>
+      sensitivityGraphsStep(config, datasets, init, cutoff, trainHashes(init)),
+    ),
+  ]);
+  const graphRecords = allGraphRecords.slice(0, inits.length) as StepRecord<GraphsSummary>[];
+  const sweepGraphRecords = allGraphRecords.slice(inits.length);
 
   // 3. Census: graph × size × null, keyed by the graph file's own hash.
   const graphIds = inits.flatMap((init) => [
@@ -215,12 +224,29 @@ export async function runStudy(
       config.motifs.nulls.map((nullModel) => ({ graphId, size, nullModel })),
     ),
   );
-  const censusRecords = await stage<CensusSummary>(
-    "census",
-    censusGrid.map(({ graphId, size, nullModel }) =>
-      censusStep(config, graphId, size, nullModel, graphHash(graphId)),
+  const sweepHash = (cutoff: number, id: string): string => {
+    for (const r of sweepGraphRecords) {
+      const h = r.outputs[LAYOUT.sensitivityGraphJson(cutoff, id)];
+      if (h !== undefined) return h;
+    }
+    throw new Error(`runStudy: graph ${id} at c = ${cutoff} was not produced`);
+  };
+  const s = config.sensitivity;
+  const sweepCensusGrid = cutoffs.flatMap((cutoff) =>
+    graphIds.flatMap((graphId) =>
+      s.sizes.flatMap((size) => s.nulls.map((nullModel) => ({ cutoff, graphId, size, nullModel }))),
     ),
   );
+  const allCensusRecords = await stage<CensusSummary>("census", [
+    ...censusGrid.map(({ graphId, size, nullModel }) =>
+      censusStep(config, graphId, size, nullModel, graphHash(graphId)),
+    ),
+    ...sweepCensusGrid.map(({ cutoff, graphId, size, nullModel }) =>
+      censusStep(config, graphId, size, nullModel, sweepHash(cutoff, graphId), cutoff),
+    ),
+  ]);
+  const censusRecords = allCensusRecords.slice(0, censusGrid.length);
+  const sweepCensusRecords = allCensusRecords.slice(censusGrid.length);
 
   // 4–5. Analyses and report, keyed by every upstream output.
   const timings = (): Record<string, number> => ({ ...stageComputeSeconds });
@@ -230,6 +256,10 @@ export async function runStudy(
     graphIds,
     trainings: trainGrid.map(({ ds, init }, n) => ({ ds, init, summary: trainRecords[n].data })),
     censuses: censusGrid.map((c, n) => ({ ...c, seconds: censusRecords[n].data.censusSeconds })),
+    sensitivity: sweepCensusGrid.map((c, n) => ({
+      ...c,
+      seconds: sweepCensusRecords[n].data.censusSeconds,
+    })),
     timings: timings(),
     versions,
   });
@@ -241,6 +271,12 @@ export async function runStudy(
     train: trainRecords.map((r) => r.outputHash),
     graphs: graphRecords.map((r) => r.outputHash),
     census: censusRecords.map((r) => r.outputHash),
+    // Only when the sweep is on: a study without it keeps its analysis and report keys.
+    ...(sweepGrid.length > 0
+      ? {
+          sensitivity: [...sweepGraphRecords, ...sweepCensusRecords].map((r) => r.outputHash),
+        }
+      : {}),
   };
   const [analysisRecord] = await stage("analysis", [analysisStep(upstream, getResults)]);
   await stage("report", [

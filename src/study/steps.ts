@@ -4,6 +4,8 @@
  *   data set × init ──train──▶ models/, curves/
  *   init (its initial network + every network trained from it) ──graphs──▶ graphs/ (shared bins)
  *   graph × motif size × null ──census──▶ census/<graph>-k<size>-<null>.{json,csv}
+ *   init × cut-off c (sensitivity sweep) ──graphs──▶ graphs/sensitivity/c<c>/ ──census──▶
+ *     census/sensitivity/c<c>/<graph>-k<size>-<null>.{json,csv}
  *   everything ──analysis──▶ tables/, study-results.json ──report──▶ figures/, report.html
  *
  * A step is a plain description: its id, stage, seed, the inputs that make its cache key (config
@@ -26,6 +28,8 @@ import type {
   CensusRecord,
   GraphRecord,
   MotifRecord,
+  SensitivityGraph,
+  SensitivityRecord,
   StudyResults,
   TrainingRecord,
 } from "../analysis/study-results.js";
@@ -108,6 +112,16 @@ export const LAYOUT = {
   censusCsv: (id: string, k: number, nullModel: string) => `census/${id}-k${k}-${nullModel}.csv`,
   results: "study-results.json",
   report: "report.html",
+  // The cut-off sweep: its own folders, so no file or step id meets the main graphs and census.
+  sensitivityFanmod: (c: number, id: string) => `graphs/sensitivity/c${String(c)}/${id}.fanmod.txt`,
+  sensitivityGraphJson: (c: number, id: string) =>
+    `graphs/sensitivity/c${String(c)}/${id}.graph.json`,
+  sensitivityGroup: (c: number, init: string) =>
+    `graphs/sensitivity/c${String(c)}/${init}-group.json`,
+  sensitivityCensusJson: (c: number, id: string, k: number, nullModel: string) =>
+    `census/sensitivity/c${String(c)}/${id}-k${k}-${nullModel}.json`,
+  sensitivityCensusCsv: (c: number, id: string, k: number, nullModel: string) =>
+    `census/sensitivity/c${String(c)}/${id}-k${k}-${nullModel}.csv`,
 } as const;
 
 // ─── Steps ──────────────────────────────────────────────────────────────────────────────────────
@@ -390,26 +404,113 @@ export function graphsStep(
   };
 }
 
+/**
+ * The sensitivity sweep (SPEC §4.3): one init scheme's networks re-binned with paper binning at
+ * cut-off `cutoff`, bins shared by the group as in the main graphs (SPEC §4.2).
+ */
+export function sensitivityGraphsStep(
+  config: StudyConfig,
+  datasets: readonly StudyDataset[],
+  init: string,
+  cutoff: number,
+  trainHashes: Readonly<Record<string, string>>,
+): Step<{ graphIds: readonly string[] }> {
+  return {
+    id: `sensitivity-graphs-${init}-c${String(cutoff)}`,
+    stage: "graphs",
+    label: `graphs ${init} at c = ${cutoff} (sensitivity)`,
+    seed: null,
+    long: false,
+    inputs: { init, cutoff, trainHashes },
+    async run(ctx) {
+      const members = [
+        { id: initialGraphId(init), dataset: null, file: LAYOUT.initialModel(init) },
+        ...datasets.map((ds) => ({
+          id: trainedGraphId(init, ds.slug),
+          dataset: ds.spec,
+          file: LAYOUT.trainedModel(ds.slug, init),
+        })),
+      ];
+      const full = members.map((m) =>
+        networkToDigraph(parseNativeModel(readFileSync(join(ctx.outDir, m.file), "utf8"), m.file)),
+      );
+      const binned = binGraphs(full, "paper", { cutoff });
+      const outputs: string[] = [];
+      const graphs: SensitivityGraph[] = [];
+      for (let i = 0; i < members.length; i++) {
+        const m = members[i];
+        const stage = m.dataset === null ? "initial" : "trained";
+        const graph = {
+          ...binned.graphs[i],
+          meta: { ...binned.graphs[i].meta, id: m.id, init, stage, dataset: m.dataset, cutoff },
+        };
+        outputs.push(
+          await ctx.write(LAYOUT.sensitivityFanmod(cutoff, m.id), formatGraph(graph, "fanmod")),
+          await ctx.write(LAYOUT.sensitivityGraphJson(cutoff, m.id), formatGraph(graph, "json")),
+        );
+        graphs.push({
+          id: m.id,
+          init,
+          stage,
+          dataset: m.dataset,
+          binEdges: binned.binEdges,
+          edgesPerColour: Object.fromEntries(
+            Object.entries(binned.edgesPerColour[i]).filter(([, n]) => n > 0),
+          ),
+        });
+      }
+      outputs.push(
+        await ctx.write(
+          LAYOUT.sensitivityGroup(cutoff, init),
+          JSON.stringify({ init, cutoff, graphs }, null, 1) + "\n",
+        ),
+      );
+      return { outputs, data: { graphIds: members.map((m) => m.id) } };
+    },
+  };
+}
+
 export interface CensusSummary {
   readonly subgraphs: number;
   readonly classes: number;
   readonly censusSeconds: number;
 }
 
-/** One census: a graph × a motif size × a null model. */
+/**
+ * One census: a graph × a motif size × a null model; with `cutoff`, of the graph re-binned at that
+ * cut-off by the sensitivity sweep. The seed does not depend on the cut-off: every cut-off's census
+ * of a graph draws the same random stream, so differences come from the binning alone.
+ */
 export function censusStep(
   config: StudyConfig,
   graphId: string,
   size: number,
   nullModel: NullModelName,
   graphHash: string,
+  cutoff?: number,
 ): Step<CensusSummary> {
   const seed = stepSeed(config.seed, "census", graphId, String(size), nullModel);
   const m = config.motifs;
+  const sweep = cutoff !== undefined;
+  const files = sweep
+    ? {
+        graph: LAYOUT.sensitivityGraphJson(cutoff, graphId),
+        json: LAYOUT.sensitivityCensusJson(cutoff, graphId, size, nullModel),
+        csv: LAYOUT.sensitivityCensusCsv(cutoff, graphId, size, nullModel),
+      }
+    : {
+        graph: LAYOUT.graphJson(graphId),
+        json: LAYOUT.censusJson(graphId, size, nullModel),
+        csv: LAYOUT.censusCsv(graphId, size, nullModel),
+      };
   return {
-    id: `census-${graphId}-k${size}-${nullModel}`,
+    id: sweep
+      ? `sensitivity-census-c${String(cutoff)}-${graphId}-k${size}-${nullModel}`
+      : `census-${graphId}-k${size}-${nullModel}`,
     stage: "census",
-    label: `census ${graphId} k=${size} ${nullModel}`,
+    label: sweep
+      ? `census ${graphId} k=${size} ${nullModel} at c = ${cutoff}`
+      : `census ${graphId} k=${size} ${nullModel}`,
     seed,
     long: true,
     inputs: {
@@ -424,7 +525,7 @@ export function censusStep(
       vertexColours: m.vertexColours,
     },
     async run(ctx, progress) {
-      const graphFile = LAYOUT.graphJson(graphId);
+      const graphFile = files.graph;
       const result = await census(readGraph(join(ctx.outDir, graphFile)), {
         size,
         networks: m.randomNetworks,
@@ -442,12 +543,9 @@ export function censusStep(
       // Without `run` (threads, timings): equal inputs give byte-identical files.
       const doc = censusJson(result);
       const outputs = [
+        await ctx.write(files.json, JSON.stringify(doc, null, 1) + "\n"),
         await ctx.write(
-          LAYOUT.censusJson(graphId, size, nullModel),
-          JSON.stringify(doc, null, 1) + "\n",
-        ),
-        await ctx.write(
-          LAYOUT.censusCsv(graphId, size, nullModel),
+          files.csv,
           formatCensus(doc, "csv", { file: graphFile, version: nnmotifsVersion() }),
         ),
       ];
@@ -471,6 +569,14 @@ export interface StudyIndex {
   readonly graphIds: readonly string[];
   readonly trainings: ReadonlyArray<{ ds: StudyDataset; init: string; summary: TrainSummary }>;
   readonly censuses: ReadonlyArray<{
+    graphId: string;
+    size: number;
+    nullModel: string;
+    seconds: number;
+  }>;
+  /** The sensitivity sweep's censuses (empty when it is off). */
+  readonly sensitivity?: ReadonlyArray<{
+    cutoff: number;
     graphId: string;
     size: number;
     nullModel: string;
@@ -506,20 +612,37 @@ export function collectResults(
   const graphs: GraphRecord[] = index.inits.flatMap(
     (init) => readJson<{ graphs: GraphRecord[] }>(LAYOUT.graphGroup(init)).graphs,
   );
-  const censuses: CensusRecord[] = index.censuses.map(({ graphId, size, nullModel, seconds }) => {
-    const doc = readJson<{ subgraphs: number; motifs: MotifRecord[] }>(
-      LAYOUT.censusJson(graphId, size, nullModel),
-    );
+  const censusRecord = (
+    file: string,
+    c: { graphId: string; size: number; nullModel: string; seconds: number },
+  ): CensusRecord => {
+    const doc = readJson<{ subgraphs: number; motifs: MotifRecord[] }>(file);
     return {
-      graphId,
-      size,
-      nullModel,
+      graphId: c.graphId,
+      size: c.size,
+      nullModel: c.nullModel,
       randomNetworks: config.motifs.randomNetworks,
       subgraphs: doc.subgraphs,
       motifs: doc.motifs.map(motifRecord),
-      seconds,
+      seconds: c.seconds,
     };
-  });
+  };
+  const censuses: CensusRecord[] = index.censuses.map((c) =>
+    censusRecord(LAYOUT.censusJson(c.graphId, c.size, c.nullModel), c),
+  );
+  const cutoffs = [...new Set((index.sensitivity ?? []).map((c) => c.cutoff))];
+  const sensitivity: SensitivityRecord[] = cutoffs.map((cutoff) => ({
+    cutoff,
+    graphs: index.inits.flatMap(
+      (init) =>
+        readJson<{ graphs: SensitivityGraph[] }>(LAYOUT.sensitivityGroup(cutoff, init)).graphs,
+    ),
+    censuses: (index.sensitivity ?? [])
+      .filter((c) => c.cutoff === cutoff)
+      .map((c) =>
+        censusRecord(LAYOUT.sensitivityCensusJson(cutoff, c.graphId, c.size, c.nullModel), c),
+      ),
+  }));
   return {
     config,
     datasets: index.datasets.map((d) => d.spec),
@@ -531,6 +654,7 @@ export function collectResults(
     censuses,
     timings: index.timings,
     versions: index.versions,
+    ...(sensitivity.length > 0 ? { sensitivity } : {}),
   };
 }
 

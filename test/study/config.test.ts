@@ -140,6 +140,52 @@ describe("studyJsonSchema()", () => {
       "training",
       "graphs",
       "motifs",
+      "sensitivity",
     ]);
+  });
+});
+
+describe("parseStudyConfig(text): the `sensitivity` block (cut-off sweep, SPEC §4.3)", () => {
+  it("is off by default and under --quick; takes cut-offs, sizes and nulls", () => {
+    expect(loadStudyConfig(undefined).sensitivity).toEqual({
+      cutoffs: [],
+      sizes: [4],
+      nulls: ["switch", "layered"],
+    });
+    const c = parseStudyConfig("sensitivity:\n  cutoffs: [0.35, 0.55, 0.75]\n", "s.yaml");
+    expect(c.sensitivity).toEqual({
+      cutoffs: [0.35, 0.55, 0.75],
+      sizes: [4],
+      nulls: ["switch", "layered"],
+    });
+    const quick = parseStudyConfig("sensitivity:\n  cutoffs: [0.35]\n", "s.yaml", {
+      quick: true,
+    });
+    expect(quick.sensitivity.cutoffs).toEqual([]);
+    expect(parseStudyConfig("sensitivity: { cutoffs: [] }\n").sensitivity.cutoffs).toEqual([]);
+  });
+
+  it("rejects bad cut-offs, sizes, nulls and keys with the line", () => {
+    expect(errorOf("sensitivity:\n  cutoffs: [0.3, 1]\n")).toBe(
+      "config.yaml:2: sensitivity.cutoffs[1]: must be a number in (0, 1)",
+    );
+    expect(errorOf("sensitivity:\n  cutoffs: [0, 0.5]\n")).toMatch(
+      /sensitivity\.cutoffs\[0\]: must be a number in \(0, 1\)$/,
+    );
+    expect(errorOf("sensitivity:\n  cutoffs: [0.5, 0.5]\n")).toMatch(
+      /sensitivity\.cutoffs: must not repeat a value$/,
+    );
+    expect(errorOf("sensitivity:\n  cutoffs: 0.5\n")).toMatch(
+      /sensitivity\.cutoffs: must be a list of cut-offs in \(0, 1\)$/,
+    );
+    expect(errorOf("sensitivity:\n  sizes: []\n")).toMatch(
+      /sensitivity\.sizes: must list at least one motif size/,
+    );
+    expect(errorOf("sensitivity:\n  nulls: [erdos]\n")).toMatch(
+      /sensitivity\.nulls\[0\]: must be one of switch, layered$/,
+    );
+    expect(errorOf("sensitivity:\n  cutof: [0.5]\n")).toMatch(
+      /unknown key `cutof`; allowed keys: cutoffs, sizes, nulls$/,
+    );
   });
 });

@@ -278,6 +278,97 @@ describe("runStudy with other binnings and vertex colours", () => {
   });
 });
 
+describe("runStudy with a cut-off sweep (config `sensitivity`)", () => {
+  const sweep = (out: string): StudyConfig =>
+    resolveStudyConfig({
+      ...TINY,
+      network: { hidden: [6, 5], inits: ["glorot"] },
+      sensitivity: { cutoffs: [0.45, 0.55], sizes: [3, 4], nulls: ["switch"] },
+      out: join(root, out),
+    });
+  let outcome: StudyOutcome;
+  beforeAll(async () => {
+    outcome = await runStudy(sweep("sweep"));
+  });
+
+  it("bins every init group at each cut-off and counts them, apart from the main graphs and census", () => {
+    const dir = outcome.outDir;
+    for (const c of ["0.45", "0.55"]) {
+      expect(files(dir, `graphs/sensitivity/c${c}`)).toEqual([
+        "glorot-group.json",
+        "glorot-initial.fanmod.txt",
+        "glorot-initial.graph.json",
+        "glorot-tree.fanmod.txt",
+        "glorot-tree.graph.json",
+      ]);
+      expect(files(dir, `census/sensitivity/c${c}`)).toEqual(
+        ["glorot-initial", "glorot-tree"].flatMap((id) =>
+          [3, 4].flatMap((k) => [`${id}-k${k}-switch.csv`, `${id}-k${k}-switch.json`]),
+        ),
+      );
+    }
+    // The main graphs and census are where they were.
+    expect(files(dir, "census").filter((f) => f.endsWith(".json"))).toHaveLength(4);
+    const ids = outcome.manifest.steps.map((s) => s.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toContain("sensitivity-graphs-glorot-c0.45");
+    expect(ids).toContain("sensitivity-census-c0.55-glorot-tree-k4-switch");
+    // 1 training, 1 + 2 graph groups, 4 + 2 × 4 censuses, analysis, report
+    expect(ids).toHaveLength(1 + 3 + 12 + 2);
+  });
+
+  it("at the study's own cut-off the sweep reproduces the main graph and census byte for byte", () => {
+    const dir = outcome.outDir;
+    const read = (rel: string) => readFileSync(join(dir, rel), "utf8");
+    expect(read("graphs/sensitivity/c0.55/glorot-tree.fanmod.txt")).toBe(
+      read("graphs/glorot-tree.fanmod.txt"),
+    );
+    expect(read("census/sensitivity/c0.55/glorot-tree-k3-switch.json")).toBe(
+      read("census/glorot-tree-k3-switch.json"),
+    );
+    // A lower cut-off meets the density further out in its tails: a wider removed band.
+    const kept = (c: string) => read(`graphs/sensitivity/c${c}/glorot-tree.fanmod.txt`).split("\n");
+    expect(kept("0.45").length).toBeLessThan(kept("0.55").length);
+  });
+
+  it("hands StudyResults.sensitivity to the analyses: a table, a finding and a report section", () => {
+    const sens = outcome.results.sensitivity ?? [];
+    expect(sens.map((r) => r.cutoff)).toEqual([0.45, 0.55]);
+    expect(sens[0].graphs.map((g) => g.id)).toEqual(["glorot-initial", "glorot-tree"]);
+    expect(sens[0].censuses).toHaveLength(4);
+    const table = readFileSync(join(outcome.outDir, "tables", "cutoff-sensitivity.csv"), "utf8");
+    expect(table.split("\n")[0]).toMatch(/^cutoff,isDefault,graphId,/);
+    expect(table.trimEnd().split("\n")).toHaveLength(1 + 8);
+    const html = readFileSync(outcome.reportPath, "utf8");
+    expect(html).toMatch(
+      /<section id="sensitivity"[^>]*><h2>7\. Sensitivity to the cut-off c<\/h2>/,
+    );
+    expect(html.indexOf('id="nulls"')).toBeLessThan(html.indexOf('id="sensitivity"'));
+    expect(html).toMatch(/<li>Sensitivity to the cut-off c \(0\.45 to 0\.55, switch randomisation/);
+    expect(existsSync(join(outcome.outDir, "figures", "cutoff-sensitivity.svg"))).toBe(true);
+  });
+
+  it("a rerun reuses every step, the sweep's included", async () => {
+    const again = await runStudy(sweep("sweep"));
+    expect(again.ran).toBe(0);
+    expect(again.reused).toBe(18);
+  });
+
+  it("is off for a binning without a cut-off", async () => {
+    const quantile = await runStudy(
+      resolveStudyConfig({
+        ...TINY,
+        network: { hidden: [6, 5], inits: ["glorot"] },
+        graphs: { binning: "quantile" },
+        sensitivity: { cutoffs: [0.45] },
+        out: join(root, "sweep-quantile"),
+      }),
+    );
+    expect(quantile.manifest.steps.some((s) => s.id.startsWith("sensitivity-"))).toBe(false);
+    expect(quantile.results.sensitivity).toBeUndefined();
+  });
+});
+
 describe("runStudy errors", () => {
   it("a user error names the step, keeps the file, and marks the manifest failed", async () => {
     const bad = join(root, "bad.csv");
