@@ -53,7 +53,11 @@ export const STUDY_DEFAULTS = {
     vertexColours: "none",
   },
   // SPEC §4.3: every result depends on the cut-off c; this re-bins and re-counts at each value.
-  sensitivity: { cutoffs: [] as number[], sizes: [4], nulls: ["switch", "layered"] },
+  sensitivity: {
+    cutoffs: [0.35, 0.45, 0.55, 0.65, 0.75] as number[],
+    sizes: [4],
+    nulls: ["switch", "layered"],
+  },
 } as const;
 
 /** `--quick`: a sub-minute smoke version of the default study (both data sets, tiny cost). */

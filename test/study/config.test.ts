@@ -146,9 +146,9 @@ describe("studyJsonSchema()", () => {
 });
 
 describe("parseStudyConfig(text): the `sensitivity` block (cut-off sweep, SPEC §4.3)", () => {
-  it("is off by default and under --quick; takes cut-offs, sizes and nulls", () => {
+  it("sweeps 0.35..0.75 by default, is off under --quick; takes cut-offs, sizes and nulls", () => {
     expect(loadStudyConfig(undefined).sensitivity).toEqual({
-      cutoffs: [],
+      cutoffs: [0.35, 0.45, 0.55, 0.65, 0.75],
       sizes: [4],
       nulls: ["switch", "layered"],
     });

@@ -25,6 +25,7 @@ const TINY = {
   network: { hidden: [6, 5], inits: ["normal", "glorot"] },
   training: { epochs: 2 },
   motifs: { sizes: [3], randomNetworks: 8 },
+  sensitivity: { cutoffs: [] }, // the cut-off sweep has tests of its own below
   threads: 1,
 };
 
