@@ -21,5 +21,6 @@ export {
   type ManifestStep,
   type Stage,
 } from "./manifest.js";
-export { LAYOUT, stepSeed, datasetSlugs, type StudyDataset } from "./steps.js";
+export { LAYOUT, datasetSlugs, type StudyDataset } from "./layout.js";
+export { stepSeed } from "./step.js";
 export { runStudy, type RunStudyOptions, type StudyEvent, type StudyOutcome } from "./run-study.js";

@@ -1,7 +1,8 @@
 /**
- * Run a study: plan the grid of steps (steps.ts), then for each step, in order, reuse its cached
- * result when its key (content hash of its inputs) matches a completion marker, or run it. Every
- * step writes its outputs atomically and its marker last, so a run killed at any moment resumes.
+ * Run a study: plan the grid of steps (step.ts, *-step.ts), then for each step, in order, reuse its
+ * cached result when its key (content hash of its inputs) matches a completion marker, or run it.
+ * Every step writes its outputs atomically and its marker last, so a run killed at any moment
+ * resumes.
  * The manifest records config, seeds, versions, input/output hashes and timings.
  */
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
@@ -12,7 +13,6 @@ import { StepCache, hashOf, type StepRecord } from "./cache.js";
 import type { StudyConfig } from "./config.js";
 import {
   MANIFEST_FILE,
-  STAGES,
   baseVersions,
   nnmotifsVersion,
   codeFingerprint,
@@ -21,25 +21,13 @@ import {
   type ManifestStep,
   type Stage,
 } from "./manifest.js";
-import {
-  LAYOUT,
-  analysisStep,
-  censusStep,
-  collectResults,
-  datasetSlugs,
-  graphsStep,
-  initialGraphId,
-  makeContext,
-  reportStep,
-  sensitivityGraphsStep,
-  trainStep,
-  trainedGraphId,
-  type CensusSummary,
-  type GraphsSummary,
-  type Step,
-  type StudyIndex,
-  type TrainSummary,
-} from "./steps.js";
+import { censusStep, type CensusSummary } from "./census-step.js";
+import { collectResults, type StudyIndex } from "./collect-results.js";
+import { graphsStep, sensitivityGraphsStep, type GraphsSummary } from "./graphs-step.js";
+import { LAYOUT, datasetSlugs, initialGraphId, trainedGraphId } from "./layout.js";
+import { analysisStep, reportStep } from "./report-steps.js";
+import { makeContext, type Step } from "./step.js";
+import { trainStep, type TrainSummary } from "./train-step.js";
 
 /** What the runner tells its caller (the CLI draws the step list and bars from these). */
 export type StudyEvent =
@@ -294,8 +282,6 @@ export async function runStudy(
     reused,
   };
 }
-
-export { STAGES };
 
 /** Refuse to write a study into a folder that holds something else (a typo in --out). */
 function checkResultsFolder(outDir: string, named: string): void {

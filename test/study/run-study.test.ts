@@ -13,7 +13,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resolveStudyConfig, type StudyConfig } from "../../src/study/config.js";
 import { readManifest } from "../../src/study/manifest.js";
-import { stepSeed } from "../../src/study/steps.js";
+import { stepSeed } from "../../src/study/step.js";
 import { initialNetwork } from "../../src/nn/mlp.js";
 import { parseNativeModel } from "../../src/nn/native-model.js";
 import { runStudy, type StudyOutcome } from "../../src/study/run-study.js";
