@@ -21,9 +21,9 @@ import { INITIALISER_NAMES } from "../nn/initialisers.js";
 const INITS = INITIALISER_NAMES;
 const BINNINGS = BINNING_SCHEME_NAMES;
 const NULLS = NULL_MODEL_NAMES;
-export const VERTEX_COLOURS = ["none", "layer"] as const;
-export const MIN_MOTIF_SIZE = 3;
-export const MAX_MOTIF_SIZE = 6;
+const VERTEX_COLOURS = ["none", "layer"] as const;
+const MIN_MOTIF_SIZE = 3;
+const MAX_MOTIF_SIZE = 6;
 
 /** The default study (issue 4): what `npm start` runs. */
 export const STUDY_DEFAULTS = {
@@ -311,7 +311,7 @@ export function formatStudyConfig(config: StudyConfig): string {
 }
 
 /** `motifs.sizes[1]` from a zod issue path. */
-export function formatPath(path: readonly PropertyKey[]): string {
+function formatPath(path: readonly PropertyKey[]): string {
   let out = "";
   for (const p of path) {
     if (typeof p === "number") out += `[${p}]`;
@@ -365,7 +365,7 @@ export function studyJsonSchema(): Record<string, unknown> {
   };
 }
 
-export function formatStudyJsonSchema(): string {
+function formatStudyJsonSchema(): string {
   return JSON.stringify(studyJsonSchema(), null, 2) + "\n";
 }
 
