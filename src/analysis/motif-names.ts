@@ -64,26 +64,26 @@ export function canonicalKey(m: Adjacency, colours = true): string {
 const topologyCache = new Map<string, string>();
 const colouredCache = new Map<string, string>();
 
-/** Canonical key of the uncoloured topology of a class (every colour mapped to 1). */
-export function topologyKey(rows: readonly string[] | string): string {
+/** Canonical key of `rows`, memoised per text: the analyses ask for the same classes many times. */
+function cachedKey(rows: readonly string[] | string, coloured: boolean): string {
   const text = typeof rows === "string" ? rows : rows.join("");
-  let key = topologyCache.get(text);
+  const cache = coloured ? colouredCache : topologyCache;
+  let key = cache.get(text);
   if (key === undefined) {
-    key = canonicalKey(parseAdjacency(text), false);
-    topologyCache.set(text, key);
+    key = canonicalKey(parseAdjacency(text), coloured);
+    cache.set(text, key);
   }
   return key;
 }
 
+/** Canonical key of the uncoloured topology of a class (every colour mapped to 1). */
+export function topologyKey(rows: readonly string[] | string): string {
+  return cachedKey(rows, false);
+}
+
 /** Canonical key of the coloured class (colours preserved), to match classes across censuses. */
 export function colouredKey(rows: readonly string[] | string): string {
-  const text = typeof rows === "string" ? rows : rows.join("");
-  let key = colouredCache.get(text);
-  if (key === undefined) {
-    key = canonicalKey(parseAdjacency(text), true);
-    colouredCache.set(text, key);
-  }
-  return key;
+  return cachedKey(rows, true);
 }
 
 /** Builds an adjacency from an edge list. */
