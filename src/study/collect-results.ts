@@ -1,6 +1,8 @@
-/** StudyResults, the analysis/report contract, read back from a study's results folder. */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+/**
+ * StudyResults, the analysis/report contract, assembled from the outputs of the steps upstream of
+ * the analysis: training records and curves, graph groups, census JSON files. Pure: the caller reads
+ * the inputs (through the store) and hands them over by input name (plan.ts, `ResultsIndex`).
+ */
 import type {
   CensusRecord,
   GraphRecord,
@@ -11,45 +13,49 @@ import type {
   TrainingRecord,
 } from "../analysis/study-results.js";
 import type { EpochRecord } from "../nn/train.js";
-import type { StudyConfig } from "./config.js";
-import { LAYOUT, type StudyDataset } from "./layout.js";
-import type { TrainSummary } from "./train-step.js";
+import type { StepRecord } from "./cache.js";
+import { STAGES, baseVersions } from "./manifest.js";
+import type { CensusEntry, ResultsIndex } from "./plan.js";
+import type { CensusSummary } from "./steps/census.js";
+import type { TrainSummary } from "./steps/train.js";
 
-export interface StudyIndex {
-  readonly datasets: readonly StudyDataset[];
-  readonly inits: readonly string[];
-  readonly graphIds: readonly string[];
-  readonly trainings: ReadonlyArray<{ ds: StudyDataset; init: string; summary: TrainSummary }>;
-  readonly censuses: ReadonlyArray<{
-    graphId: string;
-    size: number;
-    nullModel: string;
-    seconds: number;
-  }>;
-  /** The sensitivity sweep's censuses (empty when it is off). */
-  readonly sensitivity?: ReadonlyArray<{
-    cutoff: number;
-    graphId: string;
-    size: number;
-    nullModel: string;
-    seconds: number;
-  }>;
-  readonly timings: Readonly<Record<string, number>>;
-  readonly versions: Readonly<Record<string, string>>;
+/** The inputs of the analysis by name: parsed JSON outputs and upstream step records. */
+export interface ResultsInputs {
+  json<T>(input: string): T;
+  record<T>(input: string): StepRecord<T>;
 }
 
-/** Assemble StudyResults (the analysis/report contract) from the files in the results folder. */
-export function collectResults(
-  config: StudyConfig,
-  outDir: string,
-  index: StudyIndex,
-): StudyResults {
-  const readJson = <T>(rel: string): T => JSON.parse(readFileSync(join(outDir, rel), "utf8")) as T;
-  const trainings: TrainingRecord[] = index.trainings.map(({ ds, init, summary }) => {
-    const curve = readJson<{ history: EpochRecord[] }>(LAYOUT.curveJson(ds.slug, init));
+/** Input names of the files `assembleResults` reads (the caller loads exactly these). */
+export function resultFileInputs(index: ResultsIndex): string[] {
+  return [
+    ...index.trainings.map((t) => `curve:${t.step}`),
+    ...index.groups,
+    ...index.sensitivity.flatMap((s) => s.groups),
+    ...index.censuses.map((c) => `censusJson:${c.step}`),
+    ...index.sensitivity.flatMap((s) => s.censuses.map((c) => `censusJson:${c.step}`)),
+  ];
+}
+
+export function assembleResults(index: ResultsIndex, inputs: ResultsInputs): StudyResults {
+  const config = index.config;
+  const stageSeconds: Record<string, number> = {};
+  const counted = new Set<string>();
+  const count = (input: string): void => {
+    const r = inputs.record<unknown>(input);
+    if (counted.has(r.id)) return;
+    counted.add(r.id);
+    const stage = STAGES.find((s) => r.id === s || r.id.startsWith(`${s}-`)) ?? stageOfId(r.id);
+    stageSeconds[stage] = (stageSeconds[stage] ?? 0) + r.seconds;
+  };
+  const backends: string[] = [];
+  const trainings: TrainingRecord[] = index.trainings.map((t) => {
+    count(`train:${t.step}`);
+    const summary = inputs.record<TrainSummary>(`train:${t.step}`).data;
+    if (summary.backend) backends.push(summary.backend);
+    const curve = inputs.json<{ history: EpochRecord[] }>(`curve:${t.step}`);
     return {
-      dataset: ds.spec,
-      init,
+      dataset: t.dataset,
+      init: t.init,
       history: curve.history.map((r) => ({
         ...r,
         valLoss: r.valLoss ?? NaN,
@@ -61,14 +67,13 @@ export function collectResults(
       seconds: summary.trainSeconds,
     };
   });
-  const graphs: GraphRecord[] = index.inits.flatMap(
-    (init) => readJson<{ graphs: GraphRecord[] }>(LAYOUT.graphGroup(init)).graphs,
+  for (const g of [...index.groups, ...index.sensitivity.flatMap((s) => s.groups)]) count(g);
+  const graphs: GraphRecord[] = index.groups.flatMap(
+    (g) => inputs.json<{ graphs: GraphRecord[] }>(g).graphs,
   );
-  const censusRecord = (
-    file: string,
-    c: { graphId: string; size: number; nullModel: string; seconds: number },
-  ): CensusRecord => {
-    const doc = readJson<{ subgraphs: number; motifs: MotifRecord[] }>(file);
+  const censusRecord = (c: CensusEntry): CensusRecord => {
+    count(`census:${c.step}`);
+    const doc = inputs.json<{ subgraphs: number; motifs: MotifRecord[] }>(`censusJson:${c.step}`);
     return {
       graphId: c.graphId,
       size: c.size,
@@ -76,25 +81,20 @@ export function collectResults(
       randomNetworks: config.motifs.randomNetworks,
       subgraphs: doc.subgraphs,
       motifs: doc.motifs.map(motifRecord),
-      seconds: c.seconds,
+      seconds: inputs.record<CensusSummary>(`census:${c.step}`).data.censusSeconds,
     };
   };
-  const censuses: CensusRecord[] = index.censuses.map((c) =>
-    censusRecord(LAYOUT.censusJson(c.graphId, c.size, c.nullModel), c),
-  );
-  const cutoffs = [...new Set((index.sensitivity ?? []).map((c) => c.cutoff))];
-  const sensitivity: SensitivityRecord[] = cutoffs.map((cutoff) => ({
-    cutoff,
-    graphs: index.inits.flatMap(
-      (init) =>
-        readJson<{ graphs: SensitivityGraph[] }>(LAYOUT.sensitivityGroup(cutoff, init)).graphs,
+  const censuses = index.censuses.map(censusRecord);
+  const sensitivity: SensitivityRecord[] = index.sensitivity.map((s) => ({
+    cutoff: s.cutoff,
+    // At the study's own cut-off these are the main groups: keep the sweep's fields only.
+    graphs: s.groups.flatMap((g) =>
+      inputs.json<{ graphs: SensitivityGraph[] }>(g).graphs.map(sensitivityGraph),
     ),
-    censuses: (index.sensitivity ?? [])
-      .filter((c) => c.cutoff === cutoff)
-      .map((c) =>
-        censusRecord(LAYOUT.sensitivityCensusJson(cutoff, c.graphId, c.size, c.nullModel), c),
-      ),
+    censuses: s.censuses.map(censusRecord),
   }));
+  const timings: Record<string, number> = {};
+  for (const stage of STAGES) if (stage in stageSeconds) timings[stage] = stageSeconds[stage];
   return {
     config,
     datasets: index.datasets.map((d) => d.spec),
@@ -104,9 +104,29 @@ export function collectResults(
     trainings,
     graphs,
     censuses,
-    timings: index.timings,
-    versions: index.versions,
+    timings,
+    versions: {
+      ...baseVersions(),
+      ...(backends.length > 0 ? { tfjsBackend: backends[backends.length - 1] } : {}),
+    },
     ...(sensitivity.length > 0 ? { sensitivity } : {}),
+  };
+}
+
+/** Step ids of the sweep start with "sensitivity-<stage>-". */
+function stageOfId(id: string): string {
+  const m = /^sensitivity-([a-z]+)-/.exec(id);
+  return m?.[1] ?? "other";
+}
+
+function sensitivityGraph(g: SensitivityGraph): SensitivityGraph {
+  return {
+    id: g.id,
+    init: g.init,
+    stage: g.stage,
+    dataset: g.dataset,
+    binEdges: g.binEdges,
+    edgesPerColour: g.edgesPerColour,
   };
 }
 

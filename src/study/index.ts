@@ -24,3 +24,13 @@ export {
 export { LAYOUT, datasetSlugs, type StudyDataset } from "./layout.js";
 export { stepSeed } from "./step.js";
 export { runStudy, type RunStudyOptions, type StudyEvent, type StudyOutcome } from "./run-study.js";
+export { buildPlan, type StudyPlan, type StepSpec, type StepInput } from "./plan.js";
+export { LocalFolderStore, type StudyStore, type StoreLock } from "./store.js";
+export {
+  LocalExecutor,
+  runStep,
+  type StudyExecutor,
+  type ExecuteOptions,
+  type ExecutionResult,
+} from "./executor.js";
+export { describePlan, type PlannedStep } from "./run-study.js";

@@ -2,7 +2,8 @@
  * `manifest.json`: what a results folder is, in one file — the resolved configuration, the seed of
  * every step, the versions that produced it, each step's input hash (its cache key), output hashes
  * and timings, and the wall time of each stage of this run. Written atomically at the start of a run
- * (status "running"), after each stage, and at the end ("complete", or "failed" naming the step).
+ * (status "running"), after each stage, and at the end ("complete", "cancelled", or "failed"
+ * naming the step).
  */
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
@@ -35,7 +36,7 @@ export interface ManifestStep {
 export interface Manifest {
   readonly format: "nnmotifs-study";
   readonly version: 1;
-  readonly status: "running" | "complete" | "failed";
+  readonly status: "running" | "complete" | "failed" | "cancelled";
   /** The step that threw, when status is "failed". */
   readonly failedStep?: string;
   readonly startedAt: string;

@@ -1,56 +1,37 @@
 /**
- * Run a study: plan the grid of steps (step.ts, *-step.ts), then for each step, in order, reuse its
- * cached result when its key (content hash of its inputs) matches a completion marker, or run it.
- * Every step writes its outputs atomically and its marker last, so a run killed at any moment
- * resumes.
- * The manifest records config, seeds, versions, input/output hashes and timings.
+ * Run a study: config → plan (plan.ts) → executor (executor.ts) over the results store (store.ts)
+ * → results. The manifest records config, seeds, versions, input/output hashes and timings; it is
+ * written at the start (status "running"), after each stage, and at the end.
  */
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { resolve } from "node:path";
 import type { StudyResults } from "../analysis/study-results.js";
 import { NnmotifsError } from "../core/errors.js";
-import { StepCache, hashOf, type StepRecord } from "./cache.js";
+import type { StepRecord } from "./cache.js";
+import { assembleResults, resultFileInputs } from "./collect-results.js";
 import type { StudyConfig } from "./config.js";
 import {
-  MANIFEST_FILE,
-  baseVersions,
-  nnmotifsVersion,
-  codeFingerprint,
-  writeManifest,
-  type Manifest,
-  type ManifestStep,
-  type Stage,
-} from "./manifest.js";
-import { censusStep, type CensusSummary } from "./census-step.js";
-import { collectResults, type StudyIndex } from "./collect-results.js";
-import { graphsStep, sensitivityGraphsStep, type GraphsSummary } from "./graphs-step.js";
-import { LAYOUT, datasetSlugs, initialGraphId, trainedGraphId } from "./layout.js";
-import { analysisStep, reportStep } from "./report-steps.js";
-import { makeContext, type Step } from "./step.js";
-import { trainStep, type TrainSummary } from "./train-step.js";
+  LocalExecutor,
+  cacheKey,
+  type StudyEvent,
+  type StudyExecutor,
+} from "./executor.js";
+import { LAYOUT } from "./layout.js";
+import { baseVersions, type Manifest, type ManifestStep, type Stage } from "./manifest.js";
+import { buildPlan, type ResultsIndex, type StepSpec, type StudyPlan } from "./plan.js";
+import { LocalFolderStore, type StudyStore } from "./store.js";
 
-/** What the runner tells its caller (the CLI draws the step list and bars from these). */
-export type StudyEvent =
-  | { readonly type: "stage"; readonly stage: Stage; readonly steps: number }
-  | { readonly type: "start"; readonly id: string; readonly label: string; readonly long: boolean }
-  | {
-      readonly type: "progress";
-      readonly id: string;
-      readonly done: number;
-      readonly total: number;
-    }
-  | {
-      readonly type: "finish";
-      readonly id: string;
-      readonly label: string;
-      readonly reused: boolean;
-      readonly seconds: number;
-    };
+export type { StudyEvent } from "./executor.js";
 
 export interface RunStudyOptions {
   /** Redo every step even when a finished one matches. */
   readonly force?: boolean;
   readonly onEvent?: (event: StudyEvent) => void;
+  /** Cancel: finished steps stay, the running one leaves no partial file. */
+  readonly signal?: AbortSignal;
+  /** Wait for another study holding the results folder instead of refusing. */
+  readonly wait?: boolean;
+  /** Another executor (a job queue); default the local one. */
+  readonly executor?: StudyExecutor;
 }
 
 export interface StudyOutcome {
@@ -67,25 +48,17 @@ export async function runStudy(
   config: StudyConfig,
   options: RunStudyOptions = {},
 ): Promise<StudyOutcome> {
-  const outDir = resolve(config.out);
-  checkResultsFolder(outDir, config.out);
-  mkdirSync(outDir, { recursive: true });
-  removeTemporaries(outDir);
-  const emit = options.onEvent ?? (() => {});
-  const cache = new StepCache(outDir);
-  const ctx = makeContext(config, outDir);
-  // Step keys include the code itself, so changed code never reuses old results.
-  const version = `${nnmotifsVersion()}+${codeFingerprint()}`;
-  const versions: Record<string, string> = { ...baseVersions() };
+  // Planning reads the config and the data sets' hashes only: bad input fails before any write.
+  const plan = buildPlan(config);
+  const store = new LocalFolderStore(config.out);
+  const lock = await store.open({ wait: options.wait ?? false, signal: options.signal });
   const startedAt = new Date();
   const started = performance.now();
   const steps: ManifestStep[] = [];
   const stageSeconds: Partial<Record<Stage, number>> = {};
   const stageComputeSeconds: Partial<Record<Stage, number>> = {};
-  let ran = 0;
-  let reused = 0;
+  const versions: Record<string, string> = { ...baseVersions() };
   let failed: string | null = null;
-
   const manifest = (status: Manifest["status"]): Manifest => ({
     format: "nnmotifs-study",
     version: 1,
@@ -100,211 +73,113 @@ export async function runStudy(
     totalSeconds: (performance.now() - started) / 1000,
     steps,
   });
-  writeManifest(outDir, manifest("running"));
-
-  async function perform<T>(step: Step<T>): Promise<StepRecord<T>> {
-    const key = hashOf({ version, id: step.id, inputs: step.inputs });
-    const t0 = performance.now();
-    emit({ type: "start", id: step.id, label: step.label, long: step.long });
-    let record = options.force ? null : cache.lookup<T>(step.id, key);
-    const wasReused = record !== null;
-    if (record === null) {
-      cache.invalidate(step.id); // a stale marker must not survive a half-redone step
-      let out: Awaited<ReturnType<Step<T>["run"]>>;
-      try {
-        out = await step.run(ctx, (done, total) =>
-          emit({ type: "progress", id: step.id, done, total }),
-        );
-      } catch (error) {
-        failed = step.id;
-        writeManifest(outDir, manifest("failed"));
-        // Say which step a user error came from ("graphs normal: cannot bin: …").
-        if (error instanceof NnmotifsError) {
-          throw new NnmotifsError(
-            `${step.label}: ${error.message}`,
-            { file: error.file, line: error.line },
-            error.exitCode,
-          );
-        }
-        throw error;
+  try {
+    await store.writeManifest(manifest("running"));
+    const emit = options.onEvent ?? (() => {});
+    const executor = options.executor ?? new LocalExecutor();
+    let execution;
+    try {
+      execution = await executor.execute(plan, store, {
+        signal: options.signal,
+        force: options.force ?? false,
+        threads: config.threads,
+        onEvent: (e) => {
+          if (e.type === "finish") {
+            steps.push(e.step);
+            stageComputeSeconds[e.step.stage] =
+              (stageComputeSeconds[e.step.stage] ?? 0) + e.step.seconds;
+          } else if (e.type === "stage-end") {
+            stageSeconds[e.stage] = e.seconds;
+            // Best effort between stages; the final manifest is written below.
+            void store.writeManifest(manifest("running"));
+          } else if (e.type === "failed") failed = e.id;
+          emit(e);
+        },
+      });
+    } catch (error) {
+      const cancelled = error instanceof NnmotifsError && error.exitCode === 130;
+      const badInput = error instanceof NnmotifsError && error.exitCode === 2;
+      if (store.createdFolder && badInput) {
+        // A first run that failed on bad input leaves nothing behind: there is nothing to resume.
+        lock.release();
+        store.removeAll();
+      } else {
+        await store.writeManifest(manifest(cancelled ? "cancelled" : "failed"));
       }
-      const seconds = (performance.now() - t0) / 1000;
-      record = cache.complete(step.id, key, out.outputs, seconds, out.data);
-      ran++;
-    } else reused++;
-    steps.push({
-      id: step.id,
-      stage: step.stage,
-      seed: step.seed,
-      inputHash: key,
-      outputHash: record.outputHash,
-      outputs: record.outputs,
-      reused: wasReused,
-      seconds: record.seconds,
-    });
-    stageComputeSeconds[step.stage] = (stageComputeSeconds[step.stage] ?? 0) + record.seconds;
-    emit({
-      type: "finish",
-      id: step.id,
-      label: step.label,
-      reused: wasReused,
-      seconds: wasReused ? record.seconds : (performance.now() - t0) / 1000,
-    });
-    return record;
-  }
-
-  async function stage<T>(name: Stage, list: Step<T>[]): Promise<StepRecord<T>[]> {
-    emit({ type: "stage", stage: name, steps: list.length });
-    const t0 = performance.now();
-    const records: StepRecord<T>[] = [];
-    for (const step of list) records.push(await perform(step));
-    stageSeconds[name] = (performance.now() - t0) / 1000;
-    writeManifest(outDir, manifest("running"));
-    return records;
-  }
-
-  // 1. Training: data set × init.
-  const datasets = datasetSlugs(config.data);
-  const inits = config.network.inits;
-  const trainGrid = datasets.flatMap((ds) => inits.map((init) => ({ ds, init })));
-  const trainRecords = await stage<TrainSummary>(
-    "train",
-    trainGrid.map(({ ds, init }) => trainStep(config, ds, init, ds === datasets[0])),
-  );
-  for (const r of trainRecords) {
-    if (r.data.backend) versions.tfjsBackend = r.data.backend;
-  }
-
-  // 2. Graphs: one binning group per init; then the same groups at each sweep cut-off.
-  const trainHashes = (init: string): Record<string, string> => {
-    const hashes: Record<string, string> = {};
-    trainGrid.forEach(({ ds, init: i }, n) => {
-      if (i === init) hashes[ds.slug] = trainRecords[n].outputHash;
-    });
-    return hashes;
-  };
-  // The sweep re-bins with the paper scheme: off for the other schemes.
-  const cutoffs = config.graphs.binning === "paper" ? config.sensitivity.cutoffs : [];
-  const sweepGrid = cutoffs.flatMap((cutoff) => inits.map((init) => ({ cutoff, init })));
-  const allGraphRecords = await stage<unknown>("graphs", [
-    ...inits.map((init) => graphsStep(config, datasets, init, trainHashes(init))),
-    ...sweepGrid.map(({ cutoff, init }) =>
-      sensitivityGraphsStep(config, datasets, init, cutoff, trainHashes(init)),
-    ),
-  ]);
-  const graphRecords = allGraphRecords.slice(0, inits.length) as StepRecord<GraphsSummary>[];
-  const sweepGraphRecords = allGraphRecords.slice(inits.length);
-
-  // 3. Census: graph × size × null, keyed by the graph file's own hash.
-  const graphIds = inits.flatMap((init) => [
-    initialGraphId(init),
-    ...datasets.map((ds) => trainedGraphId(init, ds.slug)),
-  ]);
-  const graphHash = (id: string): string => {
-    for (const r of graphRecords) {
-      const h = r.outputs[LAYOUT.graphJson(id)];
-      if (h !== undefined) return h;
+      throw error;
     }
-    throw new Error(`runStudy: graph ${id} was not produced`);
-  };
-  const censusGrid = graphIds.flatMap((graphId) =>
-    config.motifs.sizes.flatMap((size) =>
-      config.motifs.nulls.map((nullModel) => ({ graphId, size, nullModel })),
-    ),
-  );
-  const sweepHash = (cutoff: number, id: string): string => {
-    for (const r of sweepGraphRecords) {
-      const h = r.outputs[LAYOUT.sensitivityGraphJson(cutoff, id)];
-      if (h !== undefined) return h;
+    for (const spec of plan.steps) {
+      const backend = (execution.records.get(spec.id)?.data as { backend?: unknown } | undefined)
+        ?.backend;
+      if (spec.kind === "train" && typeof backend === "string" && backend !== "") {
+        versions.tfjsBackend = backend;
+      }
     }
-    throw new Error(`runStudy: graph ${id} at c = ${cutoff} was not produced`);
-  };
-  const s = config.sensitivity;
-  const sweepCensusGrid = cutoffs.flatMap((cutoff) =>
-    graphIds.flatMap((graphId) =>
-      s.sizes.flatMap((size) => s.nulls.map((nullModel) => ({ cutoff, graphId, size, nullModel }))),
-    ),
-  );
-  const allCensusRecords = await stage<CensusSummary>("census", [
-    ...censusGrid.map(({ graphId, size, nullModel }) =>
-      censusStep(config, graphId, size, nullModel, graphHash(graphId)),
-    ),
-    ...sweepCensusGrid.map(({ cutoff, graphId, size, nullModel }) =>
-      censusStep(config, graphId, size, nullModel, sweepHash(cutoff, graphId), cutoff),
-    ),
-  ]);
-  const censusRecords = allCensusRecords.slice(0, censusGrid.length);
-  const sweepCensusRecords = allCensusRecords.slice(censusGrid.length);
+    const final = manifest("complete");
+    await store.writeManifest(final);
+    return {
+      outDir: store.root,
+      reportPath: resolve(store.root, LAYOUT.report),
+      manifest: final,
+      results: await readResults(plan, store, execution.records),
+      ran: execution.ran,
+      reused: execution.reused,
+    };
+  } finally {
+    lock.release();
+  }
+}
 
-  // 4–5. Analyses and report, keyed by every upstream output.
-  const timings = (): Record<string, number> => ({ ...stageComputeSeconds });
-  const index = (): StudyIndex => ({
-    datasets,
-    inits,
-    graphIds,
-    trainings: trainGrid.map(({ ds, init }, n) => ({ ds, init, summary: trainRecords[n].data })),
-    censuses: censusGrid.map((c, n) => ({ ...c, seconds: censusRecords[n].data.censusSeconds })),
-    sensitivity: sweepCensusGrid.map((c, n) => ({
-      ...c,
-      seconds: sweepCensusRecords[n].data.censusSeconds,
-    })),
-    timings: timings(),
-    versions,
+/** StudyResults of a finished plan, read back from the store. */
+async function readResults(
+  plan: StudyPlan,
+  store: StudyStore,
+  records: ReadonlyMap<string, StepRecord>,
+): Promise<StudyResults> {
+  const analysis = plan.steps.find((s) => s.kind === "analysis") as unknown as StepSpec<ResultsIndex>;
+  const texts = new Map<string, unknown>();
+  for (const name of resultFileInputs(analysis.params)) {
+    const input = analysis.inputs[name];
+    if (input?.output == null) continue;
+    if (!texts.has(name)) texts.set(name, JSON.parse(await store.readText(input.output)));
+  }
+  return assembleResults(analysis.params, {
+    json: <T>(name: string) => texts.get(name) as T,
+    record: <T>(name: string) => records.get(analysis.inputs[name]?.step ?? "") as StepRecord<T>,
   });
-  let results: StudyResults | null = null;
-  const getResults = (): StudyResults => (results ??= collectResults(config, outDir, index()));
-  // Where the results live and how many threads made them do not change them.
-  const upstream = {
-    config: { ...config, out: null, threads: null },
-    train: trainRecords.map((r) => r.outputHash),
-    graphs: graphRecords.map((r) => r.outputHash),
-    census: censusRecords.map((r) => r.outputHash),
-    // Only when the sweep is on: a study without it keeps its analysis and report keys.
-    ...(sweepGrid.length > 0
-      ? {
-          sensitivity: [...sweepGraphRecords, ...sweepCensusRecords].map((r) => r.outputHash),
-        }
-      : {}),
-  };
-  const [analysisRecord] = await stage("analysis", [analysisStep(upstream, getResults)]);
-  await stage("report", [
-    reportStep({ ...upstream, analysis: analysisRecord.outputHash }, getResults),
-  ]);
-
-  const final = manifest("complete");
-  writeManifest(outDir, final);
-  return {
-    outDir,
-    reportPath: resolve(outDir, LAYOUT.report),
-    manifest: final,
-    results: getResults(),
-    ran,
-    reused,
-  };
 }
 
-/** Refuse to write a study into a folder that holds something else (a typo in --out). */
-function checkResultsFolder(outDir: string, named: string): void {
-  if (!existsSync(outDir)) return;
-  if (!statSync(outDir).isDirectory()) {
-    throw new NnmotifsError("the results folder is a file. Choose another `out`.", { file: named });
-  }
-  const entries = readdirSync(outDir);
-  if (entries.length > 0 && !entries.includes(MANIFEST_FILE)) {
-    throw new NnmotifsError(
-      "not empty and not a study results folder (no manifest.json): refusing to write into it. Choose another `out`.",
-      { file: named },
-    );
-  }
+/** One step of `nnmotifs study --plan`: whether it is cached and what it should cost. */
+export interface PlannedStep {
+  readonly spec: StepSpec;
+  readonly cached: boolean;
+  /** Seconds: the time it took when it last ran, else the cost model's estimate. */
+  readonly seconds: number;
+  readonly measured: boolean;
 }
 
-/** Temporary files of atomic writes that a killed run left behind (`.name.tmp-<pid>-<n>`). */
-const TEMPORARY = /^\..+\.tmp-\d+-\d+$/;
-
-function removeTemporaries(dir: string): void {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) removeTemporaries(path);
-    else if (TEMPORARY.test(entry.name)) rmSync(path, { force: true });
+/**
+ * The plan of a study with what is already in its results folder: a step is cached when every step
+ * it reads is and its marker matches. Reads the folder only; writes nothing, takes no lock.
+ */
+export async function describePlan(
+  config: StudyConfig,
+): Promise<{ plan: StudyPlan; steps: PlannedStep[] }> {
+  const plan = buildPlan(config);
+  const store = new LocalFolderStore(config.out);
+  const records = new Map<string, StepRecord>();
+  const steps: PlannedStep[] = [];
+  for (const spec of plan.steps) {
+    const ready = Object.values(spec.inputs).every((i) => records.has(i.step));
+    const record = ready ? await store.lookup(spec.id, cacheKey(plan, spec, records)) : null;
+    if (record !== null) records.set(spec.id, record);
+    const previous = record ?? (await store.previous(spec.id));
+    steps.push({
+      spec,
+      cached: record !== null,
+      seconds: previous?.seconds ?? spec.estimate,
+      measured: previous !== null,
+    });
   }
+  return { plan, steps };
 }

@@ -1,0 +1,547 @@
+/**
+ * The plan of a study: its configuration turned into a pure, serialisable (JSON) list of step specs,
+ * in dependency order. Nothing here reads the results folder or runs anything; an executor
+ * (executor.ts) runs the plan against a store (store.ts), a step kind (steps/registry.ts) runs one
+ * spec. A spec and a store are all a worker on another machine needs to run a step.
+ *
+ * The grid is one grid. Its axes are coordinates:
+ *
+ *   train   data set × init (× architecture × seed: one value each today)
+ *   graphs  init × binning   (the study's binning, and each cut-off of the sensitivity sweep)
+ *   census  graph × binning × motif size × null model
+ *
+ * The sweep is only more values of the binning axis (with its own sizes and nulls), so the sweep's
+ * point at the study's own cut-off IS the main graphs and census, computed once. Output paths of the
+ * main grid are those of LAYOUT; a point outside the main grid keeps the sweep's paths.
+ *
+ * Each spec carries a plan key: a hash of its kind, parameters, the plan keys of what it reads and the
+ * code fingerprint, so it changes exactly when something upstream of it changed. The executor's
+ * cache key (what decides reuse) hashes the actual upstream output hashes instead.
+ */
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { NnmotifsError } from "../core/errors.js";
+import type { NullModelName } from "../motifs/layered-switching.js";
+import type { InitialiserName } from "../nn/initialisers.js";
+import { hashFile, hashOf } from "./cache.js";
+import type { StudyConfig } from "./config.js";
+import {
+  LAYOUT,
+  datasetSlugs,
+  initialGraphId,
+  trainedGraphId,
+  type StudyDataset,
+} from "./layout.js";
+import { codeFingerprint, nnmotifsVersion, type Stage } from "./manifest.js";
+import { stepSeed } from "./step.js";
+
+/** What a step reads: an output of an upstream step (a key), or its whole record (`output: null`). */
+export interface StepInput {
+  readonly step: string;
+  readonly output: string | null;
+}
+
+export interface StepSpec<P = Record<string, unknown>> {
+  readonly id: string;
+  readonly kind: StepKindName;
+  readonly stage: Stage;
+  readonly label: string;
+  readonly seed: number | null;
+  /** Show a progress bar (a long step). */
+  readonly long: boolean;
+  readonly params: P;
+  readonly inputs: Readonly<Record<string, StepInput>>;
+  /** Keys it writes; a key ending in "/" stands for every key under it (tables/, figures/). */
+  readonly outputs: readonly string[];
+  /** Hash of kind, key params, upstream plan keys and code: changes exactly downstream of a change. */
+  readonly planKey: string;
+  /** Estimated seconds (cost model, cost.ts of the plan below). */
+  readonly estimate: number;
+}
+
+export type StepKindName = "train" | "graphs" | "census" | "analysis" | "report";
+
+export interface StudyPlan {
+  readonly format: "nnmotifs-plan";
+  readonly version: 1;
+  /** nnmotifs version + code fingerprint: part of every key. */
+  readonly code: string;
+  readonly steps: readonly StepSpec[];
+}
+
+export interface PlanOptions {
+  /** Content hash of a csv:/idx: data set's files (default: hash them); null for generated sets. */
+  readonly datasetHash?: (spec: string) => string | null;
+}
+
+/** One value of the binning axis. `main`: the study's own binning (the main grid's paths). */
+export interface BinningPoint {
+  readonly scheme: StudyConfig["graphs"]["binning"];
+  readonly cutoff: number | null;
+  readonly quantile: number | null;
+  readonly main: boolean;
+}
+
+// ---- parameter types of the step kinds (the steps read nothing else) ----
+
+export interface TrainParams {
+  readonly dataset: string;
+  readonly slug: string;
+  readonly init: InitialiserName;
+  readonly hidden: readonly number[];
+  readonly training: StudyConfig["training"];
+  readonly content: string | null;
+  readonly dataSeed: number;
+  readonly initSeed: number;
+  readonly trainSeed: number;
+  readonly splitSeed: number;
+  /** Also save the init's initial network (the first data set's step does). */
+  readonly writesInitial: boolean;
+  readonly files: {
+    readonly model: string;
+    readonly curveCsv: string;
+    readonly curveJson: string;
+    readonly initial: string | null;
+  };
+}
+
+export interface GraphMember {
+  readonly id: string;
+  /** The data set spec (null: the initial network). */
+  readonly dataset: string | null;
+  /** Input name of its model file. */
+  readonly model: string;
+  readonly fanmod: string;
+  readonly json: string;
+}
+
+export interface GraphsParams {
+  readonly init: string;
+  readonly binning: BinningPoint;
+  readonly members: readonly GraphMember[];
+  readonly group: string;
+}
+
+export interface CensusParams {
+  readonly graphId: string;
+  readonly size: number;
+  readonly nullModel: NullModelName;
+  readonly seed: number;
+  readonly motifs: Omit<StudyConfig["motifs"], "sizes" | "nulls">;
+  /** The cut-off of a sweep point (null in the main grid). */
+  readonly cutoff: number | null;
+  /** Input name of the graph, and the output files. */
+  readonly graph: string;
+  readonly json: string;
+  readonly csv: string;
+}
+
+/** What the analysis and report need to assemble StudyResults from their inputs. */
+export interface ResultsIndex {
+  readonly config: StudyConfig;
+  readonly datasets: readonly StudyDataset[];
+  readonly inits: readonly string[];
+  readonly graphIds: readonly string[];
+  /** Input names: `train:<id>` (record) and `curve:<id>` (its curve JSON). */
+  readonly trainings: ReadonlyArray<{ dataset: string; slug: string; init: string; step: string }>;
+  /** Input names of the main graph groups, in init order. */
+  readonly groups: readonly string[];
+  readonly censuses: ReadonlyArray<CensusEntry>;
+  readonly sensitivity: ReadonlyArray<{
+    cutoff: number;
+    /** Input names of its groups, in init order (the main groups at the study's own cut-off). */
+    groups: readonly string[];
+    censuses: ReadonlyArray<CensusEntry>;
+  }>;
+}
+
+export interface CensusEntry {
+  readonly graphId: string;
+  readonly size: number;
+  readonly nullModel: string;
+  /** The census step (record input `census:<step>`, JSON input `censusJson:<step>`). */
+  readonly step: string;
+}
+
+export type AnalysisParams = ResultsIndex;
+
+// ---- the grid ----
+
+export function buildPlan(config: StudyConfig, options: PlanOptions = {}): StudyPlan {
+  const code = `${nnmotifsVersion()}+${codeFingerprint()}`;
+  const contentHash = options.datasetHash ?? datasetContentHash;
+  const datasets = datasetSlugs(config.data);
+  const inits = config.network.inits;
+  const builder = new PlanBuilder(code);
+
+  // Axis values. A new axis (seeds, architectures, epochs) is one more array here and one more
+  // name in the ids and parameters of the steps it reaches.
+  const binnings = binningAxis(config);
+  const main = binnings[0];
+
+  // train: data set × init
+  const trainIds = new Map<string, string>();
+  for (const ds of datasets) {
+    for (const init of inits) {
+      const spec = trainSpec(config, ds, init, ds === datasets[0], contentHash(ds.spec));
+      builder.add(spec);
+      trainIds.set(`${ds.slug}/${init}`, spec.id);
+    }
+  }
+  const graphIds = inits.flatMap((init) => [
+    initialGraphId(init),
+    ...datasets.map((ds) => trainedGraphId(init, ds.slug)),
+  ]);
+
+  // graphs: init × binning
+  const graphStep = new Map<string, string>(); // `${binning}/${graphId}` → graphs step id
+  const groupKey = new Map<string, { step: string; key: string }>(); // `${binning}/${init}`
+  for (const b of binnings) {
+    for (const init of inits) {
+      const spec = graphsSpec(b, init, datasets, trainIds);
+      builder.add(spec);
+      for (const m of spec.params.members) graphStep.set(`${binningName(b)}/${m.id}`, spec.id);
+      groupKey.set(`${binningName(b)}/${init}`, { step: spec.id, key: spec.params.group });
+    }
+  }
+
+  // census: graph × binning × size × null; the main grid first, then the sweep's new points.
+  const m = config.motifs;
+  const s = config.sensitivity;
+  const censusPoints: Array<{ b: BinningPoint; graphId: string; size: number; nul: NullModelName }> =
+    [];
+  for (const graphId of graphIds) {
+    for (const size of m.sizes) for (const nul of m.nulls) censusPoints.push({ b: main, graphId, size, nul });
+  }
+  for (const b of binnings) {
+    for (const graphId of graphIds) {
+      for (const size of s.sizes) for (const nul of s.nulls) censusPoints.push({ b, graphId, size, nul });
+    }
+  }
+  const censusStep = new Map<string, string>(); // point name → census step id
+  const pointName = (b: BinningPoint, graphId: string, size: number, nul: string): string =>
+    `${binningName(b)}/${graphId}/${size}/${nul}`;
+  for (const { b, graphId, size, nul } of censusPoints) {
+    const name = pointName(b, graphId, size, nul);
+    if (censusStep.has(name)) continue; // the sweep's point at the study's own cut-off
+    const inMain = b.main && m.sizes.includes(size) && m.nulls.includes(nul);
+    const graphsId = graphStep.get(`${binningName(b)}/${graphId}`);
+    if (graphsId === undefined) throw new Error(`buildPlan: no graph ${graphId}`);
+    const graphKey = b.main ? LAYOUT.graphJson(graphId) : LAYOUT.sensitivityGraphJson(b.cutoff ?? 0, graphId);
+    const spec = censusSpec(config, graphId, size, nul, inMain ? null : (b.cutoff ?? 0), {
+      step: graphsId,
+      output: graphKey,
+    });
+    builder.add(spec);
+    censusStep.set(name, spec.id);
+  }
+
+  // analysis, report: everything
+  const entry = (b: BinningPoint, graphId: string, size: number, nul: string): CensusEntry => ({
+    graphId,
+    size,
+    nullModel: nul,
+    step: censusStep.get(pointName(b, graphId, size, nul)) ?? "",
+  });
+  const sweep = binnings.filter((b) => b.cutoff !== null && sweepCutoffs(config).includes(b.cutoff));
+  const index: ResultsIndex = {
+    config,
+    datasets,
+    inits: [...inits],
+    graphIds,
+    trainings: datasets.flatMap((ds) =>
+      inits.map((init) => ({
+        dataset: ds.spec,
+        slug: ds.slug,
+        init,
+        step: trainIds.get(`${ds.slug}/${init}`) ?? "",
+      })),
+    ),
+    groups: inits.map((init) => `group:${groupKey.get(`${binningName(main)}/${init}`)?.step ?? ""}`),
+    censuses: graphIds.flatMap((g) =>
+      m.sizes.flatMap((size) => m.nulls.map((nul) => entry(main, g, size, nul))),
+    ),
+    sensitivity: sweep.map((b) => ({
+      cutoff: b.cutoff ?? 0,
+      groups: inits.map((init) => `group:${groupKey.get(`${binningName(b)}/${init}`)?.step ?? ""}`),
+      censuses: graphIds.flatMap((g) =>
+        s.sizes.flatMap((size) => s.nulls.map((nul) => entry(b, g, size, nul))),
+      ),
+    })),
+  };
+  const resultInputs: Record<string, StepInput> = {};
+  for (const t of index.trainings) {
+    resultInputs[`train:${t.step}`] = { step: t.step, output: null };
+    resultInputs[`curve:${t.step}`] = { step: t.step, output: LAYOUT.curveJson(t.slug, t.init) };
+  }
+  for (const g of groupKey.values()) resultInputs[`group:${g.step}`] = { step: g.step, output: g.key };
+  for (const id of censusStep.values()) resultInputs[`census:${id}`] = { step: id, output: null };
+  for (const c of [...index.censuses, ...index.sensitivity.flatMap((x) => x.censuses)]) {
+    resultInputs[`censusJson:${c.step}`] = {
+      step: c.step,
+      output: builder.get(c.step).outputs[0],
+    };
+  }
+  builder.add({
+    id: "analysis",
+    kind: "analysis",
+    stage: "analysis",
+    label: "analyses (tables)",
+    seed: null,
+    long: false,
+    params: index,
+    inputs: resultInputs,
+    outputs: [LAYOUT.results, "tables/"],
+  });
+  builder.add({
+    id: "report",
+    kind: "report",
+    stage: "report",
+    label: "report (figures, report.html)",
+    seed: null,
+    long: false,
+    params: index,
+    inputs: { ...resultInputs, analysis: { step: "analysis", output: null } },
+    outputs: [LAYOUT.report, "figures/"],
+  });
+  return { format: "nnmotifs-plan", version: 1, code, steps: builder.steps };
+}
+
+/** The binning axis: the study's binning first, then each sweep cut-off not equal to it. */
+function binningAxis(config: StudyConfig): BinningPoint[] {
+  const g = config.graphs;
+  const main: BinningPoint = {
+    scheme: g.binning,
+    // Only the options the scheme reads: a new quantile does not redo paper-binned graphs.
+    cutoff: g.binning === "paper" ? g.cutoff : null,
+    quantile: g.binning === "quantile" ? g.quantile : null,
+    main: true,
+  };
+  const points = [main];
+  for (const cutoff of sweepCutoffs(config)) {
+    if (main.scheme === "paper" && cutoff === main.cutoff) continue;
+    points.push({ scheme: "paper", cutoff, quantile: null, main: false });
+  }
+  return points;
+}
+
+/** The sweep re-bins with the paper scheme: off for the other schemes. */
+function sweepCutoffs(config: StudyConfig): readonly number[] {
+  return config.graphs.binning === "paper" ? config.sensitivity.cutoffs : [];
+}
+
+function binningName(b: BinningPoint): string {
+  return b.main ? "main" : `c${String(b.cutoff)}`;
+}
+
+function trainSpec(
+  config: StudyConfig,
+  ds: StudyDataset,
+  init: InitialiserName,
+  writesInitial: boolean,
+  content: string | null,
+): Omit<StepSpec<TrainParams>, "planKey" | "estimate"> {
+  const trainSeed = stepSeed(config.seed, "train", ds.spec);
+  return {
+    id: `train-${ds.slug}-${init}`,
+    kind: "train",
+    stage: "train",
+    label: `train ${ds.slug} × ${init}`,
+    seed: trainSeed,
+    long: true,
+    params: {
+      dataset: ds.spec,
+      slug: ds.slug,
+      init,
+      hidden: config.network.hidden,
+      training: config.training,
+      content,
+      dataSeed: stepSeed(config.seed, "data", ds.spec),
+      initSeed: stepSeed(config.seed, "init", init),
+      trainSeed,
+      splitSeed: stepSeed(config.seed, "split", ds.spec),
+      writesInitial,
+      files: {
+        model: LAYOUT.trainedModel(ds.slug, init),
+        curveCsv: LAYOUT.curveCsv(ds.slug, init),
+        curveJson: LAYOUT.curveJson(ds.slug, init),
+        initial: writesInitial ? LAYOUT.initialModel(init) : null,
+      },
+    },
+    inputs: {},
+    outputs: [
+      LAYOUT.trainedModel(ds.slug, init),
+      LAYOUT.curveCsv(ds.slug, init),
+      LAYOUT.curveJson(ds.slug, init),
+      ...(writesInitial ? [LAYOUT.initialModel(init)] : []),
+    ],
+  };
+}
+
+function graphsSpec(
+  b: BinningPoint,
+  init: string,
+  datasets: readonly StudyDataset[],
+  trainIds: ReadonlyMap<string, string>,
+): Omit<StepSpec<GraphsParams>, "planKey" | "estimate"> {
+  const c = b.cutoff ?? 0;
+  const paths = (id: string): { fanmod: string; json: string } =>
+    b.main
+      ? { fanmod: LAYOUT.graphFanmod(id), json: LAYOUT.graphJson(id) }
+      : { fanmod: LAYOUT.sensitivityFanmod(c, id), json: LAYOUT.sensitivityGraphJson(c, id) };
+  const first = trainIds.get(`${datasets[0].slug}/${init}`) ?? "";
+  const inputs: Record<string, StepInput> = {
+    [`model:${initialGraphId(init)}`]: { step: first, output: LAYOUT.initialModel(init) },
+  };
+  const members: GraphMember[] = [
+    { id: initialGraphId(init), dataset: null, model: `model:${initialGraphId(init)}`, ...paths(initialGraphId(init)) },
+  ];
+  for (const ds of datasets) {
+    const id = trainedGraphId(init, ds.slug);
+    inputs[`model:${id}`] = {
+      step: trainIds.get(`${ds.slug}/${init}`) ?? "",
+      output: LAYOUT.trainedModel(ds.slug, init),
+    };
+    members.push({ id, dataset: ds.spec, model: `model:${id}`, ...paths(id) });
+  }
+  const group = b.main ? LAYOUT.graphGroup(init) : LAYOUT.sensitivityGroup(c, init);
+  return {
+    id: b.main ? `graphs-${init}` : `sensitivity-graphs-${init}-c${String(c)}`,
+    kind: "graphs",
+    stage: "graphs",
+    label: b.main ? `graphs ${init} (${b.scheme} binning)` : `graphs ${init} at c = ${c} (sensitivity)`,
+    seed: null,
+    long: false,
+    params: { init, binning: b, members, group },
+    inputs,
+    outputs: [...members.flatMap((m) => [m.fanmod, m.json]), group],
+  };
+}
+
+/**
+ * One census. The seed does not depend on the cut-off: every cut-off's census of a graph draws the
+ * same random stream, so differences come from the binning alone.
+ */
+function censusSpec(
+  config: StudyConfig,
+  graphId: string,
+  size: number,
+  nullModel: NullModelName,
+  cutoff: number | null,
+  graph: StepInput,
+): Omit<StepSpec<CensusParams>, "planKey" | "estimate"> {
+  const seed = stepSeed(config.seed, "census", graphId, String(size), nullModel);
+  const { sizes: _s, nulls: _n, ...motifs } = config.motifs;
+  const files =
+    cutoff === null
+      ? { json: LAYOUT.censusJson(graphId, size, nullModel), csv: LAYOUT.censusCsv(graphId, size, nullModel) }
+      : {
+          json: LAYOUT.sensitivityCensusJson(cutoff, graphId, size, nullModel),
+          csv: LAYOUT.sensitivityCensusCsv(cutoff, graphId, size, nullModel),
+        };
+  return {
+    id:
+      cutoff === null
+        ? `census-${graphId}-k${size}-${nullModel}`
+        : `sensitivity-census-c${String(cutoff)}-${graphId}-k${size}-${nullModel}`,
+    kind: "census",
+    stage: "census",
+    label:
+      cutoff === null
+        ? `census ${graphId} k=${size} ${nullModel}`
+        : `census ${graphId} k=${size} ${nullModel} at c = ${cutoff}`,
+    seed,
+    long: true,
+    params: { graphId, size, nullModel, seed, motifs, cutoff, graph: "graph", ...files },
+    inputs: { graph },
+    outputs: [files.json, files.csv],
+  };
+}
+
+/** Adds specs in dependency order, computing plan keys and estimates. */
+class PlanBuilder {
+  readonly steps: StepSpec[] = [];
+  private readonly byId = new Map<string, StepSpec>();
+
+  constructor(private readonly code: string) {}
+
+  get(id: string): StepSpec {
+    const s = this.byId.get(id);
+    if (s === undefined) throw new Error(`plan: no step ${id}`);
+    return s;
+  }
+
+  add<P>(spec: Omit<StepSpec<P>, "planKey" | "estimate">): void {
+    if (this.byId.has(spec.id)) throw new Error(`plan: step ${spec.id} twice`);
+    const upstream: Record<string, string> = {};
+    for (const [name, input] of Object.entries(spec.inputs)) {
+      upstream[name] = `${this.get(input.step).planKey}:${input.output ?? "*"}`;
+    }
+    const full = {
+      ...spec,
+      planKey: hashOf({ code: this.code, kind: spec.kind, params: keyParams(spec.kind, spec.params), upstream }),
+      estimate: estimateSeconds(spec.kind, spec.params),
+    } as StepSpec;
+    this.steps.push(full);
+    this.byId.set(spec.id, full);
+  }
+}
+
+/**
+ * The parameters that make a step's key. Where the results live and how many threads made them do
+ * not change them.
+ */
+export function keyParams(kind: StepKindName, params: unknown): unknown {
+  if (kind === "analysis" || kind === "report") {
+    const p = params as ResultsIndex;
+    return { ...p, config: { ...p.config, out: null, threads: null } };
+  }
+  return params;
+}
+
+/**
+ * A simple cost model (seconds on one core of the 2-core development machine, calibrated on the
+ * default study's manifest): training per epoch and sample-free, a census per random network by
+ * motif size (×8 per size above 5), fixed costs for the rest.
+ */
+export function estimateSeconds(kind: StepKindName, params: unknown): number {
+  switch (kind) {
+    case "train": {
+      const p = params as TrainParams;
+      const width = p.hidden.reduce((a, b) => a + b, 0) / 60;
+      return 0.05 * p.training.epochs * Math.max(1, width);
+    }
+    case "graphs":
+      return 0.05;
+    case "census": {
+      const p = params as CensusParams;
+      const perNetwork: Record<number, number> = { 3: 7e-4, 4: 5e-3, 5: 3e-2 };
+      const cost = perNetwork[p.size] ?? 3e-2 * 8 ** (p.size - 5);
+      return (p.motifs.randomNetworks + 1) * cost;
+    }
+    case "analysis":
+      return 1.5;
+    case "report":
+      return 3.5;
+  }
+}
+
+/** Content hash of a data set's source files (csv:/idx:), so edited data invalidates training. */
+export function datasetContentHash(spec: string): string | null {
+  if (spec.startsWith("csv:")) {
+    const file = spec.slice(4);
+    if (!existsSync(file)) throw new NnmotifsError(`data set file not found`, { file });
+    return hashFile(file);
+  }
+  if (spec.startsWith("idx:")) {
+    const dir = spec.slice(4);
+    if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+      throw new NnmotifsError(`IDX data set folder not found`, { file: dir });
+    }
+    const files = readdirSync(dir)
+      .filter((f) => statSync(join(dir, f)).isFile())
+      .sort();
+    return hashOf(files.map((f) => [f, hashFile(join(dir, f))]));
+  }
+  return null;
+}

@@ -1,0 +1,101 @@
+/**
+ * The graphs step: one init scheme's networks (initial + trained on each data set) → binned graphs
+ * with bins shared by the group (SPEC §4.2), at one point of the binning axis: the study's own
+ * binning, or a cut-off of the sensitivity sweep (SPEC §4.3).
+ */
+import type { GraphRecord, SensitivityGraph } from "../../analysis/study-results.js";
+import { binGraphs } from "../../graph/binning.js";
+import type { Digraph } from "../../graph/digraph.js";
+import { networkToDigraph } from "../../graph/from-network.js";
+import { formatGraph } from "../../graph/read-graph.js";
+import { parseNativeModel } from "../../nn/native-model.js";
+import type { GraphsParams } from "../plan.js";
+import type { StepKind } from "./registry.js";
+
+export interface GraphsSummary {
+  readonly graphIds: readonly string[];
+  readonly edgesPerColour: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  readonly binEdges: readonly number[] | null;
+}
+
+export const graphsKind: StepKind<GraphsParams, GraphsSummary> = {
+  async run({ params: p, inputs }, ctx) {
+    const nets = await Promise.all(
+      p.members.map(async (m) =>
+        parseNativeModel(await ctx.readText(m.model), inputs[m.model]?.output ?? m.model),
+      ),
+    );
+    // Every kernel weight as an edge (SPEC §4.1); the binning keeps a subsequence of them.
+    const full = nets.map((net) => networkToDigraph(net));
+    const b = p.binning;
+    const binned = binGraphs(full, b.scheme, {
+      ...(b.cutoff !== null ? { cutoff: b.cutoff } : {}),
+      ...(b.quantile !== null ? { quantile: b.quantile } : {}),
+    });
+    const outputs: string[] = [];
+    const records: GraphRecord[] = [];
+    const sweepRecords: SensitivityGraph[] = [];
+    const edgesPerColour: Record<string, Record<string, number>> = {};
+    const fit = normalFit(binned.details);
+    for (let i = 0; i < p.members.length; i++) {
+      const m = p.members[i];
+      const stage = m.dataset === null ? "initial" : "trained";
+      // A sweep graph says its cut-off (the main graph's binning is in the group file).
+      const extra = b.main ? {} : { cutoff: b.cutoff };
+      const graph = {
+        ...binned.graphs[i],
+        meta: { ...binned.graphs[i].meta, id: m.id, init: p.init, stage, dataset: m.dataset, ...extra },
+      };
+      outputs.push(await ctx.write(m.fanmod, formatGraph(graph, "fanmod")));
+      outputs.push(await ctx.write(m.json, formatGraph(graph, "json")));
+      // Colours present only (the scheme's count lists its unused colours as 0).
+      const perColour = Object.fromEntries(
+        Object.entries(binned.edgesPerColour[i]).filter(([, n]) => n > 0),
+      );
+      edgesPerColour[m.id] = perColour;
+      const common = { id: m.id, init: p.init, stage, dataset: m.dataset } as const;
+      records.push({
+        ...common,
+        layerSizes: [...nets[i].layerSizes],
+        weights: Array.from(full[i].edgeWeight ?? []),
+        weightColours: Array.from(keptColours(full[i], binned.graphs[i])),
+        binEdges: binned.binEdges,
+        fit,
+        edgesPerColour: perColour,
+      });
+      sweepRecords.push({ ...common, binEdges: binned.binEdges, edgesPerColour: perColour });
+    }
+    // The main group holds every weight (the report's histograms); a sweep group only the bins.
+    const group = b.main
+      ? JSON.stringify({ init: p.init, graphs: records }) + "\n"
+      : JSON.stringify({ init: p.init, cutoff: b.cutoff, graphs: sweepRecords }, null, 1) + "\n";
+    outputs.push(await ctx.write(p.group, group));
+    return {
+      outputs,
+      data: { graphIds: p.members.map((m) => m.id), edgesPerColour, binEdges: binned.binEdges },
+    };
+  },
+};
+
+/** The normal fitted by the paper binning (SPEC §4.2 step 2), from its details; else null. */
+function normalFit(details: Readonly<Record<string, unknown>>): GraphRecord["fit"] {
+  const { mu, sigma, threshold } = details;
+  return typeof mu === "number" && typeof sigma === "number" && typeof threshold === "number"
+    ? { mean: mu, sd: sigma, threshold }
+    : null;
+}
+
+/**
+ * Colour of every edge of the full network graph `full` (SPEC §4.1 order) given the binned graph
+ * `kept` (a subsequence of it): its colour where kept, 0 where the binning removed it.
+ */
+function keptColours(full: Digraph, kept: Digraph): Uint8Array {
+  const colours = new Uint8Array(full.edgeSrc.length);
+  let r = 0;
+  for (let e = 0; e < colours.length && r < kept.edgeSrc.length; e++) {
+    if (full.edgeSrc[e] === kept.edgeSrc[r] && full.edgeTrg[e] === kept.edgeTrg[r]) {
+      colours[e] = kept.edgeColour[r++];
+    }
+  }
+  return colours;
+}

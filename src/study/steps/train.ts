@@ -1,0 +1,143 @@
+/** The train step: one data set × one init scheme → a trained model, its curves (and the initial model). */
+import { objectsToCsv } from "../../core/csv.js";
+import { loadDataset } from "../../data/load-dataset.js";
+import { splitDataset } from "../../data/split.js";
+import { initialNetwork } from "../../nn/mlp.js";
+import { formatNativeModel } from "../../nn/native-model.js";
+import type { EpochRecord } from "../../nn/train.js";
+import type { TrainParams } from "../plan.js";
+import type { StepKind } from "./registry.js";
+
+export interface TrainSummary {
+  readonly layerSizes: readonly number[];
+  readonly testLoss: number;
+  readonly testAccuracy: number;
+  readonly backend: string;
+  readonly epochsRun: number;
+  readonly trainSeconds: number;
+}
+
+/**
+ * Train one network from the init's initial network. The data set itself is the study's outside
+ * input (generated, or csv:/idx: files named in the config, whose content hash is in the params);
+ * everything the step writes goes through the store. The initial network depends on the seed, the
+ * init and the data's shape only, so it is the same for every data set of that shape.
+ */
+export const trainKind: StepKind<TrainParams, TrainSummary> = {
+  async run({ params: p }, ctx) {
+    const t = p.training;
+    const data = loadDataset(p.dataset, { seed: p.dataSeed });
+    const layerSizes = [data.nFeatures, ...p.hidden, data.nClasses];
+    const initial = initialNetwork(layerSizes, p.init, p.initSeed);
+    // The only step that needs TensorFlow.js: loaded here, not when the study starts.
+    const { trainNetwork } = await import("../../nn/train.js");
+    const result = await trainNetwork(data, {
+      initial,
+      split: splitDataset(data, p.splitSeed, {
+        testFraction: t.testSplit,
+        validationFraction: t.validationSplit,
+      }),
+      seed: p.trainSeed,
+      epochs: t.epochs,
+      batchSize: t.batch,
+      learningRate: t.learningRate,
+      momentum: t.momentum,
+      nesterov: t.nesterov,
+      // patience 0 means "no early stopping"
+      patience: t.patience === 0 ? t.epochs + 1 : t.patience,
+      snapshots: [0],
+      onEpochEnd: (r) => {
+        // Cancellation between epochs: the training loop stops at the throw.
+        ctx.signal.throwIfAborted();
+        ctx.progress(r.epoch, t.epochs);
+      },
+    });
+    const history = result.history.map(historyRow);
+    const training = {
+      dataset: p.dataset,
+      init: p.init,
+      seed: p.trainSeed,
+      initSeed: p.initSeed,
+      dataSeed: p.dataSeed,
+      ...t,
+    };
+    const outputs = [
+      await ctx.write(
+        p.files.model,
+        formatNativeModel(
+          { ...result.trained, source: `${p.dataset}:${p.init}:trained` },
+          { epoch: result.epochsRun, training, history },
+        ),
+      ),
+      // The CSV dialect of `nnmotifs train`'s history.csv (and Keras' CSVLogger): snake_case.
+      await ctx.write(p.files.curveCsv, objectsToCsv(history.map(historyCsvRow))),
+      await ctx.write(
+        p.files.curveJson,
+        JSON.stringify(
+          {
+            dataset: p.dataset,
+            init: p.init,
+            backend: result.backend,
+            testLoss: result.test.loss,
+            testAccuracy: result.test.accuracy,
+            history,
+          },
+          null,
+          2,
+        ) + "\n",
+      ),
+    ];
+    if (p.files.initial !== null) {
+      outputs.push(
+        await ctx.write(
+          p.files.initial,
+          formatNativeModel(
+            { ...initial, source: `${p.init}:initial` },
+            { epoch: 0, training: { init: p.init, initSeed: p.initSeed, layerSizes } },
+          ),
+        ),
+      );
+    }
+    return {
+      outputs,
+      data: {
+        layerSizes,
+        testLoss: result.test.loss,
+        testAccuracy: result.test.accuracy,
+        backend: result.backend,
+        epochsRun: result.epochsRun,
+        trainSeconds: result.seconds,
+      },
+    };
+  },
+};
+
+/** An epoch as the curve JSON and model files store it (null: no validation). */
+type HistoryRow = {
+  epoch: number;
+  loss: number;
+  accuracy: number;
+  valLoss: number | null;
+  valAccuracy: number | null;
+};
+
+function historyRow(r: EpochRecord): HistoryRow {
+  return {
+    epoch: r.epoch,
+    loss: r.loss,
+    accuracy: r.accuracy,
+    valLoss: r.valLoss,
+    valAccuracy: r.valAccuracy,
+  };
+}
+
+/** The curve CSV's columns: epoch, loss, accuracy, val_loss, val_accuracy (as history.csv). */
+function historyCsvRow(r: HistoryRow): Record<string, number | null> {
+  return {
+    epoch: r.epoch,
+    loss: r.loss,
+    accuracy: r.accuracy,
+    val_loss: r.valLoss,
+    val_accuracy: r.valAccuracy,
+  };
+}
