@@ -76,11 +76,13 @@ export function cacheKey(
   const inputs: Record<string, string> = {};
   for (const [name, input] of Object.entries(spec.inputs)) {
     const r = records.get(input.step);
-    if (r === undefined) throw new Error(`${spec.id}: input ${name} from ${input.step}, not run yet`);
+    if (r === undefined)
+      throw new Error(`${spec.id}: input ${name} from ${input.step}, not run yet`);
     if (input.output === null) inputs[name] = r.outputHash;
     else {
       const h = r.outputs[input.output];
-      if (h === undefined) throw new Error(`${spec.id}: ${input.step} did not write ${input.output}`);
+      if (h === undefined)
+        throw new Error(`${spec.id}: ${input.step} did not write ${input.output}`);
       inputs[name] = h;
     }
   }
@@ -158,9 +160,10 @@ export class LocalExecutor implements StudyExecutor {
   ): Promise<ExecutionResult> {
     const emit = options.onEvent ?? (() => {});
     const signal = options.signal ?? new AbortController().signal;
-    const threads = options.threads === "auto" || options.threads === undefined
-      ? availableParallelism()
-      : options.threads;
+    const threads =
+      options.threads === "auto" || options.threads === undefined
+        ? availableParallelism()
+        : options.threads;
     const autoThreads = options.threads === "auto" || options.threads === undefined;
     const records = new Map<string, StepRecord>();
     let ran = 0;

@@ -208,14 +208,24 @@ export function buildPlan(config: StudyConfig, options: PlanOptions = {}): Study
   // census: graph × binning × size × null; the main grid first, then the sweep's new points.
   const m = config.motifs;
   const s = config.sensitivity;
-  const censusPoints: Array<{ b: BinningPoint; graphId: string; size: number; nul: NullModelName }> =
-    [];
+  const censusPoints: Array<{
+    b: BinningPoint;
+    graphId: string;
+    size: number;
+    nul: NullModelName;
+  }> = [];
   for (const graphId of graphIds) {
-    for (const size of m.sizes) for (const nul of m.nulls) censusPoints.push({ b: main, graphId, size, nul });
+    for (const size of m.sizes)
+      for (const nul of m.nulls) censusPoints.push({ b: main, graphId, size, nul });
   }
-  for (const b of binnings) {
+  // In the sweep's own order (the main binning takes the place of its cut-off).
+  const sweep = sweepCutoffs(config).flatMap((c) =>
+    binnings.filter((b) => b.scheme === "paper" && b.cutoff === c),
+  );
+  for (const b of sweep) {
     for (const graphId of graphIds) {
-      for (const size of s.sizes) for (const nul of s.nulls) censusPoints.push({ b, graphId, size, nul });
+      for (const size of s.sizes)
+        for (const nul of s.nulls) censusPoints.push({ b, graphId, size, nul });
     }
   }
   const censusStep = new Map<string, string>(); // point name → census step id
@@ -227,7 +237,9 @@ export function buildPlan(config: StudyConfig, options: PlanOptions = {}): Study
     const inMain = b.main && m.sizes.includes(size) && m.nulls.includes(nul);
     const graphsId = graphStep.get(`${binningName(b)}/${graphId}`);
     if (graphsId === undefined) throw new Error(`buildPlan: no graph ${graphId}`);
-    const graphKey = b.main ? LAYOUT.graphJson(graphId) : LAYOUT.sensitivityGraphJson(b.cutoff ?? 0, graphId);
+    const graphKey = b.main
+      ? LAYOUT.graphJson(graphId)
+      : LAYOUT.sensitivityGraphJson(b.cutoff ?? 0, graphId);
     const spec = censusSpec(config, graphId, size, nul, inMain ? null : (b.cutoff ?? 0), {
       step: graphsId,
       output: graphKey,
@@ -243,7 +255,6 @@ export function buildPlan(config: StudyConfig, options: PlanOptions = {}): Study
     nullModel: nul,
     step: censusStep.get(pointName(b, graphId, size, nul)) ?? "",
   });
-  const sweep = binnings.filter((b) => b.cutoff !== null && sweepCutoffs(config).includes(b.cutoff));
   const index: ResultsIndex = {
     config,
     datasets,
@@ -257,7 +268,9 @@ export function buildPlan(config: StudyConfig, options: PlanOptions = {}): Study
         step: trainIds.get(`${ds.slug}/${init}`) ?? "",
       })),
     ),
-    groups: inits.map((init) => `group:${groupKey.get(`${binningName(main)}/${init}`)?.step ?? ""}`),
+    groups: inits.map(
+      (init) => `group:${groupKey.get(`${binningName(main)}/${init}`)?.step ?? ""}`,
+    ),
     censuses: graphIds.flatMap((g) =>
       m.sizes.flatMap((size) => m.nulls.map((nul) => entry(main, g, size, nul))),
     ),
@@ -274,7 +287,8 @@ export function buildPlan(config: StudyConfig, options: PlanOptions = {}): Study
     resultInputs[`train:${t.step}`] = { step: t.step, output: null };
     resultInputs[`curve:${t.step}`] = { step: t.step, output: LAYOUT.curveJson(t.slug, t.init) };
   }
-  for (const g of groupKey.values()) resultInputs[`group:${g.step}`] = { step: g.step, output: g.key };
+  for (const g of groupKey.values())
+    resultInputs[`group:${g.step}`] = { step: g.step, output: g.key };
   for (const id of censusStep.values()) resultInputs[`census:${id}`] = { step: id, output: null };
   for (const c of [...index.censuses, ...index.sensitivity.flatMap((x) => x.censuses)]) {
     resultInputs[`censusJson:${c.step}`] = {
@@ -394,7 +408,12 @@ function graphsSpec(
     [`model:${initialGraphId(init)}`]: { step: first, output: LAYOUT.initialModel(init) },
   };
   const members: GraphMember[] = [
-    { id: initialGraphId(init), dataset: null, model: `model:${initialGraphId(init)}`, ...paths(initialGraphId(init)) },
+    {
+      id: initialGraphId(init),
+      dataset: null,
+      model: `model:${initialGraphId(init)}`,
+      ...paths(initialGraphId(init)),
+    },
   ];
   for (const ds of datasets) {
     const id = trainedGraphId(init, ds.slug);
@@ -409,7 +428,9 @@ function graphsSpec(
     id: b.main ? `graphs-${init}` : `sensitivity-graphs-${init}-c${String(c)}`,
     kind: "graphs",
     stage: "graphs",
-    label: b.main ? `graphs ${init} (${b.scheme} binning)` : `graphs ${init} at c = ${c} (sensitivity)`,
+    label: b.main
+      ? `graphs ${init} (${b.scheme} binning)`
+      : `graphs ${init} at c = ${c} (sensitivity)`,
     seed: null,
     long: false,
     params: { init, binning: b, members, group },
@@ -431,10 +452,21 @@ function censusSpec(
   graph: StepInput,
 ): Omit<StepSpec<CensusParams>, "planKey" | "estimate"> {
   const seed = stepSeed(config.seed, "census", graphId, String(size), nullModel);
-  const { sizes: _s, nulls: _n, ...motifs } = config.motifs;
+  const m = config.motifs;
+  // Everything but the axes (sizes, nulls), so a new size does not change the other censuses.
+  const motifs = {
+    randomNetworks: m.randomNetworks,
+    exchanges: m.exchanges,
+    tries: m.tries,
+    colours: m.colours,
+    vertexColours: m.vertexColours,
+  };
   const files =
     cutoff === null
-      ? { json: LAYOUT.censusJson(graphId, size, nullModel), csv: LAYOUT.censusCsv(graphId, size, nullModel) }
+      ? {
+          json: LAYOUT.censusJson(graphId, size, nullModel),
+          csv: LAYOUT.censusCsv(graphId, size, nullModel),
+        }
       : {
           json: LAYOUT.sensitivityCensusJson(cutoff, graphId, size, nullModel),
           csv: LAYOUT.sensitivityCensusCsv(cutoff, graphId, size, nullModel),
@@ -479,7 +511,12 @@ class PlanBuilder {
     }
     const full = {
       ...spec,
-      planKey: hashOf({ code: this.code, kind: spec.kind, params: keyParams(spec.kind, spec.params), upstream }),
+      planKey: hashOf({
+        code: this.code,
+        kind: spec.kind,
+        params: keyParams(spec.kind, spec.params),
+        upstream,
+      }),
       estimate: estimateSeconds(spec.kind, spec.params),
     } as StepSpec;
     this.steps.push(full);

@@ -9,12 +9,7 @@ import { NnmotifsError } from "../core/errors.js";
 import type { StepRecord } from "./cache.js";
 import { assembleResults, resultFileInputs } from "./collect-results.js";
 import type { StudyConfig } from "./config.js";
-import {
-  LocalExecutor,
-  cacheKey,
-  type StudyEvent,
-  type StudyExecutor,
-} from "./executor.js";
+import { LocalExecutor, cacheKey, type StudyEvent, type StudyExecutor } from "./executor.js";
 import { LAYOUT } from "./layout.js";
 import { baseVersions, type Manifest, type ManifestStep, type Stage } from "./manifest.js";
 import { buildPlan, type ResultsIndex, type StepSpec, type StudyPlan } from "./plan.js";
@@ -136,7 +131,9 @@ async function readResults(
   store: StudyStore,
   records: ReadonlyMap<string, StepRecord>,
 ): Promise<StudyResults> {
-  const analysis = plan.steps.find((s) => s.kind === "analysis") as unknown as StepSpec<ResultsIndex>;
+  const analysis = plan.steps.find(
+    (s) => s.kind === "analysis",
+  ) as unknown as StepSpec<ResultsIndex>;
   const texts = new Map<string, unknown>();
   for (const name of resultFileInputs(analysis.params)) {
     const input = analysis.inputs[name];

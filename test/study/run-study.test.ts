@@ -294,42 +294,54 @@ describe("runStudy with a cut-off sweep (config `sensitivity`)", () => {
 
   it("bins every init group at each cut-off and counts them, apart from the main graphs and census", () => {
     const dir = outcome.outDir;
-    for (const c of ["0.45", "0.55"]) {
-      expect(files(dir, `graphs/sensitivity/c${c}`)).toEqual([
-        "glorot-group.json",
-        "glorot-initial.fanmod.txt",
-        "glorot-initial.graph.json",
-        "glorot-tree.fanmod.txt",
-        "glorot-tree.graph.json",
-      ]);
-      expect(files(dir, `census/sensitivity/c${c}`)).toEqual(
-        ["glorot-initial", "glorot-tree"].flatMap((id) =>
-          [3, 4].flatMap((k) => [`${id}-k${k}-switch.csv`, `${id}-k${k}-switch.json`]),
-        ),
+    expect(files(dir, "graphs/sensitivity/c0.45")).toEqual([
+      "glorot-group.json",
+      "glorot-initial.fanmod.txt",
+      "glorot-initial.graph.json",
+      "glorot-tree.fanmod.txt",
+      "glorot-tree.graph.json",
+    ]);
+    const sweepCensus = (ks: number[]) =>
+      ["glorot-initial", "glorot-tree"].flatMap((id) =>
+        ks.flatMap((k) => [`${id}-k${k}-switch.csv`, `${id}-k${k}-switch.json`]),
       );
-    }
+    expect(files(dir, "census/sensitivity/c0.45")).toEqual(sweepCensus([3, 4]));
+    // The study's own cut-off is one grid with the main census: its graphs are the main graphs and
+    // only its points outside the main grid (size 4 here) are counted, under the sweep's folder.
+    expect(existsSync(join(dir, "graphs/sensitivity/c0.55"))).toBe(false);
+    expect(files(dir, "census/sensitivity/c0.55")).toEqual(sweepCensus([4]));
     // The main graphs and census are where they were.
     expect(files(dir, "census").filter((f) => f.endsWith(".json"))).toHaveLength(4);
     const ids = outcome.manifest.steps.map((s) => s.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).toContain("sensitivity-graphs-glorot-c0.45");
     expect(ids).toContain("sensitivity-census-c0.55-glorot-tree-k4-switch");
-    // 1 training, 1 + 2 graph groups, 4 + 2 × 4 censuses, analysis, report
-    expect(ids).toHaveLength(1 + 3 + 12 + 2);
+    expect(ids).not.toContain("sensitivity-graphs-glorot-c0.55");
+    expect(ids).not.toContain("sensitivity-census-c0.55-glorot-tree-k3-switch");
+    // 1 training, 1 + 1 graph groups, 4 + 4 + 2 censuses, analysis, report
+    expect(ids).toHaveLength(1 + 2 + 10 + 2);
   });
 
-  it("at the study's own cut-off the sweep reproduces the main graph and census byte for byte", () => {
+  it("at the study's own cut-off the sweep's results are the main graph and census, computed once", () => {
     const dir = outcome.outDir;
     const read = (rel: string) => readFileSync(join(dir, rel), "utf8");
-    expect(read("graphs/sensitivity/c0.55/glorot-tree.fanmod.txt")).toBe(
-      read("graphs/glorot-tree.fanmod.txt"),
+    const sens = outcome.results.sensitivity ?? [];
+    const atMain = sens.find((r) => r.cutoff === 0.55);
+    const main = outcome.results.censuses.find(
+      (c) => c.graphId === "glorot-tree" && c.size === 3 && c.nullModel === "switch",
     );
-    expect(read("census/sensitivity/c0.55/glorot-tree-k3-switch.json")).toBe(
-      read("census/glorot-tree-k3-switch.json"),
+    const swept = atMain?.censuses.find(
+      (c) => c.graphId === "glorot-tree" && c.size === 3 && c.nullModel === "switch",
+    );
+    expect(swept?.motifs).toEqual(main?.motifs);
+    expect(atMain?.graphs.find((g) => g.id === "glorot-tree")?.binEdges).toEqual(
+      outcome.results.graphs.find((g) => g.id === "glorot-tree")?.binEdges,
     );
     // A lower cut-off meets the density further out in its tails: a wider removed band.
-    const kept = (c: string) => read(`graphs/sensitivity/c${c}/glorot-tree.fanmod.txt`).split("\n");
-    expect(kept("0.45").length).toBeLessThan(kept("0.55").length);
+    const kept = (rel: string) => read(rel).split("\n");
+    expect(kept("graphs/sensitivity/c0.45/glorot-tree.fanmod.txt").length).toBeLessThan(
+      kept("graphs/glorot-tree.fanmod.txt").length,
+    );
   });
 
   it("hands StudyResults.sensitivity to the analyses: a table, a finding and a report section", () => {
@@ -352,7 +364,7 @@ describe("runStudy with a cut-off sweep (config `sensitivity`)", () => {
   it("a rerun reuses every step, the sweep's included", async () => {
     const again = await runStudy(sweep("sweep"));
     expect(again.ran).toBe(0);
-    expect(again.reused).toBe(18);
+    expect(again.reused).toBe(15);
   });
 
   it("is off for a binning without a cut-off", async () => {
@@ -371,16 +383,27 @@ describe("runStudy with a cut-off sweep (config `sensitivity`)", () => {
 });
 
 describe("runStudy errors", () => {
-  it("a user error names the step, keeps the file, and marks the manifest failed", async () => {
+  it("a user error names the step and keeps the file; a new results folder is not left behind", async () => {
     const bad = join(root, "bad.csv");
     writeFileSync(bad, "x0,x1,label\n1,2,0\n3,1\n");
     const out = join(root, "failing");
     const run = runStudy(resolveStudyConfig({ ...TINY, data: [`csv:${bad}`], out }));
     await expect(run).rejects.toThrow(/^train bad-csv × normal: /);
     await expect(run).rejects.toMatchObject({ file: bad });
+    expect(existsSync(bad)).toBe(true);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it("in an existing results folder a user error marks the manifest failed, naming the step", async () => {
+    const bad = join(root, "bad2.csv");
+    writeFileSync(bad, "x0,x1,label\n1,2,0\n3,1\n");
+    const out = join(root, "failing-existing");
+    mkdirSync(out);
+    const run = runStudy(resolveStudyConfig({ ...TINY, data: [`csv:${bad}`], out }));
+    await expect(run).rejects.toThrow(/^train bad2-csv × normal: /);
     const manifest = readManifest(out);
     expect(manifest.status).toBe("failed");
-    expect(manifest.failedStep).toBe("train-bad-csv-normal");
+    expect(manifest.failedStep).toBe("train-bad2-csv-normal");
   });
 });
 

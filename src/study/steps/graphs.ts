@@ -44,7 +44,14 @@ export const graphsKind: StepKind<GraphsParams, GraphsSummary> = {
       const extra = b.main ? {} : { cutoff: b.cutoff };
       const graph = {
         ...binned.graphs[i],
-        meta: { ...binned.graphs[i].meta, id: m.id, init: p.init, stage, dataset: m.dataset, ...extra },
+        meta: {
+          ...binned.graphs[i].meta,
+          id: m.id,
+          init: p.init,
+          stage,
+          dataset: m.dataset,
+          ...extra,
+        },
       };
       outputs.push(await ctx.write(m.fanmod, formatGraph(graph, "fanmod")));
       outputs.push(await ctx.write(m.json, formatGraph(graph, "json")));
