@@ -4,7 +4,7 @@
  */
 import type { Command } from "commander";
 import { NnmotifsError } from "../core/errors.js";
-import type { StudyEvent } from "../study/run-study.js";
+import type { StudyEvent } from "../study/executor.js";
 
 interface StudyCliOptions {
   config?: string;
@@ -14,6 +14,8 @@ interface StudyCliOptions {
   quiet?: boolean;
   threads?: string;
   force?: boolean;
+  plan?: boolean;
+  wait?: boolean;
 }
 
 export function register(program: Command): void {
@@ -32,6 +34,11 @@ export function register(program: Command): void {
     .option("-q, --quiet", "print nothing but errors")
     .option("--threads <n>", "census worker threads (default: the config's, `auto` = all cores)")
     .option("--force", "redo every step, even finished ones")
+    .option("--plan", "print the plan (steps per stage, which are cached, estimated time) and exit")
+    .option(
+      "--wait",
+      "when another study holds the results folder, wait for it instead of refusing",
+    )
     .action(async (opts: StudyCliOptions) => {
       await studyAction(opts);
     });
@@ -59,6 +66,11 @@ async function studyAction(opts: StudyCliOptions): Promise<void> {
     process.stdout.write(formatStudyConfig(config));
     return;
   }
+  if (opts.plan) {
+    const { describePlan } = await import("../study/run-study.js");
+    process.stdout.write(formatPlan(await describePlan(config), config.out));
+    return;
+  }
   const quiet = opts.quiet ?? false;
   const { setLogger, quietLogger } = await import("../core/log.js");
   const previous = quiet ? setLogger(quietLogger) : null;
@@ -74,9 +86,20 @@ async function studyAction(opts: StudyCliOptions): Promise<void> {
     );
   }
   const t0 = performance.now();
+  // Ctrl-C: stop after the running step's outputs are safe (a second Ctrl-C exits at once).
+  const controller = new AbortController();
+  const onSigint = (): void => {
+    if (controller.signal.aborted) process.exit(130);
+    view?.stop();
+    process.stderr.write("cancelling… (Ctrl-C again to quit at once)\n");
+    controller.abort();
+  };
+  process.on("SIGINT", onSigint);
   try {
     const outcome = await runStudy(config, {
       force: opts.force ?? false,
+      wait: opts.wait ?? false,
+      signal: controller.signal,
       onEvent: (e) => view?.event(e),
     });
     view?.stop();
@@ -92,9 +115,46 @@ async function studyAction(opts: StudyCliOptions): Promise<void> {
       process.stdout.write(`report: ${rel.startsWith("..") ? outcome.reportPath : rel}\n`);
     }
   } finally {
+    process.off("SIGINT", onSigint);
     view?.stop();
     if (previous) setLogger(previous);
   }
+}
+
+/** `--plan`: a line per stage (steps, cached, time), then its steps. */
+function formatPlan(
+  described: Awaited<ReturnType<typeof import("../study/run-study.js").describePlan>>,
+  out: string,
+): string {
+  const { steps } = described;
+  const toRun = steps.filter((s) => !s.cached);
+  const total = toRun.reduce((a, s) => a + s.seconds, 0);
+  const lines = [
+    `plan of the study → ${out}/: ${steps.length} steps, ${steps.length - toRun.length} cached, ` +
+      `${toRun.length} to run, estimated ${duration(total)}`,
+  ];
+  const stages = [...new Set(steps.map((s) => s.spec.stage))];
+  for (const stage of stages) {
+    const list = steps.filter((s) => s.spec.stage === stage);
+    const run = list.filter((s) => !s.cached);
+    lines.push(
+      `${stage} (${list.length} step${list.length === 1 ? "" : "s"}, ${list.length - run.length} cached, ` +
+        `~${duration(run.reduce((a, s) => a + s.seconds, 0))})`,
+    );
+    for (const s of list) {
+      const cost = s.cached
+        ? "cached"
+        : `~${duration(s.seconds)}${s.measured ? " (last run)" : ""}`;
+      lines.push(`  ${s.cached ? "↺" : "·"} ${s.spec.label}  ${cost}`);
+    }
+  }
+  return lines.join("\n") + "\n";
+}
+
+function duration(seconds: number): string {
+  if (seconds < 60) return `${seconds.toFixed(1)} s`;
+  const m = Math.floor(seconds / 60);
+  return m < 60 ? `${m} min ${Math.round(seconds - 60 * m)} s` : `${(seconds / 3600).toFixed(1)} h`;
 }
 
 /**

@@ -1,0 +1,121 @@
+import { describe, expect, it } from "vitest";
+import { resolveStudyConfig, type StudyConfigInput } from "../../src/study/config.js";
+import { buildPlan, type StepSpec, type StudyPlan } from "../../src/study/plan.js";
+
+const plan = (input: StudyConfigInput = {}): StudyPlan => buildPlan(resolveStudyConfig(input));
+const keys = (p: StudyPlan): Map<string, string> => new Map(p.steps.map((s) => [s.id, s.planKey]));
+
+/** Ids of the steps whose key differs between two plans with the same steps. */
+function changed(a: StudyPlan, b: StudyPlan): string[] {
+  const kb = keys(b);
+  expect([...kb.keys()]).toEqual(a.steps.map((s) => s.id));
+  return a.steps.filter((s) => kb.get(s.id) !== s.planKey).map((s) => s.id);
+}
+
+/** Every step downstream of the given ones (inclusive), by the plan's inputs. */
+function downstream(p: StudyPlan, roots: readonly string[]): string[] {
+  const reached = new Set(roots);
+  for (const s of p.steps) {
+    if (Object.values(s.inputs).some((i) => reached.has(i.step))) reached.add(s.id);
+  }
+  return p.steps.filter((s) => reached.has(s.id)).map((s) => s.id);
+}
+
+describe("buildPlan(config)", () => {
+  it("is deterministic and serialisable: the same config gives the same JSON, which reads back equal", () => {
+    const a = plan();
+    const b = plan();
+    expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+    expect(JSON.parse(JSON.stringify(a))).toEqual(a);
+    expect(a.steps.every((s) => /^[0-9a-f]{64}$/.test(s.planKey))).toBe(true);
+  });
+
+  it("lists every step after the steps it reads (dependency order)", () => {
+    const seen = new Set<string>();
+    for (const s of plan().steps) {
+      for (const i of Object.values(s.inputs))
+        expect(seen.has(i.step), `${s.id} ← ${i.step}`).toBe(true);
+      seen.add(s.id);
+    }
+  });
+
+  it("the default study is one grid: the sweep's point at c = 0.55 is the main grid, computed once", () => {
+    const p = plan();
+    const ids = p.steps.map((s) => s.id);
+    // 6 trainings, 3 + 3 × 4 graph groups, 54 main + 4 × 18 sweep censuses, analysis, report
+    // (main's code: 170 steps, the sweep's 3 graph groups and 18 censuses at c = 0.55 included)
+    expect(ids).toHaveLength(6 + 15 + 54 + 72 + 2);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.some((id) => id.startsWith("sensitivity-graphs-") && id.endsWith("-c0.55"))).toBe(
+      false,
+    );
+    expect(ids.some((id) => id.startsWith("sensitivity-census-c0.55-"))).toBe(false);
+    // No two steps compute the same thing.
+    const content = p.steps.map((s) => JSON.stringify([s.kind, s.params, s.inputs]));
+    expect(new Set(content).size).toBe(content.length);
+    // The analysis reads the main censuses as the sweep's c = 0.55 column.
+    const analysis = p.steps.find((s) => s.kind === "analysis") as StepSpec<{
+      sensitivity: Array<{ cutoff: number; censuses: Array<{ step: string }> }>;
+    }>;
+    expect(analysis.params.sensitivity.map((s) => s.cutoff)).toEqual([
+      0.35, 0.45, 0.55, 0.65, 0.75,
+    ]);
+    const at055 = analysis.params.sensitivity[2].censuses.map((c) => c.step);
+    expect(at055).toHaveLength(18);
+    expect(at055.every((id) => id.startsWith("census-") && id.includes("-k4-"))).toBe(true);
+  });
+
+  it("keeps the main grid's output paths", () => {
+    const p = plan();
+    const outputs = p.steps.flatMap((s) => s.outputs);
+    expect(outputs).toContain("census/normal-tree-k4-switch.json");
+    expect(outputs).toContain("graphs/glorot-initial.graph.json");
+    expect(outputs).toContain("models/tree-normal.model.json");
+    expect(outputs).toContain("census/sensitivity/c0.35/normal-tree-k4-switch.json");
+    expect(new Set(outputs).size).toBe(outputs.length); // no two steps write one key
+  });
+
+  it("a changed motifs.randomNetworks changes exactly the census, analysis and report keys", () => {
+    const a = plan();
+    const b = plan({ motifs: { randomNetworks: 50 } });
+    const ids = changed(a, b);
+    expect(ids).toEqual(
+      a.steps.filter((s) => ["census", "analysis", "report"].includes(s.stage)).map((s) => s.id),
+    );
+    expect(ids.some((id) => id.startsWith("train-") || id.includes("graphs-"))).toBe(false);
+  });
+
+  it("a changed parameter changes exactly the keys downstream of the steps it feeds", () => {
+    const a = plan();
+    // The training of one data set's networks: its 3 trainings and everything that reads them.
+    const epochs = plan({ training: { epochs: 21 } });
+    expect(changed(a, epochs)).toEqual(
+      downstream(
+        a,
+        a.steps.filter((s) => s.kind === "train").map((s) => s.id),
+      ),
+    );
+    // The study's cut-off (to a value outside the sweep): the main graphs and their censuses; not
+    // the training, nor the sweep's graphs and censuses at other cut-offs.
+    const cut = plan({ graphs: { cutoff: 0.55 }, sensitivity: { cutoffs: [0.35, 0.45] } });
+    const cut2 = plan({ graphs: { cutoff: 0.5 }, sensitivity: { cutoffs: [0.35, 0.45] } });
+    expect(changed(cut, cut2)).toEqual(
+      downstream(cut, ["graphs-normal", "graphs-orthogonal", "graphs-glorot"]),
+    );
+    // Threads and the results folder change nothing.
+    expect(changed(a, plan({ threads: 1, out: "elsewhere" }))).toEqual([]);
+  });
+
+  it("a new sweep cut-off adds its steps and changes only the analysis and report", () => {
+    const a = plan({ sensitivity: { cutoffs: [0.45, 0.55] } });
+    const b = plan({ sensitivity: { cutoffs: [0.45, 0.55, 0.65] } });
+    const kb = keys(b);
+    const changedIds = a.steps.filter((s) => kb.get(s.id) !== s.planKey).map((s) => s.id);
+    expect(changedIds).toEqual(["analysis", "report"]);
+    const added = b.steps.filter((s) => !keys(a).has(s.id));
+    expect(added.map((s) => s.stage)).toEqual([
+      ...Array(3).fill("graphs"),
+      ...Array(18).fill("census"),
+    ]);
+  });
+});
