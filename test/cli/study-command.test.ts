@@ -1,9 +1,10 @@
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadStudyConfig, parseStudyConfig } from "../../src/study/config.js";
+import { readManifest } from "../../src/study/manifest.js";
 import { REPO_ROOT } from "../anchor.js";
 
 const root = mkdtempSync(join(tmpdir(), "nnmotifs-study-cli-"));
@@ -70,4 +71,105 @@ describe("nnmotifs study errors", () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/missing\.yaml: cannot read the study configuration/);
   });
+});
+
+describe("nnmotifs study --plan", () => {
+  it("prints the default study's plan (steps per stage, cached, estimated time) and writes nothing", () => {
+    const out = join(root, "planned");
+    const run = nnmotifs("study", "--plan", "--out", out);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(
+      /^plan of the study → .*planned\/: 149 steps, 0 cached, 149 to run, estimated /,
+    );
+    for (const [stage, n] of [
+      ["train", 6],
+      ["graphs", 15],
+      ["census", 126],
+      ["analysis", 1],
+      ["report", 1],
+    ]) {
+      expect(run.stdout).toMatch(new RegExp(`^${stage} \\(${n} steps?, 0 cached, ~`, "m"));
+    }
+    expect(run.stdout).toMatch(/^ {2}· census normal-tree k=5 switch {2}~\d/m);
+    expect(run.stdout).toMatch(/^ {2}· census normal-tree k=4 switch at c = 0\.35 {2}~/m);
+    expect(run.stdout).not.toMatch(/at c = 0\.55/);
+    expect(existsSync(out)).toBe(false);
+  });
+});
+
+/** A few-second study as a config file. */
+function tinyConfig(name: string, randomNetworks = 30): { yaml: string; out: string } {
+  const out = join(root, name);
+  const yaml = join(root, `${name}.yaml`);
+  writeFileSync(
+    yaml,
+    JSON.stringify({
+      data: ["tree"],
+      network: { hidden: [6, 5], inits: ["normal", "glorot"] },
+      training: { epochs: 2 },
+      motifs: { sizes: [3, 4], randomNetworks },
+      sensitivity: { cutoffs: [] },
+      threads: 1,
+      out,
+    }),
+  );
+  return { yaml, out };
+}
+
+function startStudy(yaml: string) {
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", join(REPO_ROOT, "src", "cli", "main.ts"), "study", "--config", yaml],
+    { cwd: REPO_ROOT, stdio: ["ignore", "ignore", "pipe"] },
+  );
+  let stderr = "";
+  child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+  const exited = new Promise<number | null>((res) => child.on("exit", (code) => res(code)));
+  return { child, exited, stderr: () => stderr };
+}
+
+async function until(test: () => boolean, ms = 90_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!test() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
+}
+
+const markers = (out: string): number =>
+  existsSync(join(out, ".steps")) ? readdirSync(join(out, ".steps")).length : 0;
+
+function allFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((n) =>
+    statSync(join(dir, n)).isDirectory() ? allFiles(join(dir, n)) : [n],
+  );
+}
+
+describe("nnmotifs study: one study per folder, Ctrl-C", () => {
+  it("a second study on a folder in use is refused with exit 2 and one clear line", async () => {
+    const { yaml, out } = tinyConfig("locked");
+    const first = startStudy(yaml);
+    await until(() => existsSync(join(out, ".lock")));
+    const second = nnmotifs("study", "--config", yaml, "--quiet");
+    expect(second.status).toBe(2);
+    expect(second.stderr.trim().split("\n")).toHaveLength(1);
+    expect(second.stderr).toMatch(/locked: in use by another study \(pid \d+/);
+    first.child.kill("SIGKILL");
+    await first.exited;
+  }, 120_000);
+
+  it("SIGINT stops the study with exit 130, no partial file, and the next run resumes", async () => {
+    const { yaml, out } = tinyConfig("interrupted", 60);
+    const run = startStudy(yaml);
+    await until(() => markers(out) >= 4);
+    run.child.kill("SIGINT");
+    const code = await run.exited;
+    expect(code, run.stderr()).toBe(130);
+    expect(run.stderr()).toMatch(/study cancelled: finished steps are kept/);
+    expect(readManifest(out).status).toBe("cancelled");
+    expect(allFiles(out).filter((f) => /\.tmp-\d+-\d+$/.test(f))).toEqual([]);
+    expect(existsSync(join(out, ".lock"))).toBe(false);
+    const before = markers(out);
+    const again = nnmotifs("study", "--config", yaml);
+    expect(again.status, again.stderr).toBe(0);
+    expect((again.stderr.match(/↺/g) ?? []).length).toBeGreaterThanOrEqual(before - 1);
+    expect(readManifest(out).status).toBe("complete");
+  }, 180_000);
 });
