@@ -1,6 +1,6 @@
 /** The census step: one graph × motif size × null model → census/<graph>-k<size>-<null>. */
 import { join } from "node:path";
-import type { NullModelName } from "../motifs/layered-switching.js";
+import type { NullModelName } from "../nulls/registry.js";
 import { readGraph } from "../graph/read-graph.js";
 import { census, censusJson } from "../stats/census.js";
 import { formatCensus } from "../stats/census-format.js";
