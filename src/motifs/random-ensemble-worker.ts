@@ -6,13 +6,19 @@
  * same numbers.
  *
  * The null is resolved by name from the registry of src/nulls; a worker that does not know the
- * name (a null registered at run time) first imports the module the task names for it.
+ * name (a null registered at run time) imports the module the task names for it and registers the
+ * export in its own registry.
  */
 import { isDeepStrictEqual } from "node:util";
 import { Rng } from "../core/random.js";
 import type { Digraph } from "../graph/digraph.js";
-import type { NullContext, ReplicateGenerator } from "../nulls/null-model.js";
-import { isNullModelName, nullModel } from "../nulls/registry.js";
+import type { NullContext, NullModel, ReplicateGenerator } from "../nulls/null-model.js";
+import {
+  isNullModelName,
+  nullModel,
+  registerNullModel,
+  type NullModelSource,
+} from "../nulls/registry.js";
 import { countSubgraphs, tallySubgraphClasses } from "./count-subgraphs.js";
 import { sampleSubgraphs } from "./rand-esu.js";
 
@@ -48,8 +54,8 @@ export interface EnsembleTask extends CountingTask {
   readonly kind: "ensemble";
   readonly layers: Int32Array | null;
   readonly nullModel: string;
-  /** Module that registers `nullModel` when imported (run-time nulls), or null. */
-  readonly nullModule: string | null;
+  /** Where to import `nullModel` from when this thread does not know it (run-time nulls). */
+  readonly nullSource: NullModelSource | null;
   readonly context: NullContext | null;
   readonly exchanges: number;
   readonly tries: number;
@@ -173,6 +179,25 @@ export function runEnsembleTask(task: EnsembleTask, signal?: AbortSignal): Ensem
 
 export default async function (task: WorkerTask): Promise<WorkerTaskResult> {
   if (task.kind === "original") return runOriginalTask(task);
-  if (!isNullModelName(task.nullModel) && task.nullModule !== null) await import(task.nullModule);
+  const source = task.nullSource;
+  if (!isNullModelName(task.nullModel) && source !== null) {
+    const exports = await importModule(source.module);
+    // The module may have registered it itself (same registry instance); otherwise register here.
+    if (!isNullModelName(task.nullModel))
+      registerNullModel(task.nullModel, exports[source.exportName] as NullModel, source);
+  }
   return runEnsembleTask(task);
+}
+
+/**
+ * Under TypeScript sources the worker runs with tsx's loader, whose hooks do not reach a plain
+ * `import()` of a .ts file from a worker thread (Node 20): such a module goes through tsx's own
+ * importer (tsx is a devDependency; .ts modules exist only under it).
+ */
+async function importModule(url: string): Promise<Record<string, unknown>> {
+  if (url.endsWith(".ts")) {
+    const { tsImport } = await import("tsx/esm/api");
+    return (await tsImport(url, import.meta.url)) as Record<string, unknown>;
+  }
+  return (await import(url)) as Record<string, unknown>;
 }

@@ -22,7 +22,7 @@ import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import type { Digraph } from "../graph/digraph.js";
 import type { NullContext } from "../nulls/null-model.js";
-import { DEFAULT_NULL_MODEL, nullModel, nullModelModule } from "../nulls/registry.js";
+import { DEFAULT_NULL_MODEL, nullModel, nullModelSource } from "../nulls/registry.js";
 import type { NullModelName } from "../nulls/registry.js";
 import { SWITCH_DEFAULTS } from "../nulls/switch.js";
 import type { SubgraphCounts } from "./types.js";
@@ -163,10 +163,10 @@ function prepareWork(g: Digraph, options: RandomEnsembleOptions): Work {
   const N = options.networks ?? ENSEMBLE_DEFAULTS.networks;
   const name = options.nullModel ?? ENSEMBLE_DEFAULTS.nullModel;
   nullModel(name); // an unknown name fails here, in this thread, with a clear message
-  const nullModule = nullModelModule(name);
+  const nullSource = nullModelSource(name);
   // A null that exists only in this thread cannot run on workers.
   const requestedThreads =
-    nullModule === undefined ? 1 : (options.threads ?? availableParallelism());
+    nullSource === undefined ? 1 : (options.threads ?? availableParallelism());
   const threads = Math.max(1, Math.min(requestedThreads, Math.max(N, 1)));
   const counting = {
     graph: {
@@ -186,7 +186,7 @@ function prepareWork(g: Digraph, options: RandomEnsembleOptions): Work {
     kind: "ensemble" as const,
     layers: options.layers ?? null,
     nullModel: name,
-    nullModule: nullModule ?? null,
+    nullSource: nullSource ?? null,
     context: options.nullContext ?? null,
     exchanges: options.exchanges ?? ENSEMBLE_DEFAULTS.exchanges,
     tries: options.tries ?? ENSEMBLE_DEFAULTS.tries,

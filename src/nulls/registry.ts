@@ -4,9 +4,10 @@
  *
  * Nulls can also be registered at run time (`registerNullModel`), e.g. by a plug-in or a test.
  * Worker threads have their own copy of this module: a null registered at run time reaches them
- * only when it was registered with `module`, the URL of a module that registers it when imported
- * (usually its own `import.meta.url`); a worker that does not know a name imports that module
- * first. Without `module`, the census runs such a null in-process (one thread).
+ * only when it was registered with `module` and `exportName` (the URL of a module, usually its own
+ * `import.meta.url`, and the name under which it exports the model); a worker that does not know
+ * the name imports that module and registers the export. Without them, the census runs such a
+ * null in-process (one thread).
  */
 import { NnmotifsError } from "../core/errors.js";
 import { layeredNull } from "./layered.js";
@@ -29,19 +30,29 @@ export const NULL_MODEL_NAMES = Object.keys(BUILT_IN_NULLS) as readonly BuiltInN
 /** The default null of the census. */
 export const DEFAULT_NULL_MODEL: BuiltInNullName = "switch";
 
+/** Where a worker thread finds a null registered at run time. */
+export interface NullModelSource {
+  /** URL of the module that exports the model. */
+  readonly module: string;
+  /** The name of the export. */
+  readonly exportName: string;
+}
+
 interface Entry {
   readonly model: NullModel;
-  /** URL of a module that registers the model when imported, for worker threads; null if none. */
-  readonly module: string | null;
+  /** Where worker threads find it; null for a built-in null or one that stays in this thread. */
+  readonly source: NullModelSource | null;
 }
 
 const registry = new Map<string, Entry>(
-  Object.entries(BUILT_IN_NULLS).map(([name, model]) => [name, { model, module: null }]),
+  Object.entries(BUILT_IN_NULLS).map(([name, model]) => [name, { model, source: null }]),
 );
 
 export interface RegisterNullOptions {
-  /** A module (file URL) that registers this null when imported: lets worker threads use it. */
+  /** The module (file URL) that exports this null: lets worker threads use it. */
   readonly module?: string | URL;
+  /** The name of that export. */
+  readonly exportName?: string;
 }
 
 /**
@@ -63,8 +74,16 @@ export function registerNullModel(
     if (existing.model === model) return;
     throw new NnmotifsError(`registerNullModel: the null model "${name}" is already registered.`);
   }
-  const module = options.module === undefined ? null : String(options.module);
-  registry.set(name, { model, module });
+  if ((options.module === undefined) !== (options.exportName === undefined)) {
+    throw new NnmotifsError(
+      `registerNullModel: "${name}" needs both \`module\` and \`exportName\`, or neither.`,
+    );
+  }
+  const source =
+    options.module === undefined || options.exportName === undefined
+      ? null
+      : { module: String(options.module), exportName: options.exportName };
+  registry.set(name, { model, source });
 }
 
 /** Every registered name: the built-in ones first, then those registered at run time. */
@@ -88,16 +107,14 @@ export function nullModel(name: string, what = "null model"): NullModel {
 }
 
 /**
- * How a worker thread finds `name`: null for a built-in null (every thread has it), the module
- * URL for one registered with `module`, undefined for one that exists in this thread only.
+ * How a worker thread finds `name`: null for a built-in null (every thread has it), its source
+ * for one registered with `module`, undefined for one that exists in this thread only.
  */
-export function nullModelModule(name: string): string | null | undefined {
+export function nullModelSource(name: string): NullModelSource | null | undefined {
   const entry = registry.get(name);
-  if (entry === undefined || BUILT_IN_NAMES.has(name)) return null;
-  return entry.module ?? undefined;
+  if (entry === undefined || Object.hasOwn(BUILT_IN_NULLS, name)) return null;
+  return entry.source ?? undefined;
 }
-
-const BUILT_IN_NAMES: ReadonlySet<string> = new Set(NULL_MODEL_NAMES);
 
 /** `name: description` lines for help texts. */
 export function describeNullModels(): string[] {
