@@ -273,7 +273,11 @@ async function openRunner(
     maxThreads: threads,
   });
   return {
-    run: (task) => pool.run(task, signal === null ? {} : { signal }),
+    // piscina rejects with its own AbortError: give the caller the signal's reason, as in-process.
+    run: (task) =>
+      pool.run(task, signal === null ? {} : { signal }).catch((error: unknown) => {
+        throw signal?.aborted ? signal.reason : error;
+      }),
     close: () => pool.destroy(),
   };
 }
