@@ -37,7 +37,7 @@ export const IN_PROCESS_SECONDS = 1;
 export const INTERRUPTED_EXIT_CODE = 130;
 
 export function register(program: Command): void {
-  const { min, max, supported } = MOTIF_SIZE_RANGE;
+  const { max, supported } = MOTIF_SIZE_RANGE;
   program
     .command("census")
     .description(
@@ -46,7 +46,7 @@ export function register(program: Command): void {
     .argument("<graph>", "graph file: FANMOD edge list (src trg [colour]) or nnmotifs JSON")
     .option(
       "-k, --size <k>",
-      `subgraph size, ${supported.min}..${supported.max} (${min}..${max})`,
+      `subgraph size, ${supported.min}..${supported.max} (up to ${max})`,
       "3",
     )
     .option(
