@@ -10,6 +10,7 @@
  * export in its own registry.
  */
 import { isDeepStrictEqual } from "node:util";
+import type { NnmotifsError } from "../core/errors.js";
 import { Rng } from "../core/random.js";
 import type { Digraph } from "../graph/digraph.js";
 import type { NullContext, NullModel, ReplicateGenerator } from "../nulls/null-model.js";
@@ -177,7 +178,23 @@ export function runEnsembleTask(task: EnsembleTask, signal?: AbortSignal): Ensem
   };
 }
 
+/** An NnmotifsError crossing the thread boundary (structured clone keeps no class). */
+export interface UserErrorMessage {
+  readonly nnmotifsError: { message: string; file?: string; line?: number; exitCode: number };
+}
+
 export default async function (task: WorkerTask): Promise<WorkerTaskResult> {
+  try {
+    return await runTask(task);
+  } catch (error) {
+    // By name, not instanceof: a null's module loaded through tsx has its own copy of the class.
+    if (!(error instanceof Error) || error.name !== "NnmotifsError") throw error;
+    const { message, file, line, exitCode } = error as NnmotifsError;
+    throw { nnmotifsError: { message, file, line, exitCode } } satisfies UserErrorMessage;
+  }
+}
+
+async function runTask(task: WorkerTask): Promise<WorkerTaskResult> {
   if (task.kind === "original") return runOriginalTask(task);
   const source = task.nullSource;
   if (!isNullModelName(task.nullModel) && source !== null) {

@@ -20,6 +20,7 @@
  */
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
+import { NnmotifsError } from "../core/errors.js";
 import type { Digraph } from "../graph/digraph.js";
 import type { NullContext } from "../nulls/null-model.js";
 import { DEFAULT_NULL_MODEL, nullModel, nullModelSource } from "../nulls/registry.js";
@@ -33,6 +34,7 @@ import {
   type EnsembleTaskResult,
   type OriginalTask,
   type OriginalTaskResult,
+  type UserErrorMessage,
   type WorkerTask,
   type WorkerTaskResult,
 } from "./random-ensemble-worker.js";
@@ -276,7 +278,10 @@ async function openRunner(
     // piscina rejects with its own AbortError: give the caller the signal's reason, as in-process.
     run: (task) =>
       pool.run(task, signal === null ? {} : { signal }).catch((error: unknown) => {
-        throw signal?.aborted ? signal.reason : error;
+        if (signal?.aborted) throw signal.reason;
+        const user = (error as Partial<UserErrorMessage> | null)?.nnmotifsError;
+        if (user === undefined) throw error;
+        throw new NnmotifsError(user.message, { file: user.file, line: user.line }, user.exitCode);
       }),
     close: () => pool.destroy(),
   };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { NnmotifsError } from "../../src/core/errors.js";
 import { census, censusJson } from "../../src/stats/census.js";
 import type { NullModel } from "../../src/nulls/null-model.js";
 import {
@@ -68,6 +69,14 @@ describe("census(g, {nullModel}) with a toy null added through the registry alon
     expect(one.random.subgraphs / 8).toBeLessThan(0.6 * one.subgraphs);
     const denser = await census(g, { ...options, nullContext: { keep: 0.9 }, threads: 1 });
     expect(denser.random.subgraphs).toBeGreaterThan(one.random.subgraphs);
+  });
+
+  it("reports a null's own input error as an NnmotifsError from worker threads too", async () => {
+    for (const threads of [1, 2]) {
+      const run = census(g, { size: 3, networks: 4, nullModel: "toy-thinned", threads });
+      await expect(run).rejects.toBeInstanceOf(NnmotifsError);
+      await expect(run).rejects.toThrow("toy-thinned needs a number `keep`.");
+    }
   });
 
   it("runs a null registered without `module` in-process, whatever `threads` says", async () => {

@@ -2,6 +2,7 @@
  * Toy null models registered through the registry alone (issue 8): importing this module registers
  * them; worker threads find them through `module` and `exportName`.
  */
+import { NnmotifsError } from "../../src/core/errors.js";
 import { makeDigraph } from "../../src/graph/digraph.js";
 import type { NullModel } from "../../src/nulls/null-model.js";
 import { registerNullModel } from "../../src/nulls/registry.js";
@@ -21,7 +22,7 @@ export const thinnedNull: NullModel = {
   needsLayers: false,
   prepare: ({ graph, context }) => {
     const keep = context?.keep;
-    if (typeof keep !== "number") throw new Error("thinned: context.keep must be a number");
+    if (typeof keep !== "number") throw new NnmotifsError("toy-thinned needs a number `keep`.");
     return (rng) => {
       const edges: [number, number, number][] = [];
       for (let e = 0; e < graph.edgeSrc.length; e++)
