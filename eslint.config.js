@@ -20,7 +20,7 @@ export default tseslint.config(
   },
   {
     // The motif engine and the statistics must never depend on the neural-network side.
-    files: ["src/motifs/**", "src/stats/**"],
+    files: ["src/motifs/**", "src/nulls/**", "src/stats/**"],
     rules: {
       "no-restricted-imports": ["error", { patterns: ["**/nn/**", "@tensorflow/*", "h5wasm"] }],
     },

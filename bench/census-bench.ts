@@ -20,7 +20,7 @@ import {
   countSubgraphs,
   tallySubgraphClasses,
 } from "../src/motifs/count-subgraphs.js";
-import { colourKindKey, prepareSwitching } from "../src/motifs/switching.js";
+import { colourKindKey, prepareSwitching } from "../src/nulls/switch.js";
 
 export interface CensusFigure {
   readonly name: string;

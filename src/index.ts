@@ -17,6 +17,7 @@ export * from "./core/index.js";
 export * from "./data/index.js";
 export * from "./graph/index.js";
 export * from "./motifs/index.js";
+export * from "./nulls/index.js";
 export * from "./stats/index.js";
 export * from "./analysis/index.js";
 export * from "./report/index.js";

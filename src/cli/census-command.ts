@@ -5,6 +5,8 @@
  */
 import type { Command } from "commander";
 import { NnmotifsError } from "../core/errors.js";
+import { MOTIF_SIZE_RANGE } from "../motifs/motif-size.js";
+import { DEFAULT_NULL_MODEL, nullModelNames } from "../nulls/registry.js";
 import type { CensusFormat } from "../stats/census-format.js";
 
 interface CensusCliOptions {
@@ -31,20 +33,28 @@ export const LONG_RUN_SECONDS = 600;
 /** Below this estimated work (seconds on all cores) the census runs without worker threads. */
 export const IN_PROCESS_SECONDS = 1;
 
+/** Exit code after Ctrl-C, as shells report a process ended by SIGINT (128 + 2). */
+export const INTERRUPTED_EXIT_CODE = 130;
+
 export function register(program: Command): void {
+  const { max, supported } = MOTIF_SIZE_RANGE;
   program
     .command("census")
     .description(
       "coloured motif census of a graph (FANMOD edge list or native JSON) with Z-scores against a null model",
     )
     .argument("<graph>", "graph file: FANMOD edge list (src trg [colour]) or nnmotifs JSON")
-    .option("-k, --size <k>", "subgraph size, 3..6 (up to 8)", "3")
+    .option(
+      "-k, --size <k>",
+      `subgraph size, ${supported.min}..${supported.max} (up to ${max})`,
+      "3",
+    )
     .option(
       "-r, --random <n>",
       "random networks (FANMOD-like; 1000 is a sensible maximum, 0 = census only)",
       "100",
     )
-    .option("--null <model>", "null model: switch | layered", "switch")
+    .option("--null <model>", `null model: ${nullModelNames().join(" | ")}`, DEFAULT_NULL_MODEL)
     .option("-e, --exchanges <E>", "exchanges per edge", "3")
     .option("-t, --tries <T>", "tries per edge", "3")
     .option("-s, --seed <S>", "seed of every random step (0..4294967295)", "1")
@@ -71,8 +81,32 @@ function integerOption(name: string, text: string, min: number, max: number): nu
 }
 
 export async function censusAction(file: string, opts: CensusCliOptions): Promise<void> {
+  // Ctrl-C aborts the census (workers are terminated) and nothing is written; the handler is
+  // installed first so that an early Ctrl-C is caught too.
+  const interrupt = new AbortController();
+  const onSigint = (): void => interrupt.abort();
+  process.once("SIGINT", onSigint);
+  try {
+    await runCensusCommand(file, opts, interrupt.signal);
+  } catch (error) {
+    if (!interrupt.signal.aborted) throw error;
+    throw new NnmotifsError(
+      `interrupted (Ctrl-C): the census of ${file} stopped, no output written.`,
+      {},
+      INTERRUPTED_EXIT_CODE,
+    );
+  } finally {
+    process.off("SIGINT", onSigint);
+  }
+}
+
+async function runCensusCommand(
+  file: string,
+  opts: CensusCliOptions,
+  signal: AbortSignal,
+): Promise<void> {
   const { CENSUS_FORMATS, formatCensus } = await import("../stats/census-format.js");
-  const size = integerOption("size", opts.size, 2, 8);
+  const size = integerOption("size", opts.size, MOTIF_SIZE_RANGE.min, MOTIF_SIZE_RANGE.max);
   const networks = integerOption("random", opts.random, 0, 1_000_000);
   const exchanges = integerOption("exchanges", opts.exchanges, 0, 1000);
   const tries = integerOption("tries", opts.tries, 1, 1000);
@@ -81,12 +115,8 @@ export async function censusAction(file: string, opts: CensusCliOptions): Promis
     opts.threads === undefined || opts.threads === "auto"
       ? undefined
       : integerOption("threads", opts.threads, 1, 256);
-  const { isNullModelName, NULL_MODEL_NAMES } = await import("../motifs/layered-switching.js");
-  if (!isNullModelName(opts.null)) {
-    throw new NnmotifsError(
-      `invalid --null "${opts.null}". Should be one of: ${NULL_MODEL_NAMES.join(", ")}.`,
-    );
-  }
+  const { nullModel } = await import("../nulls/registry.js");
+  nullModel(opts.null, "--null");
   if (!(CENSUS_FORMATS as readonly string[]).includes(opts.format)) {
     throw new NnmotifsError(
       `invalid --format "${opts.format}". Should be one of: ${CENSUS_FORMATS.join(", ")}.`,
@@ -135,6 +165,7 @@ export async function censusAction(file: string, opts: CensusCliOptions): Promis
       threads: threadsToUse,
       file,
       onProgress: (done, total) => bar.update(done, total),
+      signal,
     });
   } finally {
     bar.stop();

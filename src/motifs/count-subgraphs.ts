@@ -24,9 +24,7 @@ import { esuCount, LEAF_GROUP_LIMIT } from "./esu.js";
 import { PrefixCache } from "./prefix-cache.js";
 import type { SubgraphCountOptions, SubgraphCounts } from "./types.js";
 import type { Rng } from "../core/random.js";
-
-export const MIN_SIZE = 2;
-export const MAX_SIZE = 8;
+import { checkMotifSize } from "./motif-size.js";
 
 /** The raw-code cache is dropped when it holds more codes than this (memory bound). */
 const MAX_CACHED_CODES = 1 << 20;
@@ -55,11 +53,7 @@ export function clearCensusCache(): void {
 }
 
 export function checkSize(size: number, where: string): void {
-  if (!Number.isInteger(size) || size < MIN_SIZE || size > MAX_SIZE) {
-    throw new NnmotifsError(
-      `${where}: invalid \`size\` ${size}. Should be an integer ${MIN_SIZE}..${MAX_SIZE}.`,
-    );
-  }
+  checkMotifSize(size, where);
 }
 
 /** Prepare a graph and layout for counting (shared by the exact and the sampled census). */
@@ -67,7 +61,13 @@ export function prepareCensus(
   g: Digraph,
   options: SubgraphCountOptions,
   where: string,
-): { cg: CensusGraph; layout: CodeLayout; cache: ClassCache; cacheKey: string } {
+): {
+  cg: CensusGraph;
+  layout: CodeLayout;
+  cache: ClassCache;
+  cacheKey: string;
+  signal: AbortSignal | null;
+} {
   checkSize(options.size, where);
   const colours = options.colours ?? true;
   const cg = buildCensusGraph(g, colours, options.vertexColours ?? null);
@@ -89,7 +89,7 @@ export function prepareCensus(
     };
     caches.set(cacheKey, cache);
   }
-  return { cg, layout, cache, cacheKey };
+  return { cg, layout, cache, cacheKey, signal: options.signal ?? null };
 }
 
 /** Scratch of the canonicalisation of one raw code. */
@@ -160,7 +160,7 @@ function runKernel(
   compact?.clear();
   let total: number;
   try {
-    total = esuCount(cg, layout, counting, probabilities, rng, prefixes, compact);
+    total = esuCount(cg, layout, counting, probabilities, rng, prefixes, compact, prepared.signal);
   } catch (err) {
     caches.delete(cacheKey); // a half-filled table must not leak into the next census
     throw err;

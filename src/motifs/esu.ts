@@ -137,6 +137,7 @@ export function esuCount(
   rng: Rng | null = null,
   prefixes: PrefixCache | null = null,
   compact: IntMap | null = null,
+  signal: AbortSignal | null = null,
 ): number {
   const { n, start, adj, adjPair, dense, vdigit } = cg;
   const { k, limbs: W, limbOf, vmul, pmul, groupSize } = layout;
@@ -313,6 +314,8 @@ export function esuCount(
   };
 
   for (let v = 0; v < n; v++) {
+    // Cancellation once per root vertex, as igraph's motifs.c; the state is clean between roots.
+    if (signal !== null) signal.throwIfAborted();
     if (sampling && rng.next() >= probabilities[0]) continue;
     sub[0] = v;
     for (let l = 0; l < W; l++) code[W + l] = 0;

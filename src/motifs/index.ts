@@ -27,26 +27,7 @@ export {
   type FanmodResults,
   type FanmodClass,
 } from "./fanmod-results.js";
-export {
-  prepareSwitching,
-  switchGraph,
-  colourKindKey,
-  SWITCH_DEFAULTS,
-  type GroupKey,
-  type SwitchOptions,
-  type SwitchResult,
-  type Switching,
-} from "./switching.js";
-export {
-  prepareLayeredSwitching,
-  layeredSwitchGraph,
-  layeredKey,
-  NULL_MODELS,
-  NULL_MODEL_NAMES,
-  isNullModelName,
-  type NullModel,
-  type NullModelName,
-} from "./layered-switching.js";
+export { MOTIF_SIZE_RANGE, checkMotifSize } from "./motif-size.js";
 export {
   randomEnsemble,
   ENSEMBLE_DEFAULTS,

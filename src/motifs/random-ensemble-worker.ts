@@ -1,27 +1,65 @@
 /**
- * One batch of random networks: switch each from the original with its own `Rng(seed, i)`, count
- * its k-subgraphs, and return the counts of the requested classes. Run on a piscina worker thread
- * (default export) or in-process (`runEnsembleTask`) — the same code, so the same numbers.
+ * The work of a census, in batches: count the original graph (an `OriginalTask`), or make a batch
+ * of random networks — network i from its own `Rng(seed, i)` by the null model named in the task —
+ * and count the requested classes in each (an `EnsembleTask`). Run on a piscina worker thread
+ * (default export) or in-process (`runEnsembleTask`, `runOriginalTask`) — the same code, so the
+ * same numbers.
+ *
+ * The null is resolved by name from the registry of src/nulls; a worker that does not know the
+ * name (a null registered at run time) imports the module the task names for it and registers the
+ * export in its own registry.
  */
+import { isDeepStrictEqual } from "node:util";
+import type { NnmotifsError } from "../core/errors.js";
 import { Rng } from "../core/random.js";
 import type { Digraph } from "../graph/digraph.js";
-import { NULL_MODELS, type NullModelName } from "./layered-switching.js";
-import { tallySubgraphClasses } from "./count-subgraphs.js";
-import type { Switching } from "./switching.js";
+import type { NullContext, NullModel, ReplicateGenerator } from "../nulls/null-model.js";
+import {
+  isNullModelName,
+  nullModel,
+  registerNullModel,
+  type NullModelSource,
+} from "../nulls/registry.js";
+import { countSubgraphs, tallySubgraphClasses } from "./count-subgraphs.js";
+import { sampleSubgraphs } from "./rand-esu.js";
 
-/** What a worker needs; plain data (structured-clone friendly). */
-export interface EnsembleTask {
-  readonly graph: Pick<Digraph, "nodeCount" | "edgeSrc" | "edgeTrg" | "edgeColour">;
-  readonly layers: Int32Array | null;
-  readonly nullModel: NullModelName;
-  readonly exchanges: number;
-  readonly tries: number;
-  readonly seed: number;
+type PlainGraph = Pick<Digraph, "nodeCount" | "edgeSrc" | "edgeTrg" | "edgeColour">;
+
+interface CountingTask {
+  readonly graph: PlainGraph;
   readonly size: number;
   readonly colours: boolean;
   readonly vertexColours: Int32Array | null;
   /** RAND-ESU probabilities per depth, or null for full enumeration. */
   readonly sample: readonly number[] | null;
+  readonly seed: number;
+}
+
+/** The census of the original graph; sampling draws from `Rng(seed, stream)`. */
+export interface OriginalTask extends CountingTask {
+  readonly kind: "original";
+  readonly stream: number;
+}
+
+export interface OriginalTaskResult {
+  readonly kind: "original";
+  readonly total: number;
+  readonly sampled: boolean;
+  /** Class keys, in the order of `counts` (unsorted). */
+  readonly keys: string[];
+  readonly counts: Float64Array;
+}
+
+/** A batch of random networks; plain data (structured-clone friendly). */
+export interface EnsembleTask extends CountingTask {
+  readonly kind: "ensemble";
+  readonly layers: Int32Array | null;
+  readonly nullModel: string;
+  /** Where to import `nullModel` from when this thread does not know it (run-time nulls). */
+  readonly nullSource: NullModelSource | null;
+  readonly context: NullContext | null;
+  readonly exchanges: number;
+  readonly tries: number;
   /** Class keys whose counts to return, in this order. */
   readonly keys: readonly string[];
   /** Networks first .. first+count-1. */
@@ -30,47 +68,71 @@ export interface EnsembleTask {
 }
 
 export interface EnsembleTaskResult {
+  readonly kind: "ensemble";
   readonly first: number;
   readonly count: number;
   /** Row-major count × keys.length. */
   readonly counts: Float64Array;
   /** Total k-subgraphs per network. */
   readonly totals: Float64Array;
+  /** Switching tries and successes per network (0 for a null that does not switch). */
   readonly tries: Float64Array;
   readonly successes: Float64Array;
   /** Per network: number of classes present that are not among `keys`. */
   readonly otherClasses: Float64Array;
 }
 
-// Preparing the switching is O(edges); a worker keeps the last one for the next batch.
-let cached: { task: EnsembleTask; switching: Switching } | null = null;
+export type WorkerTask = OriginalTask | EnsembleTask;
+export type WorkerTaskResult = OriginalTaskResult | EnsembleTaskResult;
 
-function switchingFor(task: EnsembleTask): Switching {
-  const c = cached?.task;
-  if (
-    c &&
-    c.nullModel === task.nullModel &&
-    c.graph.edgeSrc.length === task.graph.edgeSrc.length &&
-    sameArray(c.graph.edgeSrc, task.graph.edgeSrc) &&
-    sameArray(c.graph.edgeTrg, task.graph.edgeTrg) &&
-    sameArray(c.graph.edgeColour, task.graph.edgeColour) &&
-    (c.layers === task.layers || (c.layers && task.layers && sameArray(c.layers, task.layers)))
-  ) {
-    return cached!.switching;
-  }
-  const switching = NULL_MODELS[task.nullModel].prepare(task.graph as Digraph, task.layers);
-  cached = { task, switching };
-  return switching;
+export function runOriginalTask(task: OriginalTask, signal?: AbortSignal): OriginalTaskResult {
+  const options = {
+    size: task.size,
+    colours: task.colours,
+    vertexColours: task.vertexColours,
+    signal: signal ?? null,
+  };
+  const graph = task.graph as Digraph;
+  const counted =
+    task.sample === null
+      ? countSubgraphs(graph, options)
+      : sampleSubgraphs(graph, {
+          ...options,
+          probabilities: task.sample,
+          rng: new Rng(task.seed, task.stream),
+        });
+  return {
+    kind: "original",
+    total: counted.total,
+    sampled: counted.sampled,
+    keys: [...counted.counts.keys()],
+    counts: Float64Array.from(counted.counts.values()),
+  };
 }
 
-function sameArray(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
+// Preparing a null is O(edges) or more; a thread keeps the last one for the next batch.
+let cached: { input: unknown; generate: ReplicateGenerator } | null = null;
+
+function generatorFor(task: EnsembleTask): ReplicateGenerator {
+  const input = {
+    nullModel: task.nullModel,
+    graph: task.graph,
+    layers: task.layers,
+    context: task.context,
+    exchanges: task.exchanges,
+    tries: task.tries,
+  };
+  if (cached !== null && isDeepStrictEqual(cached.input, input)) return cached.generate;
+  const generate = nullModel(task.nullModel).prepare(
+    { graph: task.graph as Digraph, layers: task.layers, context: task.context },
+    { exchanges: task.exchanges, tries: task.tries },
+  );
+  cached = { input, generate };
+  return generate;
 }
 
-export function runEnsembleTask(task: EnsembleTask): EnsembleTaskResult {
-  const switching = switchingFor(task);
+export function runEnsembleTask(task: EnsembleTask, signal?: AbortSignal): EnsembleTaskResult {
+  const generate = generatorFor(task);
   const K = task.keys.length;
   const counts = new Float64Array(task.count * K);
   const totals = new Float64Array(task.count);
@@ -81,12 +143,14 @@ export function runEnsembleTask(task: EnsembleTask): EnsembleTaskResult {
     size: task.size,
     colours: task.colours,
     vertexColours: task.vertexColours,
+    signal: signal ?? null,
   };
   for (let r = 0; r < task.count; r++) {
-    const rng = new Rng(task.seed, task.first + r);
-    const random = switching.randomise(rng, { exchanges: task.exchanges, tries: task.tries });
+    const replicate = task.first + r;
+    const rng = new Rng(task.seed, replicate);
+    const random = generate(rng, replicate);
     // Tally against the original's classes only: no Map of the tens of thousands of rare classes
-    // a random network has. Sampling continues the network's own Rng after the switching, so
+    // a random network has. Sampling continues the network's own Rng after the null model, so
     // there is still one stream per network.
     const tally =
       task.sample === null
@@ -97,14 +161,60 @@ export function runEnsembleTask(task: EnsembleTask): EnsembleTaskResult {
             task.keys,
           );
     totals[r] = tally.total;
-    tries[r] = random.tries;
-    successes[r] = random.successes;
+    tries[r] = random.switching?.tries ?? 0;
+    successes[r] = random.switching?.successes ?? 0;
     otherClasses[r] = tally.otherClasses;
     counts.set(tally.counts, r * K);
   }
-  return { first: task.first, count: task.count, counts, totals, tries, successes, otherClasses };
+  return {
+    kind: "ensemble",
+    first: task.first,
+    count: task.count,
+    counts,
+    totals,
+    tries,
+    successes,
+    otherClasses,
+  };
 }
 
-export default function (task: EnsembleTask): EnsembleTaskResult {
+/** An NnmotifsError crossing the thread boundary (structured clone keeps no class). */
+export interface UserErrorMessage {
+  readonly nnmotifsError: { message: string; file?: string; line?: number; exitCode: number };
+}
+
+export default async function (task: WorkerTask): Promise<WorkerTaskResult> {
+  try {
+    return await runTask(task);
+  } catch (error) {
+    // By name, not instanceof: a null's module loaded through tsx has its own copy of the class.
+    if (!(error instanceof Error) || error.name !== "NnmotifsError") throw error;
+    const { message, file, line, exitCode } = error as NnmotifsError;
+    throw { nnmotifsError: { message, file, line, exitCode } } satisfies UserErrorMessage;
+  }
+}
+
+async function runTask(task: WorkerTask): Promise<WorkerTaskResult> {
+  if (task.kind === "original") return runOriginalTask(task);
+  const source = task.nullSource;
+  if (!isNullModelName(task.nullModel) && source !== null) {
+    const exports = await importModule(source.module);
+    // The module may have registered it itself (same registry instance); otherwise register here.
+    if (!isNullModelName(task.nullModel))
+      registerNullModel(task.nullModel, exports[source.exportName] as NullModel, source);
+  }
   return runEnsembleTask(task);
+}
+
+/**
+ * Under TypeScript sources the worker runs with tsx's loader, whose hooks do not reach a plain
+ * `import()` of a .ts file from a worker thread (Node 20): such a module goes through tsx's own
+ * importer (tsx is a devDependency; .ts modules exist only under it).
+ */
+async function importModule(url: string): Promise<Record<string, unknown>> {
+  if (url.endsWith(".ts")) {
+    const { tsImport } = await import("tsx/esm/api");
+    return (await tsImport(url, import.meta.url)) as Record<string, unknown>;
+  }
+  return (await import(url)) as Record<string, unknown>;
 }

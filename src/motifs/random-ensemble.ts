@@ -1,10 +1,18 @@
 /**
- * Counts for N random networks, in parallel and deterministic (SPEC §6.1).
+ * Counts for N random networks of a null model, in parallel and deterministic (SPEC §6).
  *
- * Random network i is switched *from the original* with `new Rng(seed, i)` — independent networks
- * rather than FANMOD's chain — so its counts depend only on (graph, options, seed, i). Networks are
- * batched into tasks for piscina worker threads and the results are put back in index order, so
- * the output is bit-identical for any thread count. `threads: 1` runs in-process, without workers.
+ * Random network i is made *from the original* with `new Rng(seed, i)` — independent networks
+ * rather than FANMOD's chain — so its counts depend only on (graph, null, options, seed, i).
+ * Networks are batched into tasks for piscina worker threads and the results are put back in
+ * index order, so the output is bit-identical for any thread count. `threads: 1` runs in-process,
+ * without workers, yielding to the event loop between batches. `censusCounts` also counts the
+ * original graph on the same workers, so the main thread stays free while a census runs.
+ *
+ * The null model is named, and resolved from src/nulls/registry.ts in every thread. A null
+ * registered at run time without a `module` exists in this thread only: it runs in-process.
+ *
+ * Cancellation: an aborted `signal` rejects with its reason; running workers are terminated
+ * (piscina), the in-process path stops at the next root vertex of the ESU enumeration.
  *
  * Workers under TypeScript sources: when this module itself runs as .ts (vitest, tsx), the worker
  * is the .ts file and is started with tsx's loader (`--import tsx`, a devDependency); the built
@@ -12,21 +20,34 @@
  */
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
+import { NnmotifsError } from "../core/errors.js";
 import type { Digraph } from "../graph/digraph.js";
-import type { NullModelName } from "./layered-switching.js";
-import { SWITCH_DEFAULTS } from "./switching.js";
+import type { NullContext } from "../nulls/null-model.js";
+import { DEFAULT_NULL_MODEL, nullModel, nullModelSource } from "../nulls/registry.js";
+import type { NullModelName } from "../nulls/registry.js";
+import { SWITCH_DEFAULTS } from "../nulls/switch.js";
+import type { SubgraphCounts } from "./types.js";
 import {
   runEnsembleTask,
+  runOriginalTask,
   type EnsembleTask,
   type EnsembleTaskResult,
+  type OriginalTask,
+  type OriginalTaskResult,
+  type UserErrorMessage,
+  type WorkerTask,
+  type WorkerTaskResult,
 } from "./random-ensemble-worker.js";
 
 export interface RandomEnsembleOptions {
   /** Number of random networks N (default 100). */
   readonly networks?: number;
+  /** A name from the null-model registry (default "switch"). */
   readonly nullModel?: NullModelName;
   /** Node layers, required by the `layered` null model. */
   readonly layers?: Int32Array | null;
+  /** What the null needs beyond the graph (src/nulls/null-model.ts), plain data. */
+  readonly nullContext?: NullContext | null;
   readonly exchanges?: number;
   readonly tries?: number;
   readonly seed?: number;
@@ -39,11 +60,13 @@ export interface RandomEnsembleOptions {
   readonly threads?: number;
   /** Called after each finished batch with the number of networks done so far. */
   readonly onProgress?: (done: number, total: number) => void;
+  /** Stops the work: the promise rejects with the signal's reason, workers are terminated. */
+  readonly signal?: AbortSignal | null;
 }
 
 export const ENSEMBLE_DEFAULTS = {
   networks: 100,
-  nullModel: "switch" as NullModelName,
+  nullModel: DEFAULT_NULL_MODEL as NullModelName,
   exchanges: SWITCH_DEFAULTS.exchanges,
   tries: SWITCH_DEFAULTS.tries,
   seed: 1,
@@ -58,10 +81,10 @@ export interface RandomEnsemble {
   readonly counts: Float64Array;
   /** Total number of k-subgraphs of each random network. */
   readonly totals: Float64Array;
-  readonly tries: Float64Array;
-  readonly successes: Float64Array;
   /** Per network, the number of classes it has that are not among `keys`. */
   readonly otherClasses: Float64Array;
+  /** What the null reported beside each network: switching tries and successes (0 if none). */
+  readonly switching: { readonly tries: Float64Array; readonly successes: Float64Array };
   readonly threads: number;
 }
 
@@ -71,70 +94,197 @@ export async function randomEnsemble(
   keys: readonly string[],
   options: RandomEnsembleOptions,
 ): Promise<RandomEnsemble> {
+  const work = prepareWork(g, options);
+  const runner = await openRunner(work.threads, options.signal ?? null);
+  try {
+    return await runEnsemble(runner, work, keys, options);
+  } finally {
+    await runner.close();
+  }
+}
+
+/** The census of the original graph (its class keys sorted) and of its N random networks. */
+export interface CensusCounts {
+  readonly original: SubgraphCounts;
+  readonly keys: string[];
+  readonly ensemble: RandomEnsemble;
+  /** Wall seconds of the two parts (the original includes starting the workers). */
+  readonly seconds: { readonly original: number; readonly random: number };
+}
+
+/**
+ * Count the original graph, then N random networks against its classes, on one set of workers.
+ * `originalStream` numbers the Rng stream of the original's sampling (random network i uses i).
+ */
+export async function censusCounts(
+  g: Digraph,
+  options: RandomEnsembleOptions & { readonly originalStream: number },
+): Promise<CensusCounts> {
+  const t0 = performance.now();
+  const work = prepareWork(g, options);
+  const runner = await openRunner(work.threads, options.signal ?? null, work.requestedThreads > 1);
+  try {
+    const task: OriginalTask = {
+      kind: "original",
+      ...work.counting,
+      stream: options.originalStream,
+    };
+    const r = (await runner.run(task)) as OriginalTaskResult;
+    const byKey = new Map(r.keys.map((key, i) => [key, r.counts[i]]));
+    const keys = [...byKey.keys()].sort();
+    const counts = new Map(keys.map((key) => [key, byKey.get(key) ?? 0]));
+    const original: SubgraphCounts = {
+      size: work.counting.size,
+      total: r.total,
+      counts,
+      sampled: r.sampled,
+    };
+    const t1 = performance.now();
+    const ensemble = await runEnsemble(runner, work, keys, options);
+    const t2 = performance.now();
+    return {
+      original,
+      keys,
+      ensemble,
+      seconds: { original: (t1 - t0) / 1000, random: (t2 - t1) / 1000 },
+    };
+  } finally {
+    await runner.close();
+  }
+}
+
+interface Work {
+  readonly networks: number;
+  readonly requestedThreads: number;
+  readonly threads: number;
+  readonly counting: Omit<OriginalTask, "kind" | "stream">;
+  readonly ensemble: Omit<EnsembleTask, "first" | "count" | "keys">;
+}
+
+function prepareWork(g: Digraph, options: RandomEnsembleOptions): Work {
   const N = options.networks ?? ENSEMBLE_DEFAULTS.networks;
-  const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), Math.max(N, 1)));
-  const K = keys.length;
-  const base = {
+  const name = options.nullModel ?? ENSEMBLE_DEFAULTS.nullModel;
+  nullModel(name); // an unknown name fails here, in this thread, with a clear message
+  const nullSource = nullModelSource(name);
+  // A null that exists only in this thread cannot run on workers.
+  const requestedThreads =
+    nullSource === undefined ? 1 : (options.threads ?? availableParallelism());
+  const threads = Math.max(1, Math.min(requestedThreads, Math.max(N, 1)));
+  const counting = {
     graph: {
       nodeCount: g.nodeCount,
       edgeSrc: g.edgeSrc,
       edgeTrg: g.edgeTrg,
       edgeColour: g.edgeColour,
     },
-    layers: options.layers ?? null,
-    nullModel: options.nullModel ?? ENSEMBLE_DEFAULTS.nullModel,
-    exchanges: options.exchanges ?? ENSEMBLE_DEFAULTS.exchanges,
-    tries: options.tries ?? ENSEMBLE_DEFAULTS.tries,
     seed: options.seed ?? ENSEMBLE_DEFAULTS.seed,
     size: options.size,
     colours: options.colours ?? ENSEMBLE_DEFAULTS.colours,
     vertexColours: options.vertexColours ?? null,
     sample: options.sample ?? null,
-    keys,
   };
+  const ensemble = {
+    ...counting,
+    kind: "ensemble" as const,
+    layers: options.layers ?? null,
+    nullModel: name,
+    nullSource: nullSource ?? null,
+    context: options.nullContext ?? null,
+    exchanges: options.exchanges ?? ENSEMBLE_DEFAULTS.exchanges,
+    tries: options.tries ?? ENSEMBLE_DEFAULTS.tries,
+  };
+  return { networks: N, requestedThreads, threads, counting, ensemble };
+}
+
+async function runEnsemble(
+  runner: Runner,
+  work: Work,
+  keys: readonly string[],
+  options: RandomEnsembleOptions,
+): Promise<RandomEnsemble> {
+  const N = work.networks;
+  const K = keys.length;
   // Several batches per thread balance the load; the split never changes the numbers.
-  const batch = Math.max(1, Math.ceil(N / (threads * 4)));
+  const batch = Math.max(1, Math.ceil(N / (work.threads * 4)));
   const tasks: EnsembleTask[] = [];
   for (let first = 0; first < N; first += batch)
-    tasks.push({ ...base, first, count: Math.min(batch, N - first) });
+    tasks.push({ ...work.ensemble, keys, first, count: Math.min(batch, N - first) });
 
   const result: RandomEnsemble = {
     networks: N,
     keys,
     counts: new Float64Array(N * K),
     totals: new Float64Array(N),
-    tries: new Float64Array(N),
-    successes: new Float64Array(N),
     otherClasses: new Float64Array(N),
-    threads,
+    switching: { tries: new Float64Array(N), successes: new Float64Array(N) },
+    threads: work.threads,
   };
   let done = 0;
   const store = (r: EnsembleTaskResult): void => {
     result.counts.set(r.counts, r.first * K);
     result.totals.set(r.totals, r.first);
-    result.tries.set(r.tries, r.first);
-    result.successes.set(r.successes, r.first);
+    result.switching.tries.set(r.tries, r.first);
+    result.switching.successes.set(r.successes, r.first);
     result.otherClasses.set(r.otherClasses, r.first);
     done += r.count;
     options.onProgress?.(done, N);
   };
+  await Promise.all(
+    tasks.map((task) => runner.run(task).then((r) => store(r as EnsembleTaskResult))),
+  );
+  return result;
+}
 
-  if (threads === 1) {
-    for (const task of tasks) store(runEnsembleTask(task));
-    return result;
+/** Runs tasks on worker threads or in-process; `close` frees the workers. */
+interface Runner {
+  run(task: WorkerTask): Promise<WorkerTaskResult>;
+  close(): Promise<void>;
+}
+
+/**
+ * `threads` workers, or in-process when there is one thread — unless `workers` asks for a worker
+ * even then (a census with threads > 1 but a single random network, or none: the original's
+ * count still runs off the main thread, so Ctrl-C is seen at once).
+ */
+async function openRunner(
+  threads: number,
+  signal: AbortSignal | null,
+  workers = threads > 1,
+): Promise<Runner> {
+  signal?.throwIfAborted();
+  if (!workers) {
+    // One task at a time, in order; between tasks the event loop runs (a SIGINT handler can abort).
+    let queue: Promise<unknown> = Promise.resolve();
+    const run = (task: WorkerTask): Promise<WorkerTaskResult> => {
+      const next = queue.then(async () => {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        signal?.throwIfAborted();
+        return task.kind === "original"
+          ? runOriginalTask(task, signal ?? undefined)
+          : runEnsembleTask(task, signal ?? undefined);
+      });
+      queue = next.catch(() => undefined);
+      return next;
+    };
+    return { run, close: async () => undefined };
   }
   const { Piscina } = await import("piscina");
-  const pool = new Piscina<EnsembleTask, EnsembleTaskResult>({
+  const pool = new Piscina<WorkerTask, WorkerTaskResult>({
     ...workerFile(),
     minThreads: threads,
     maxThreads: threads,
   });
-  try {
-    await Promise.all(tasks.map((task) => pool.run(task).then(store)));
-  } finally {
-    await pool.destroy();
-  }
-  return result;
+  return {
+    // piscina rejects with its own AbortError: give the caller the signal's reason, as in-process.
+    run: (task) =>
+      pool.run(task, signal === null ? {} : { signal }).catch((error: unknown) => {
+        if (signal?.aborted) throw signal.reason;
+        const user = (error as Partial<UserErrorMessage> | null)?.nnmotifsError;
+        if (user === undefined) throw error;
+        throw new NnmotifsError(user.message, { file: user.file, line: user.line }, user.exitCode);
+      }),
+    close: () => pool.destroy(),
+  };
 }
 
 function workerFile(): { filename: string; execArgv: string[] } {

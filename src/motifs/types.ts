@@ -4,12 +4,14 @@
  */
 
 export interface SubgraphCountOptions {
-  /** Subgraph size k (3..8; 3..6 is the supported core). */
+  /** Subgraph size k (MOTIF_SIZE_RANGE in motif-size.ts: 2..8, the supported core 3..6). */
   readonly size: number;
   /** Use edge colours (default true). When false every edge counts as colour 1. */
   readonly colours?: boolean;
   /** Optional vertex colour per node (e.g. its layer), a further invariant of the class. */
   readonly vertexColours?: Int32Array | null;
+  /** Stops the enumeration (it throws the signal's reason), checked once per root vertex. */
+  readonly signal?: AbortSignal | null;
 }
 
 /**

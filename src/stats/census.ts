@@ -3,7 +3,11 @@
  * classes in N random networks of a null model, and compare.
  *
  *   graph ─► countSubgraphs ─► classes of the original (every class present is listed)
- *        └─► randomEnsemble (worker threads, Rng(seed, i) per network) ─► motifStatistics ─► result
+ *        └─► null model (src/nulls, by name) ─► N random networks (worker threads, Rng(seed, i)
+ *            per network) counted against those classes ─► motifStatistics ─► result
+ *
+ * Both counts run in motifs/random-ensemble.ts (`censusCounts`), on worker threads when there
+ * is more than one thread.
  *
  * The result is plain JSON-ready data in the shape of `nnmotifs census --format json` (issue 2,
  * item 7) plus extra fields; `run` (threads, timings) is the only part that depends on the machine,
@@ -11,25 +15,25 @@
  */
 import { colourCount, withoutColours, type Digraph } from "../graph/digraph.js";
 import { resolveLayers } from "../graph/layers.js";
-import { Rng } from "../core/random.js";
 import { NnmotifsError } from "../core/errors.js";
 import { classAdjacency, classVertexColours } from "../motifs/class-key.js";
 import { canonicalKey } from "../motifs/canonical-label.js";
-import { countSubgraphs } from "../motifs/count-subgraphs.js";
-import { sampleSubgraphs } from "../motifs/rand-esu.js";
-import { NULL_MODELS, type NullModelName } from "../motifs/layered-switching.js";
-import { ENSEMBLE_DEFAULTS, randomEnsemble } from "../motifs/random-ensemble.js";
+import { checkMotifSize } from "../motifs/motif-size.js";
+import { censusCounts, ENSEMBLE_DEFAULTS } from "../motifs/random-ensemble.js";
+import type { NullContext } from "../nulls/null-model.js";
+import { nullModel as resolveNullModel, type NullModelName } from "../nulls/registry.js";
 import { motifStatistics } from "./motif-statistics.js";
 import { benjaminiHochberg } from "./fdr.js";
-import type { SubgraphCounts } from "../motifs/types.js";
 
 export interface CensusOptions {
   /** Subgraph size k (default 3). */
   readonly size?: number;
   /** Random networks N (default 100; 0 = census only, no statistics). */
   readonly networks?: number;
-  /** Null model (default "switch"). */
+  /** Null model, a name from the registry of src/nulls (default "switch"). */
   readonly nullModel?: NullModelName;
+  /** What the null needs beyond the graph (src/nulls/null-model.ts); plain data. */
+  readonly nullContext?: NullContext | null;
   /** Exchanges per edge E (default 3). */
   readonly exchanges?: number;
   /** Tries per edge T (default 3). */
@@ -47,6 +51,11 @@ export interface CensusOptions {
   /** Worker threads (default all cores; 1 = in-process). */
   readonly threads?: number;
   readonly onProgress?: (done: number, total: number) => void;
+  /**
+   * Stops the census: the promise rejects with the signal's reason. Worker threads are
+   * terminated; in-process work stops at the next root vertex of the enumeration.
+   */
+  readonly signal?: AbortSignal | null;
   /** Only for messages: the graph's file name. */
   readonly file?: string;
 }
@@ -105,7 +114,10 @@ export interface CensusResult {
     readonly exchanges: number;
     readonly tries: number;
     readonly seed: number;
-    /** Switching tries made and successful over all random networks (FANMOD's report). */
+    /**
+     * Switching tries made and successful over all random networks (FANMOD's report); the null
+     * returns them beside each network, and a null that does not switch counts 0.
+     */
     readonly triesMade: number;
     readonly successes: number;
     /** Total k-subgraphs over all random networks. */
@@ -144,16 +156,12 @@ export async function census(graph: Digraph, options: CensusOptions = {}): Promi
   const tries = options.tries ?? CENSUS_DEFAULTS.tries;
   const seed = options.seed ?? CENSUS_DEFAULTS.seed;
   const colours = options.colours ?? CENSUS_DEFAULTS.colours;
-  checkInteger("size", size, 2, 8);
+  checkMotifSize(size);
   checkInteger("networks", N, 0);
   checkInteger("exchanges", exchanges, 0);
   checkInteger("tries", tries, 1);
   checkInteger("seed", seed, 0, 2 ** 32 - 1);
-  if (!Object.hasOwn(NULL_MODELS, nullModel)) {
-    throw new NnmotifsError(
-      `invalid null model "${nullModel}". Should be one of: ${Object.keys(NULL_MODELS).join(", ")}.`,
-    );
-  }
+  const model = resolveNullModel(nullModel);
   const sample = options.sample ?? null;
   if (sample !== null && (sample.length !== size || sample.some((p) => !(p > 0 && p <= 1)))) {
     throw new NnmotifsError(
@@ -162,7 +170,7 @@ export async function census(graph: Digraph, options: CensusOptions = {}): Promi
   }
 
   const g = colours ? graph : withoutColours(graph);
-  const needLayers = options.vertexColours === "layer" || NULL_MODELS[nullModel].needsLayers;
+  const needLayers = options.vertexColours === "layer" || model.needsLayers;
   const layers =
     needLayers || options.layerSizes
       ? resolveLayers(g, options.layerSizes ?? null, options.file)
@@ -173,24 +181,14 @@ export async function census(graph: Digraph, options: CensusOptions = {}): Promi
       : options.vertexColours
         ? options.vertexColours
         : null;
-  const countOptions = { size, colours, vertexColours };
 
-  const original: SubgraphCounts =
-    sample === null
-      ? countSubgraphs(g, countOptions)
-      : sampleSubgraphs(g, {
-          ...countOptions,
-          probabilities: sample,
-          rng: new Rng(seed, ORIGINAL_STREAM),
-        });
-  const keys = [...original.counts.keys()].sort();
-  const originalCounts = keys.map((k) => original.counts.get(k) ?? 0);
-  const t1 = performance.now();
-
-  const ensemble = await randomEnsemble(g, keys, {
+  // The original and the random networks are counted on the same workers (in-process for one
+  // thread), so the main thread stays free to show progress and to react to `signal`.
+  const { original, keys, ensemble, seconds } = await censusCounts(g, {
     networks: N,
     nullModel,
     layers,
+    nullContext: options.nullContext ?? null,
     exchanges,
     tries,
     seed,
@@ -200,8 +198,10 @@ export async function census(graph: Digraph, options: CensusOptions = {}): Promi
     sample,
     threads: options.threads,
     onProgress: options.onProgress,
+    signal: options.signal ?? null,
+    originalStream: ORIGINAL_STREAM,
   });
-  const t2 = performance.now();
+  const originalCounts = keys.map((k) => original.counts.get(k) ?? 0);
 
   const stats = motifStatistics({
     counts: originalCounts,
@@ -254,15 +254,15 @@ export async function census(graph: Digraph, options: CensusOptions = {}): Promi
       exchanges,
       tries,
       seed,
-      triesMade: sum(ensemble.tries),
-      successes: sum(ensemble.successes),
+      triesMade: sum(ensemble.switching.tries),
+      successes: sum(ensemble.switching.successes),
       subgraphs: sum(ensemble.totals),
       classesAbsentFromOriginal: sum(ensemble.otherClasses),
     },
     motifs,
     run: {
       threads: ensemble.threads,
-      seconds: { original: (t1 - t0) / 1000, random: (t2 - t1) / 1000, total: (t3 - t0) / 1000 },
+      seconds: { ...seconds, total: (t3 - t0) / 1000 },
     },
   };
 }

@@ -13,7 +13,8 @@ import { z } from "zod";
 import { NnmotifsError } from "../core/errors.js";
 import { writeFileAtomicSync } from "../core/atomic-write.js";
 import { BINNING_SCHEME_NAMES } from "../graph/binning.js";
-import { NULL_MODEL_NAMES } from "../motifs/layered-switching.js";
+import { MOTIF_SIZE_RANGE } from "../motifs/motif-size.js";
+import { NULL_MODEL_NAMES } from "../nulls/registry.js";
 import { INITIALISER_NAMES } from "../nn/initialisers.js";
 
 // The names the config accepts come from the registries themselves (initialisers, binning schemes,
@@ -22,8 +23,8 @@ const INITS = INITIALISER_NAMES;
 const BINNINGS = BINNING_SCHEME_NAMES;
 const NULLS = NULL_MODEL_NAMES;
 const VERTEX_COLOURS = ["none", "layer"] as const;
-const MIN_MOTIF_SIZE = 3;
-const MAX_MOTIF_SIZE = 6;
+const MIN_MOTIF_SIZE = MOTIF_SIZE_RANGE.supported.min;
+const MAX_MOTIF_SIZE = MOTIF_SIZE_RANGE.supported.max;
 
 /** The default study (issue 4): what `npm start` runs. */
 export const STUDY_DEFAULTS = {

@@ -21,7 +21,7 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { NnmotifsError } from "../core/errors.js";
-import type { NullModelName } from "../motifs/layered-switching.js";
+import type { NullModelName } from "../nulls/registry.js";
 import type { InitialiserName } from "../nn/initialisers.js";
 import { hashFile, hashOf } from "./cache.js";
 import type { StudyConfig } from "./config.js";
@@ -234,7 +234,7 @@ export function buildPlan(config: StudyConfig, options: PlanOptions = {}): Study
   for (const { b, graphId, size, nul } of censusPoints) {
     const name = pointName(b, graphId, size, nul);
     if (censusStep.has(name)) continue; // the sweep's point at the study's own cut-off
-    const inMain = b.main && m.sizes.includes(size) && m.nulls.includes(nul);
+    const inMain = b.main && m.sizes.includes(size) && (m.nulls as readonly string[]).includes(nul);
     const graphsId = graphStep.get(`${binningName(b)}/${graphId}`);
     if (graphsId === undefined) throw new Error(`buildPlan: no graph ${graphId}`);
     const graphKey = b.main

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { Rng } from "../../src/core/random.js";
 import { makeDigraph } from "../../src/graph/digraph.js";
 import { countSubgraphs } from "../../src/motifs/count-subgraphs.js";
-import { prepareSwitching, colourKindKey } from "../../src/motifs/switching.js";
+import { prepareSwitching, colourKindKey } from "../../src/nulls/switch.js";
 import { randomEnsemble } from "../../src/motifs/random-ensemble.js";
 import { randomEdgeGraph } from "../fixtures/random-graph.js";
 
@@ -17,8 +17,8 @@ describe("randomEnsemble(g, keys, options)", () => {
       const r = switching.randomise(new Rng(9, i));
       const c = countSubgraphs(r.graph, { size: 3 });
       expect(e.totals[i]).toBe(c.total);
-      expect(e.tries[i]).toBe(r.tries);
-      expect(e.successes[i]).toBe(r.successes);
+      expect(e.switching.tries[i]).toBe(r.tries);
+      expect(e.switching.successes[i]).toBe(r.successes);
       keys.forEach((key, k) => expect(e.counts[i * keys.length + k]).toBe(c.counts.get(key) ?? 0));
       const others = [...c.counts.keys()].filter((key) => !keys.includes(key)).length;
       expect(e.otherClasses[i]).toBe(others);
@@ -46,7 +46,7 @@ describe("randomEnsemble(g, keys, options)", () => {
     for (const r of runs.slice(1)) {
       expect(Array.from(r.counts)).toEqual(Array.from(runs[0].counts));
       expect(Array.from(r.totals)).toEqual(Array.from(runs[0].totals));
-      expect(Array.from(r.tries)).toEqual(Array.from(runs[0].tries));
+      expect(Array.from(r.switching.tries)).toEqual(Array.from(runs[0].switching.tries));
     }
     expect(progress.filter((d) => d === 13)).toHaveLength(3);
   });
@@ -71,6 +71,6 @@ describe("randomEnsemble(g, keys, options)", () => {
     });
     // With layers as vertex colours, a within-layer or skip edge would create a new class.
     expect(Array.from(e.otherClasses)).toEqual([0, 0, 0, 0]);
-    expect(e.successes.every((s) => s > 0)).toBe(true);
+    expect(e.switching.successes.every((s) => s > 0)).toBe(true);
   });
 });

@@ -12,19 +12,13 @@ export interface CensusSummary {
   readonly censusSeconds: number;
 }
 
-/**
- * `census()` takes an AbortSignal (checked once per root vertex) once the engine's cancellation
- * lands (issue 8 item 6, another branch); until then the field is typed here and ignored there, and
- * the step checks the signal before and after the census.
- */
-type CancellableCensusOptions = CensusOptions & { readonly signal?: AbortSignal };
 
 export const censusKind: StepKind<CensusParams, CensusSummary> = {
   async run({ params: p, inputs }, ctx) {
     ctx.signal.throwIfAborted();
     const graphFile = inputs[p.graph]?.output ?? p.graph;
     const m = p.motifs;
-    const options: CancellableCensusOptions = {
+    const options: CensusOptions = {
       size: p.size,
       networks: m.randomNetworks,
       nullModel: p.nullModel,

@@ -8,8 +8,8 @@
  *
  * Groups. A unit may only be exchanged with a unit of the same group. The group is a number
  * computed by a `GroupKey` function of the unit's oriented endpoints and colours; the variants differ
- * only in that function (`switch`: colour and kind; `layered`, in layered-switching.ts: also the
- * pair of layers). A mutual unit is stored in the orientation whose key is smaller; when both
+ * only in that function (`switch`: colour and kind; `layered`, in layered.ts: also the pair of
+ * layers). A mutual unit is stored in the orientation whose key is smaller; when both
  * orientations give the same key the unit is "symmetric" and, as in FANMOD, both units of a try
  * are read from their smaller node to their larger one.
  *
@@ -36,6 +36,7 @@
  */
 import type { Rng } from "../core/random.js";
 import type { Digraph } from "../graph/digraph.js";
+import type { NullModel } from "./null-model.js";
 
 /**
  * The group of a unit oriented src→trg with colour `colour` (and `backColour` for the trg→src edge
@@ -237,6 +238,20 @@ export function prepareSwitching(g: Digraph, groupKey: GroupKey): Switching {
 export function switchGraph(g: Digraph, rng: Rng, options: SwitchOptions = {}): SwitchResult {
   return prepareSwitching(g, colourKindKey).randomise(rng, options);
 }
+
+/** The `switch` null model (SPEC §6.1) for the registry. */
+export const switchNull: NullModel = {
+  description:
+    "FANMOD switching: same colour and kind (single/bidirectional), locally constant bidirectional edges",
+  needsLayers: false,
+  prepare: ({ graph }, options) => {
+    const switching = prepareSwitching(graph, colourKindKey);
+    return (rng) => {
+      const { graph: random, tries, successes } = switching.randomise(rng, options);
+      return { graph: random, switching: { tries, successes } };
+    };
+  },
+};
 
 const EMPTY = -1;
 

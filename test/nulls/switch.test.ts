@@ -3,9 +3,9 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { Rng } from "../../src/core/random.js";
 import { makeDigraph } from "../../src/graph/digraph.js";
-import { prepareSwitching, colourKindKey, switchGraph } from "../../src/motifs/switching.js";
+import { prepareSwitching, colourKindKey, switchGraph } from "../../src/nulls/switch.js";
 import { HAVE_ANCHOR, anchorFile } from "../anchor.js";
-import { readEdges } from "./read-edges.js";
+import { readEdges } from "../motifs/read-edges.js";
 import {
   arbitraryDigraph,
   degreeSignature,

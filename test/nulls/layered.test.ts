@@ -2,11 +2,8 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { Rng } from "../../src/core/random.js";
 import { makeDigraph, type Digraph } from "../../src/graph/digraph.js";
-import {
-  NULL_MODELS,
-  layeredSwitchGraph,
-  prepareLayeredSwitching,
-} from "../../src/motifs/layered-switching.js";
+import { layeredSwitchGraph, prepareLayeredSwitching } from "../../src/nulls/layered.js";
+import { nullModel } from "../../src/nulls/registry.js";
 import {
   arbitraryDigraph,
   degreeSignature,
@@ -64,16 +61,26 @@ describe("layeredSwitchGraph(g, layers, rng)", () => {
       for (let j = 6; j < 12; j++) if (rng.int(2) === 1) edges.push([i, j, 1 + rng.int(2)]);
     for (let i = 6; i < 12; i++) for (let j = 12; j < 14; j++) edges.push([i, j, 1 + rng.int(2)]);
     const g = makeDigraph(14, edges);
-    const plain = NULL_MODELS.switch.prepare(g, null).randomise(new Rng(1));
-    const layered = NULL_MODELS.layered.prepare(g, layers).randomise(new Rng(1));
-    expect(layered.successes).toBeGreaterThan(0);
+    const options = { exchanges: 3, tries: 3 };
+    const plain = nullModel("switch").prepare({ graph: g, layers: null, context: null }, options)(
+      new Rng(1),
+      0,
+    );
+    const layered = nullModel("layered").prepare({ graph: g, layers, context: null }, options)(
+      new Rng(1),
+      0,
+    );
+    expect(layered.switching?.successes).toBeGreaterThan(0);
     expect(layerPairs(layered.graph, layers)).toEqual(layerPairs(g, layers));
     // The plain switch is free to create 0→2 or within-layer edges; it usually does.
     expect(layerPairs(plain.graph, layers)).not.toEqual(layerPairs(g, layers));
   });
 
-  it("NULL_MODELS.layered.prepare(g, null) asks for layers", () => {
+  it('nullModel("layered").prepare without layers asks for layers', () => {
     const g = makeDigraph(3, [[0, 1]]);
-    expect(() => NULL_MODELS.layered.prepare(g, null)).toThrow(/needs node layers/);
+    const input = { graph: g, layers: null, context: null };
+    expect(() => nullModel("layered").prepare(input, { exchanges: 3, tries: 3 })).toThrow(
+      /needs node layers/,
+    );
   });
 });
