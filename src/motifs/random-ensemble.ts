@@ -274,16 +274,30 @@ async function openRunner(
     minThreads: threads,
     maxThreads: threads,
   });
+  // Tasks still running when one fails: destroying the pool under them makes piscina throw an
+  // uncaught "Unexpected message from Worker" when they answer, so close waits for them (an abort
+  // has already cancelled them through the signal).
+  const inFlight = new Set<Promise<unknown>>();
   return {
     // piscina rejects with its own AbortError: give the caller the signal's reason, as in-process.
-    run: (task) =>
-      pool.run(task, signal === null ? {} : { signal }).catch((error: unknown) => {
+    run: (task) => {
+      const running = pool.run(task, signal === null ? {} : { signal });
+      inFlight.add(running);
+      void running.then(
+        () => inFlight.delete(running),
+        () => inFlight.delete(running),
+      );
+      return running.catch((error: unknown) => {
         if (signal?.aborted) throw signal.reason;
         const user = (error as Partial<UserErrorMessage> | null)?.nnmotifsError;
         if (user === undefined) throw error;
         throw new NnmotifsError(user.message, { file: user.file, line: user.line }, user.exitCode);
-      }),
-    close: () => pool.destroy(),
+      });
+    },
+    close: async () => {
+      if (!signal?.aborted) await Promise.allSettled([...inFlight]);
+      await pool.destroy();
+    },
   };
 }
 
