@@ -111,7 +111,7 @@ describe("nnmotifs census GRAPH", () => {
       expect(c.frequencyPercent).toBeCloseTo(100 * m.frequency, 3);
       if (m.z === null) expect(c.z).toBeNull();
       else expect(c.z).toBeCloseTo(m.z, 3 - Math.ceil(Math.log10(Math.abs(m.z) + 1)));
-      expect(c.p).toBeCloseTo(m.pOver, 6);
+      expect(c.p).toBeCloseTo(m.shareOver, 6);
     }
     // Atomic write: no temporary file left beside the output.
     expect(readdirSync(dir).filter((f) => f.includes(".tmp-"))).toEqual([]);
