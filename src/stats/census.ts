@@ -3,7 +3,9 @@
  * classes in N random networks of a null model, and compare.
  *
  *   graph ─► countSubgraphs ─► classes of the original (every class present is listed)
- *        └─► randomEnsemble (worker threads, Rng(seed, i) per network) ─► motifStatistics ─► result
+ *        └─► randomEnsemble (worker threads, Rng(seed, i) per network) ─► motifStatistics
+ *            (permutation p on counts, constrained classes) ─► decide (BH over the census's
+ *            family, mfinder's guards: `significant`) ─► result, with its `statistics` block
  *
  * The result is plain JSON-ready data in the shape of `nnmotifs census --format json` (issue 2,
  * item 7) plus extra fields; `run` (threads, timings) is the only part that depends on the machine,
