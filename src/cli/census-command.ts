@@ -21,6 +21,9 @@ interface CensusCliOptions {
   vertexColours?: string;
   layers?: string;
   sample?: string;
+  alpha: string;
+  minCount: string;
+  minChange: string;
   format: string;
   out?: string;
   force?: boolean;
@@ -63,13 +66,42 @@ export function register(program: Command): void {
     .option("--vertex-colours <what>", "vertex colours of the classes: layer")
     .option("--layers <sizes>", "layer sizes as consecutive id ranges, e.g. 31,30,30,4")
     .option("--sample <p1,...,pk>", "RAND-ESU sampling with k per-depth probabilities in (0, 1]")
-    .option("-f, --format <fmt>", "output: table | json | csv | fanmod", "table")
+    .option(
+      "--alpha <a>",
+      "level of the BH-adjusted count p-values (p = (b+1)/(N+1), both tails, family: every class of the census) for calling a class significant",
+      "0.05",
+    )
+    .option(
+      "--min-count <n>",
+      "guard (mfinder): a significant class occurs at least n times in the graph (0 = off)",
+      "4",
+    )
+    .option(
+      "--min-change <r>",
+      "guard (mfinder): |count − mean random count| ≥ r · mean for a significant class (0 = off)",
+      "0.1",
+    )
+    .option(
+      "-f, --format <fmt>",
+      "output: table | json | csv | fanmod (fanmod prints FANMOD's p, the share of random networks strictly above)",
+      "table",
+    )
     .option("-o, --out <file>", "write the output to a file (atomically) instead of stdout")
     .option("--force", "enumerate even when the estimate says it would take very long")
     .option("-q, --quiet", "no notes on stderr")
     .action(async (graph: string, opts: CensusCliOptions) => {
       await censusAction(graph, opts);
     });
+}
+
+function numberOption(name: string, text: string, min: number, max: number, open = false): number {
+  const value = Number(text);
+  const inRange = open ? value > min && value < max : value >= min && value <= max;
+  if (text.trim() === "" || !Number.isFinite(value) || !inRange) {
+    const range = open ? `in (${min}, ${max})` : `${min}..${max}`;
+    throw new NnmotifsError(`invalid --${name} "${text}". Should be a number ${range}.`);
+  }
+  return value;
 }
 
 function integerOption(name: string, text: string, min: number, max: number): number {
@@ -111,6 +143,9 @@ async function runCensusCommand(
   const exchanges = integerOption("exchanges", opts.exchanges, 0, 1000);
   const tries = integerOption("tries", opts.tries, 1, 1000);
   const seed = integerOption("seed", opts.seed, 0, 2 ** 32 - 1);
+  const alpha = numberOption("alpha", opts.alpha, 0, 1, true);
+  const minCount = numberOption("min-count", opts.minCount, 0, Number.MAX_SAFE_INTEGER);
+  const minRelativeChange = numberOption("min-change", opts.minChange, 0, Number.MAX_SAFE_INTEGER);
   const threads =
     opts.threads === undefined || opts.threads === "auto"
       ? undefined
@@ -163,6 +198,9 @@ async function runCensusCommand(
       layerSizes,
       sample,
       threads: threadsToUse,
+      alpha,
+      minCount,
+      minRelativeChange,
       file,
       onProgress: (done, total) => bar.update(done, total),
       signal,
@@ -174,6 +212,7 @@ async function runCensusCommand(
   const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
     version: string;
   };
+  if (result.statistics.warning !== null) note(`warning: ${result.statistics.warning}`);
   const text = formatCensus(result, format, { file, version: pkg.version });
   if (opts.out !== undefined) {
     const { writeFileAtomic } = await import("../core/atomic-write.js");

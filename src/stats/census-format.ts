@@ -69,6 +69,11 @@ function formatCsv(r: CensusDocument): string {
     "random_count_sd",
     "z_count",
     "sp",
+    "q_under",
+    "share_over",
+    "share_under",
+    "constrained",
+    "significant",
   ];
   const lines = [header.join(",")];
   for (const m of r.motifs) {
@@ -88,6 +93,11 @@ function formatCsv(r: CensusDocument): string {
         orEmpty(m.randomCountSd, 10),
         orEmpty(m.zCount, 10),
         orEmpty(m.sp, 10),
+        orEmpty(m.qUnder, 10),
+        orEmpty(m.shareOver, 10),
+        orEmpty(m.shareUnder, 10),
+        m.constrained ? "true" : "false",
+        m.significant ?? "",
       ].join(","),
     );
   }
@@ -109,6 +119,13 @@ function formatTable(r: CensusDocument, ctx: FormatContext): string {
       `${rn.networks} random networks, null "${rn.null}", ${rn.exchanges} exchanges and ${rn.tries} tries per edge, seed ${rn.seed}: ${rn.triesMade} tries, ${rn.successes} successful (${rate}%)`,
     );
   }
+  if (rn.networks > 0) {
+    const st = r.statistics;
+    out.push(
+      `p = (b+1)/(N+1) on counts; BH over family "${st.family}" (${st.hypotheses} p-values, both tails), alpha ${st.alpha}, count ≥ ${st.minCount}, |count − mean| ≥ ${st.minRelativeChange}·mean: ${st.significantOver} over, ${st.significantUnder} under, ${st.constrained} fixed by the null`,
+    );
+    if (st.warning !== null) out.push(`warning: ${st.warning}`);
+  }
   out.push("");
   const head = [
     "adjacency",
@@ -119,9 +136,11 @@ function formatTable(r: CensusDocument, ctx: FormatContext): string {
     "Z",
     "pOver",
     "pUnder",
-    "q",
+    "qOver",
+    "qUnder",
     "Zcount",
     "SP",
+    "call",
   ];
   const rows = r.motifs.map((m) => [
     m.adjacency.join(" ") + (m.vertexColours ? ` /${m.vertexColours.join(",")}` : ""),
@@ -133,8 +152,10 @@ function formatTable(r: CensusDocument, ctx: FormatContext): string {
     orEmpty(m.pOver, 3),
     orEmpty(m.pUnder, 3),
     orEmpty(m.qOver, 3),
+    orEmpty(m.qUnder, 3),
     m.zCount === null ? (rn.networks > 0 ? "undef" : "") : formatG(m.zCount, 5),
     orEmpty(m.sp, 3),
+    m.constrained ? "fixed" : (m.significant ?? ""),
   ]);
   const widths = head.map((h, c) => Math.max(h.length, ...rows.map((row) => row[c].length)));
   const line = (cells: string[]): string =>
@@ -150,7 +171,9 @@ function formatTable(r: CensusDocument, ctx: FormatContext): string {
  * FANMOD 1.1's result CSV: its header block (the run time only when known), then per class the uncoloured class id (the
  * uncoloured canonical matrix read as a binary number — nnmotifs' own canonical form, so ids need
  * not equal FANMOD's), k matrix rows, frequency in percent, mean random frequency in percent, SD as
- * a fraction (FANMOD's units), Z ("undefined" when undefined) and p (= pOver); 5 significant digits.
+ * a fraction (FANMOD's units), Z ("undefined" when undefined) and FANMOD's p (= shareOver, the share of
+ * random concentrations strictly above the original's — not the permutation pOver); 5 significant
+ * digits.
  */
 function formatFanmod(r: CensusDocument, ctx: FormatContext): string {
   const rn = r.random;
@@ -202,7 +225,7 @@ function formatFanmod(r: CensusDocument, ctx: FormatContext): string {
         `${formatG(100 * (m.randomMean ?? 0))}%`,
         formatG(m.randomSd ?? 0),
         z,
-        formatG(m.pOver ?? 0),
+        formatG(m.shareOver ?? 0),
       ].join(","),
     );
     for (const row of m.adjacency.slice(1)) out.push(`,${row}`);

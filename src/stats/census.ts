@@ -4,7 +4,9 @@
  *
  *   graph ─► countSubgraphs ─► classes of the original (every class present is listed)
  *        └─► null model (src/nulls, by name) ─► N random networks (worker threads, Rng(seed, i)
- *            per network) counted against those classes ─► motifStatistics ─► result
+ *            per network) counted against those classes ─► motifStatistics (permutation p on
+ *            counts, constrained classes) ─► decide (BH over the census's family, mfinder's
+ *            guards: `significant`) ─► result, with its `statistics` block
  *
  * Both counts run in motifs/random-ensemble.ts (`censusCounts`), on worker threads when there
  * is more than one thread.
@@ -23,7 +25,14 @@ import { censusCounts, ENSEMBLE_DEFAULTS } from "../motifs/random-ensemble.js";
 import type { NullContext } from "../nulls/null-model.js";
 import { nullModel as resolveNullModel, type NullModelName } from "../nulls/registry.js";
 import { motifStatistics } from "./motif-statistics.js";
-import { benjaminiHochberg } from "./fdr.js";
+import {
+  CENSUS_FAMILY,
+  decide,
+  familyStatistics,
+  resolveDecisionOptions,
+  type CensusStatistics,
+} from "./significance.js";
+import type { CensusMotif } from "./census-row.js";
 
 export interface CensusOptions {
   /** Subgraph size k (default 3). */
@@ -56,6 +65,12 @@ export interface CensusOptions {
    * terminated; in-process work stops at the next root vertex of the enumeration.
    */
   readonly signal?: AbortSignal | null;
+  /** Level of the BH-adjusted count p-values for `significant` (default 0.05). */
+  readonly alpha?: number;
+  /** mfinder's guard: original count ≥ minCount to be significant (default 4). */
+  readonly minCount?: number;
+  /** mfinder's guard: |count − mean random count| ≥ minRelativeChange · mean (default 0.1). */
+  readonly minRelativeChange?: number;
   /** Only for messages: the graph's file name. */
   readonly file?: string;
 }
@@ -70,30 +85,7 @@ export const CENSUS_DEFAULTS = {
   colours: true,
 };
 
-export interface CensusMotif {
-  /** Canonical class key (see motifs/types.ts). */
-  readonly key: string;
-  /** The class's matrix, row i as k digits (0 = no edge, else its colour). */
-  readonly adjacency: string[];
-  /** Vertex colours in canonical order, when the census used them. */
-  readonly vertexColours?: number[];
-  readonly count: number;
-  /** count / subgraphs (a fraction). */
-  readonly frequency: number;
-  readonly randomMean: number | null;
-  readonly randomSd: number | null;
-  /** Z on frequencies; null when undefined (random sd = 0, or no random networks). */
-  readonly z: number | null;
-  readonly pOver: number | null;
-  readonly pUnder: number | null;
-  /** Benjamini–Hochberg adjusted pOver across the listed classes. */
-  readonly qOver: number | null;
-  readonly randomCountMean: number | null;
-  readonly randomCountSd: number | null;
-  readonly zCount: number | null;
-  /** Normalised significance profile entry. */
-  readonly sp: number | null;
-}
+export type { CensusMotif } from "./census-row.js";
 
 export interface CensusResult {
   readonly nodes: number;
@@ -125,6 +117,8 @@ export interface CensusResult {
     /** Classes seen in random networks but absent from the original (summed over networks). */
     readonly classesAbsentFromOriginal: number;
   };
+  /** How significance was decided: family, alpha, guards, whether alpha is reachable (SPEC §7). */
+  readonly statistics: CensusStatistics;
   readonly motifs: CensusMotif[];
   /** Machine-dependent; left out by `censusJson`. */
   readonly run: {
@@ -162,6 +156,7 @@ export async function census(graph: Digraph, options: CensusOptions = {}): Promi
   checkInteger("tries", tries, 1);
   checkInteger("seed", seed, 0, 2 ** 32 - 1);
   const model = resolveNullModel(nullModel);
+  const decisionOptions = resolveDecisionOptions(options);
   const sample = options.sample ?? null;
   if (sample !== null && (sample.length !== size || sample.some((p) => !(p > 0 && p <= 1)))) {
     throw new NnmotifsError(
@@ -209,10 +204,19 @@ export async function census(graph: Digraph, options: CensusOptions = {}): Promi
     randomCounts: ensemble.counts,
     randomTotals: ensemble.totals,
   });
-  const q = benjaminiHochberg(stats.map((s) => (N > 0 ? s.pOver : null)));
   const orNull = (x: number): number | null => (N > 0 && Number.isFinite(x) ? x : null);
+  const rows = stats.map((s) => ({
+    count: s.count,
+    randomCountMean: orNull(s.randomCountMean),
+    pOver: orNull(s.pOver),
+    pUnder: orNull(s.pUnder),
+    constrained: s.constrained,
+  }));
+  const decisions = decide(rows, decisionOptions);
+  const statistics = familyStatistics(CENSUS_FAMILY, N, rows, decisions, decisionOptions);
   const motifs: CensusMotif[] = keys.map((key, c) => {
     const s = stats[c];
+    const d = decisions[c];
     const vc = vertexColours ? classVertexColours(key) : null;
     return {
       key,
@@ -223,10 +227,15 @@ export async function census(graph: Digraph, options: CensusOptions = {}): Promi
       randomMean: orNull(s.randomMean),
       randomSd: orNull(s.randomSd),
       z: s.z,
-      pOver: orNull(s.pOver),
-      pUnder: orNull(s.pUnder),
-      qOver: q[c],
-      randomCountMean: orNull(s.randomCountMean),
+      pOver: rows[c].pOver,
+      pUnder: rows[c].pUnder,
+      shareOver: orNull(s.shareOver),
+      shareUnder: orNull(s.shareUnder),
+      qOver: d.qOver,
+      qUnder: d.qUnder,
+      constrained: s.constrained,
+      significant: d.significant,
+      randomCountMean: rows[c].randomCountMean,
       randomCountSd: orNull(s.randomCountSd),
       zCount: s.zCount,
       sp: s.sp,
@@ -259,6 +268,7 @@ export async function census(graph: Digraph, options: CensusOptions = {}): Promi
       subgraphs: sum(ensemble.totals),
       classesAbsentFromOriginal: sum(ensemble.otherClasses),
     },
+    statistics,
     motifs,
     run: {
       threads: ensemble.threads,

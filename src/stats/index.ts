@@ -22,6 +22,7 @@ export {
   zScore,
   shareGreater,
   shareSmaller,
+  permutationP,
   significanceProfile,
   type MotifStatistic,
   type MotifStatisticsInput,
@@ -29,13 +30,30 @@ export {
 } from "./motif-statistics.js";
 export { benjaminiHochberg } from "./fdr.js";
 export {
+  decide,
+  familyStatistics,
+  redecideCensuses,
+  resolveDecisionOptions,
+  passesGuards,
+  minimumNetworks,
+  CENSUS_FAMILY,
+  DECISION_DEFAULTS,
+  CensusStatisticsSchema,
+  type CensusStatistics,
+  type DecisionOptions,
+  type DecisionInput,
+  type Decision,
+  type DecidableCensus,
+} from "./significance.js";
+export { CensusMotifSchema, type CensusMotif } from "./census-row.js";
+export { CensusJsonSchema, censusJsonSchema } from "./census-schema.js";
+export {
   census,
   censusJson,
   uncolouredClassId,
   CENSUS_DEFAULTS,
   type CensusOptions,
   type CensusResult,
-  type CensusMotif,
 } from "./census.js";
 export {
   formatCensus,

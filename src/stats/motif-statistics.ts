@@ -1,11 +1,20 @@
 /**
- * Motif significance (SPEC §7): each class's frequency in the original graph against its
- * frequencies in N random networks.
+ * Motif significance (SPEC §7): each class's count and frequency in the original graph against
+ * the same class in N random networks.
  *
+ * - pOver = (b_over + 1)/(N + 1), b_over = random networks whose COUNT is ≥ the original's;
+ *   pUnder alike with ≤. The standard permutation p-value (Phipson & Smyth 2010, "Permutation
+ *   p-values should never be zero"): the original is one more draw, so p ≥ 1/(N+1) and a valid
+ *   test at every alpha. Counts, not concentrations: the total number of k-subgraphs itself varies
+ *   under the null, so a concentration can move while the count the null fixes does not.
+ * - shareOver / shareUnder: FANMOD's p, the share of random networks whose CONCENTRATION is
+ *   strictly greater (smaller) than the original's; 0 is possible. Kept for `--format fanmod` and
+ *   comparison with FANMOD's published files; nothing is decided on it.
+ * - constrained: the count is the same in the original and in every random network (N ≥ 1). The
+ *   null fixes it (it is a function of what the null preserves, e.g. degrees), so it carries no
+ *   evidence: z and zCount are null and it is never called significant.
  * - Z = (f − mean f_rand) / sd f_rand, sd with the n−1 denominator (FANMOD); `null` when sd = 0
- *   (every random network had the same frequency) or when there are fewer than two networks.
- * - pOver = share of random networks whose frequency is strictly greater than the original's
- *   (FANMOD's p); pUnder = share strictly smaller.
+ *   (every random network had the same frequency), with fewer than two networks, or constrained.
  * - zCount: the same Z on raw counts (mfinder/gtrieScanner convention).
  * - sp: the normalised significance profile SP_i = Z_i / sqrt(Σ_j Z_j²) over the classes whose Z
  *   is defined (Milo et al. 2004); `null` where Z is null or every Z is 0.
@@ -58,6 +67,18 @@ export function shareSmaller(x: number, values: ArrayLike<number>): number {
   return values.length === 0 ? 0 : k / values.length;
 }
 
+/**
+ * Permutation p-value (b + 1)/(N + 1), b = the number of `values` at least as extreme as x
+ * (≥ x for "over", ≤ x for "under"); 1 when there are no values (N = 0 says nothing).
+ */
+export function permutationP(x: number, values: ArrayLike<number>, tail: "over" | "under"): number {
+  let b = 0;
+  for (let i = 0; i < values.length; i++) {
+    if (tail === "over" ? values[i] >= x : values[i] <= x) b++;
+  }
+  return (b + 1) / (values.length + 1);
+}
+
 /** SP_i = Z_i / ‖Z‖ over defined Z; null where Z is null, and everywhere when ‖Z‖ = 0. */
 export function significanceProfile(z: ReadonlyArray<number | null>): Array<number | null> {
   let squares = 0;
@@ -85,8 +106,16 @@ export interface MotifStatistic {
   readonly randomMean: number;
   readonly randomSd: number;
   readonly z: number | null;
+  /** (b_over + 1)/(N + 1) on counts (1 when N = 0). */
   readonly pOver: number;
+  /** (b_under + 1)/(N + 1) on counts (1 when N = 0). */
   readonly pUnder: number;
+  /** FANMOD's p: share of random concentrations strictly above the original's (0 when N = 0). */
+  readonly shareOver: number;
+  /** Share of random concentrations strictly below the original's (0 when N = 0). */
+  readonly shareUnder: number;
+  /** Count identical in the original and every random network (false when N = 0). */
+  readonly constrained: boolean;
   readonly randomCountMean: number;
   readonly randomCountSd: number;
   readonly zCount: number | null;
@@ -114,17 +143,21 @@ export function motifStatistics(input: MotifStatisticsInput): MotifStatistic[] {
     const frequency = input.total > 0 ? count / input.total : 0;
     const f = meanAndSd(freq);
     const k = meanAndSd(counts);
+    const constrained = N > 0 && counts.every((x) => x === count);
     partial.push({
       count,
       frequency,
       randomMean: N === 0 ? NaN : f.mean,
       randomSd: f.sd,
-      z: zScore(frequency, f),
-      pOver: shareGreater(frequency, freq),
-      pUnder: shareSmaller(frequency, freq),
+      z: constrained ? null : zScore(frequency, f),
+      pOver: permutationP(count, counts, "over"),
+      pUnder: permutationP(count, counts, "under"),
+      shareOver: shareGreater(frequency, freq),
+      shareUnder: shareSmaller(frequency, freq),
+      constrained,
       randomCountMean: N === 0 ? NaN : k.mean,
       randomCountSd: k.sd,
-      zCount: zScore(count, k),
+      zCount: constrained ? null : zScore(count, k),
     });
   }
   const sp = significanceProfile(partial.map((s) => s.z));

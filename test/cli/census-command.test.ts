@@ -111,7 +111,7 @@ describe("nnmotifs census GRAPH", () => {
       expect(c.frequencyPercent).toBeCloseTo(100 * m.frequency, 3);
       if (m.z === null) expect(c.z).toBeNull();
       else expect(c.z).toBeCloseTo(m.z, 3 - Math.ceil(Math.log10(Math.abs(m.z) + 1)));
-      expect(c.p).toBeCloseTo(m.pOver, 6);
+      expect(c.p).toBeCloseTo(m.shareOver, 6);
     }
     // Atomic write: no temporary file left beside the output.
     expect(readdirSync(dir).filter((f) => f.includes(".tmp-"))).toEqual([]);
@@ -174,6 +174,43 @@ describe("nnmotifs census GRAPH", () => {
     expect(r.stderr).toMatch(message);
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
     expect(r.stdout).toBe("");
+  });
+
+  it("--alpha, --min-count and --min-change reach the statistics block; too few networks warn", () => {
+    const r = run([
+      small,
+      "-r",
+      "20",
+      "--threads",
+      "1",
+      "-f",
+      "json",
+      "--alpha",
+      "0.1",
+      "--min-count",
+      "2",
+      "--min-change",
+      "0.2",
+    ]);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).statistics).toMatchObject({
+      family: "census",
+      alpha: 0.1,
+      minCount: 2,
+      minRelativeChange: 0.2,
+      canReachAlpha: true,
+      warning: null,
+    });
+    const few = run([small, "-r", "10", "--threads", "1", "-f", "json"]);
+    expect(few.status).toBe(0);
+    expect(few.stderr).toMatch(
+      /warning: with N = 10 random networks the smallest p-value is 1\/11/,
+    );
+    expect(JSON.parse(few.stdout).statistics.canReachAlpha).toBe(false);
+    const bad = run([small, "-r", "5", "--alpha", "1.5"]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/invalid --alpha "1.5". Should be a number in \(0, 1\)/);
+    expect(bad.stderr.trim().split("\n")).toHaveLength(1);
   });
 
   it("--no-colours counts every edge as colour 1", () => {

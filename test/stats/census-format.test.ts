@@ -34,7 +34,7 @@ describe("formatCensus(result, format, ctx)", () => {
     const result = await census(g, { size: 3, networks: 4, seed: 3, threads: 1 });
     const lines = formatCensus(result, "csv", ctx).trimEnd().split("\n");
     expect(lines[0]).toBe(
-      "adjacency,vertex_colours,count,frequency,random_mean,random_sd,z,p_over,p_under,q_over,random_count_mean,random_count_sd,z_count,sp",
+      "adjacency,vertex_colours,count,frequency,random_mean,random_sd,z,p_over,p_under,q_over,random_count_mean,random_count_sd,z_count,sp,q_under,share_over,share_under,constrained,significant",
     );
     expect(lines).toHaveLength(result.motifs.length + 1);
     expect(lines[1].split(",")[0]).toBe(result.motifs[0].adjacency.join("/"));

@@ -65,8 +65,13 @@ describe("motifStatistics(input)", () => {
     const sdA = Math.sqrt(0.07 / 3);
     expect(a.randomSd).toBeCloseTo(sdA, 12);
     expect(a.z).toBeCloseTo((0.4 - 1 / 3) / sdA, 10);
-    expect(a.pOver).toBeCloseTo(1 / 3, 15);
-    expect(a.pUnder).toBeCloseTo(2 / 3, 15);
+    // Permutation p on counts 4 vs 2, 6, 5: b_over (≥ 4) = 2, b_under (≤ 4) = 1.
+    expect(a.pOver).toBe(3 / 4);
+    expect(a.pUnder).toBe(2 / 4);
+    // FANMOD's shares on concentrations 0.4 vs 0.2, 0.3, 0.5, strictly.
+    expect(a.shareOver).toBeCloseTo(1 / 3, 15);
+    expect(a.shareUnder).toBeCloseTo(2 / 3, 15);
+    expect(a.constrained).toBe(false);
     // counts 2, 6, 5: mean 13/3, sd sqrt(((−7/3)²+(5/3)²+(2/3)²)/2) = sqrt(13/3)
     expect(a.randomCountMean).toBeCloseTo(13 / 3, 12);
     expect(a.zCount).toBeCloseTo((4 - 13 / 3) / Math.sqrt(13 / 3), 10);
@@ -87,8 +92,14 @@ describe("motifStatistics(input)", () => {
     expect(constant[0].randomSd).toBe(0);
     expect(constant[0].z).toBeNull();
     expect(constant[0].sp).toBeNull();
-    expect(constant[0].pOver).toBe(0);
-    expect(constant[0].pUnder).toBe(0);
+    // Count 2 in the original and in every random network: constrained, p = (3+1)/(3+1) both tails.
+    expect(constant[0].constrained).toBe(true);
+    expect(constant[0].zCount).toBeNull();
+    expect(constant[0].pOver).toBe(1);
+    expect(constant[0].pUnder).toBe(1);
+    expect(constant[0].shareOver).toBe(0);
+    expect(constant[0].shareUnder).toBe(0);
+    expect(constant[1].constrained).toBe(false);
     // class 1: original 0.75 against 0.25, 0.75, 0.5 → z > 0, the only defined Z, so SP = 1.
     expect(constant[1].z).toBeGreaterThan(0);
     expect(constant[1].sp).toBe(1);
