@@ -14,7 +14,7 @@
 import type { Command } from "commander";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { NnmotifsError } from "../core/errors.js";
-import type { DenseNetwork } from "../nn/network.js";
+import type { DenseNetwork } from "../model/network.js";
 import type { BinnedGroup, BinningScheme } from "../graph/binning.js";
 
 interface GraphCliOptions {
@@ -69,7 +69,7 @@ function fraction(text: string, option: string, allowOne: boolean, example: stri
 
 async function graphAction(models: string[], opts: GraphCliOptions): Promise<void> {
   const { BINNING_SCHEME_NAMES, isBinningScheme } = await import("../graph/binning.js");
-  const { loadNetwork } = await import("../nn/load-network.js");
+  const { MODEL_AND_GRAPH_FORMATS } = await import("../graph/graph-model-format.js");
   if (!isBinningScheme(opts.binning)) {
     throw new NnmotifsError(
       `invalid --binning "${opts.binning}". Should be one of ${BINNING_SCHEME_NAMES.join(", ")}.`,
@@ -89,7 +89,7 @@ async function graphAction(models: string[], opts: GraphCliOptions): Promise<voi
   });
   // Read every model before writing anything: a bad file leaves no half-written output.
   const nets: DenseNetwork[] = [];
-  for (const model of models) nets.push(await loadNetwork(model));
+  for (const model of models) nets.push(await MODEL_AND_GRAPH_FORMATS.load(model));
   // Bin at every cut-off before writing: a cut-off the density cannot support writes nothing.
   const { binGroup } = await import("../graph/binning.js");
   const groups = cutoffs.map((cutoff) => binGroup(nets, scheme, { cutoff, quantile }));

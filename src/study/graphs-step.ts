@@ -6,7 +6,7 @@ import { binGraphs } from "../graph/binning.js";
 import type { Digraph } from "../graph/digraph.js";
 import { networkToDigraph } from "../graph/from-network.js";
 import { formatGraph } from "../graph/read-graph.js";
-import { parseNativeModel } from "../nn/native-model.js";
+import { parseNativeModel } from "../model/native-model.js";
 import type { StudyConfig } from "./config.js";
 import { LAYOUT, initialGraphId, trainedGraphId, type StudyDataset } from "./layout.js";
 import type { Step } from "./step.js";

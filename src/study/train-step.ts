@@ -7,7 +7,7 @@ import { loadDataset } from "../data/load-dataset.js";
 import { splitDataset } from "../data/split.js";
 import type { InitialiserName } from "../nn/initialisers.js";
 import { initialNetwork } from "../nn/mlp.js";
-import { formatNativeModel } from "../nn/native-model.js";
+import { formatNativeModel } from "../model/native-model.js";
 import type { EpochRecord } from "../nn/train.js";
 import { hashFile, hashOf } from "./cache.js";
 import type { StudyConfig } from "./config.js";

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { modelStem } from "../../src/cli/graph-command.js";
 import { Rng } from "../../src/core/random.js";
-import { formatNativeModel } from "../../src/nn/native-model.js";
+import { formatNativeModel } from "../../src/model/native-model.js";
 import { HAVE_ANCHOR, REPO_ROOT, anchorFile } from "../anchor.js";
 
 const MAIN = join(REPO_ROOT, "dist", "cli", "main.js");
@@ -117,7 +117,7 @@ describe("nnmotifs graph (options and errors)", () => {
     const r = nnmotifs("graph", model, fanmod, "--out", out);
     expect(r.status).toBe(2);
     expect(r.stderr).toBe(
-      `nnmotifs: ${fanmod}: unsupported: not a model file. nnmotifs reads Keras .h5, TensorFlow.js model.json, and nnmotifs model or weighted graph JSON.\n`,
+      `nnmotifs: ${fanmod}: unsupported: not a model file. nnmotifs reads Keras .h5, TensorFlow.js model.json, nnmotifs model JSON, and nnmotifs weighted graph JSON.\n`,
     );
     expect(existsSync(out)).toBe(false);
   });

@@ -12,8 +12,16 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Dataset, File as H5File, Group } from "h5wasm";
 import { NnmotifsError, unsupported } from "../core/errors.js";
+import type { ModelFormat } from "./model-format.js";
 import type { DenseNetwork } from "./network.js";
 import { denseNetworkFromKeras, type StoredTensor } from "./keras-sequential.js";
+
+export const kerasH5Format: ModelFormat = {
+  name: "keras-h5",
+  title: "Keras .h5",
+  detect: (probe) => hasHdf5Signature(probe.bytes.subarray(0, Math.min(probe.bytes.length, 4096))),
+  read: (probe) => readKerasH5(probe.path),
+};
 
 /** The 8-byte HDF5 signature; HDF5 allows it at offset 0, 512, 1024, 2048, … */
 const HDF5_SIGNATURE = [0x89, 0x48, 0x44, 0x46, 0x0d, 0x0a, 0x1a, 0x0a];
@@ -25,11 +33,11 @@ export function hasHdf5Signature(bytes: Uint8Array): boolean {
   return false;
 }
 
-type H5Module = typeof import("h5wasm");
+export type H5Module = typeof import("h5wasm");
 
 let h5Promise: Promise<H5Module> | undefined;
 
-async function loadH5wasm(): Promise<H5Module> {
+export async function loadH5wasm(): Promise<H5Module> {
   h5Promise ??= (async () => {
     const h5 = (await import("h5wasm/node")).default as unknown as H5Module;
     const module = await h5.ready;
@@ -41,7 +49,7 @@ async function loadH5wasm(): Promise<H5Module> {
 }
 
 /** The innermost HDF5 reason ("truncated file: eof = 3000, …") from an HDF5-DIAG trace. */
-function hdf5Reason(error: unknown): string {
+export function hdf5Reason(error: unknown): string {
   const text = String((error as Error)?.message ?? error);
   const reasons = [...text.matchAll(/\bin \w+\(\): ([^\n]+)/g)].map((m) => m[1].trim());
   return reasons.at(-1) ?? text.split("\n")[0];
