@@ -142,15 +142,31 @@ function readDataset(
   if (entity === null || !("shape" in (entity as object))) {
     throw unsupported(`weight "${label}" is listed but not stored.`, { file: path });
   }
-  const dataset = entity as Dataset;
-  const value = dataset.value;
+  return readFloatDataset(entity as Dataset, label, path);
+}
+
+/** A float32 or float64 dataset as float64 values (also used for Keras 3 .keras weights). */
+export function readFloatDataset(
+  dataset: Dataset,
+  label: string,
+  path: string,
+): { shape: number[]; values: Float64Array } {
+  // Check the stored type before reading: h5wasm cannot even read some (float16) as values.
+  const { type, size } = dataset.metadata as { type?: number; size?: number };
+  const value = type === 1 && (size === 4 || size === 8) ? dataset.value : undefined;
   if (!(value instanceof Float32Array) && !(value instanceof Float64Array)) {
     throw unsupported(
-      `weight "${label}" has type ${dataset.dtype}. Should be float32 or float64.`,
-      {
-        file: path,
-      },
+      `weight "${label}" has type ${hdf5TypeName(type, size, dataset.dtype)}. Should be float32 or float64.`,
+      { file: path },
     );
   }
   return { shape: (dataset.shape ?? []).map(Number), values: Float64Array.from(value) };
+}
+
+/** "float16", "int32", … for HDF5 type class 1 (float) and 0 (integer); the dtype code otherwise. */
+function hdf5TypeName(type: number | undefined, size: number | undefined, dtype: unknown): string {
+  if (size !== undefined && (type === 0 || type === 1)) {
+    return `${type === 1 ? "float" : "int"}${size * 8}`;
+  }
+  return String(dtype);
 }
