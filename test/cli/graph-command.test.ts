@@ -10,7 +10,8 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { modelStem } from "../../src/cli/graph-command.js";
+import { MODEL_FORMAT_TITLES, modelStem } from "../../src/cli/graph-command.js";
+import { MODEL_AND_GRAPH_FORMATS } from "../../src/graph/graph-model-format.js";
 import { Rng } from "../../src/core/random.js";
 import { formatNativeModel } from "../../src/model/native-model.js";
 import { HAVE_ANCHOR, REPO_ROOT, anchorFile } from "../anchor.js";
@@ -285,6 +286,14 @@ describe("nnmotifs graph of PyTorch safetensors, ONNX and Keras 3 .keras models"
       expect(existsSync(out)).toBe(false);
     },
   );
+});
+
+describe("nnmotifs graph --help", () => {
+  it("lists every registered model format (MODEL_FORMAT_TITLES is the registry's list)", () => {
+    expect(MODEL_FORMAT_TITLES).toEqual(MODEL_AND_GRAPH_FORMATS.formats.map((f) => f.title));
+    const help = nnmotifs("graph", "--help").stdout.replace(/\s+/g, " ");
+    for (const title of MODEL_FORMAT_TITLES) expect(help).toContain(title);
+  });
 });
 
 describe("modelStem(path)", () => {

@@ -4,13 +4,15 @@
  */
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { NnmotifsError } from "../../src/core/errors.js";
 import { binGroup } from "../../src/graph/binning.js";
 import { networkToDigraph } from "../../src/graph/from-network.js";
 import { formatGraphJson } from "../../src/graph/graph-json.js";
+import { MODEL_AND_GRAPH_FORMATS } from "../../src/graph/graph-model-format.js";
+import { modelProbe } from "../../src/model/format-registry.js";
 import { detectModelKind, loadNetwork } from "../../src/model/load-network.js";
 import type { DenseNetwork } from "../../src/model/network.js";
 import { naturalCompare } from "../../src/model/safetensors.js";
@@ -59,6 +61,20 @@ describe("loadNetwork(path) of one MLP saved by torch, onnx and h5py", () => {
     const renamed = join(dir, `${name.replace(/\W/g, "_")}-no-extension`);
     copyFileSync(fixture(name), renamed);
     expect(detectModelKind(readFileSync(renamed))).toBe(kind);
+  });
+
+  it("exactly one registered format claims each fixture (detection is unambiguous)", () => {
+    const names = readdirSync(FIXTURES).filter((n) => !n.endsWith(".py"));
+    for (const name of names) {
+      const probe = modelProbe(fixture(name), readFileSync(fixture(name)));
+      const claims = MODEL_AND_GRAPH_FORMATS.formats
+        .filter((f) => f.detect(probe))
+        .map((f) => f.name);
+      expect({ name, claims: claims.length }).toEqual({
+        name,
+        claims: name.endsWith(".json") ? 0 : 1,
+      });
+    }
   });
 
   it.each(MLP_FILES)(
