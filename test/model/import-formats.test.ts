@@ -129,6 +129,78 @@ describe("loadNetwork(path) of one MLP saved by torch, onnx and h5py", () => {
   });
 });
 
+/** A safetensors file of `net` as PyTorch would store it (weight [out, in]), written by hand. */
+function safetensorsOf(net: DenseNetwork, names: string[]): Buffer {
+  const header: Record<string, unknown> = {};
+  const blobs: Buffer[] = [];
+  let offset = 0;
+  net.layers.forEach((layer, k) => {
+    const weight = new Float32Array(layer.nIn * layer.nOut);
+    for (let i = 0; i < layer.nIn; i++) {
+      for (let j = 0; j < layer.nOut; j++)
+        weight[j * layer.nIn + i] = layer.kernel[i * layer.nOut + j];
+    }
+    for (const [suffix, values, shape] of [
+      ["weight", weight, [layer.nOut, layer.nIn]],
+      ["bias", Float32Array.from(layer.bias), [layer.nOut]],
+    ] as const) {
+      const bytes = Buffer.from(values.buffer);
+      header[`${names[k]}.${suffix}`] = {
+        dtype: "F32",
+        shape,
+        data_offsets: [offset, offset + bytes.length],
+      };
+      blobs.push(bytes);
+      offset += bytes.length;
+    }
+  });
+  const json = Buffer.from(JSON.stringify(header));
+  const length = Buffer.alloc(8);
+  length.writeBigUInt64LE(BigInt(json.length));
+  return Buffer.concat([length, json, ...blobs]);
+}
+
+describe("safetensors round trip (property)", () => {
+  it("any stack of Linear layers fc1…fc11 saved as a state dict reads back in natural order as the Keras-layout network", async () => {
+    const sizes = fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 2, maxLength: 12 });
+    const float = fc.float({ noNaN: true, noDefaultInfinity: true, min: -4, max: 4 });
+    await fc.assert(
+      fc.asyncProperty(sizes, fc.infiniteStream(float), async (layerSizes, stream) => {
+        const it = stream[Symbol.iterator]();
+        const take = (n: number) =>
+          Float64Array.from({ length: n }, () => Math.fround(it.next().value as number));
+        const net: DenseNetwork = {
+          layerSizes,
+          layers: layerSizes.slice(1).map((nOut, k) => ({
+            name: `fc${k + 1}`,
+            nIn: layerSizes[k],
+            nOut,
+            kernel: take(layerSizes[k] * nOut),
+            bias: take(nOut),
+            activation: "linear" as const,
+          })),
+        };
+        const path = join(dir, "property.safetensors");
+        writeFileSync(
+          path,
+          safetensorsOf(
+            net,
+            net.layers.map((l) => l.name),
+          ),
+        );
+        const read = await loadNetwork(path);
+        expect(read.layerSizes).toEqual(layerSizes);
+        read.layers.forEach((layer, k) => {
+          expect(layer.name).toBe(`fc${k + 1}`);
+          expect(Array.from(layer.kernel)).toEqual(Array.from(net.layers[k].kernel));
+          expect(Array.from(layer.bias)).toEqual(Array.from(net.layers[k].bias));
+        });
+      }),
+      { numRuns: 50 },
+    );
+  });
+});
+
 describe("safetensors layer order", () => {
   it("naturalCompare sorts digit runs as numbers: 0, 2, 10 and fc1, fc2, fc10", () => {
     expect(["10", "2", "0"].sort(naturalCompare)).toEqual(["0", "2", "10"]);
