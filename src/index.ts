@@ -9,6 +9,7 @@
  *    sets)   train,   → coloured canonical    SP, FDR)   t-tests,     figures,
  *            import)  digraph) labels, nulls)            ΔZ, …)       report.html)
  *
+ *   model: the DenseNetwork contract and the model-file readers (Keras, tfjs, …), below nn and graph
  *   study: runs the whole grid, cached and resumable     cli: the `nnmotifs` command
  *
  * This file is the library's public door: it re-exports each folder's own index.
@@ -21,5 +22,6 @@ export * from "./nulls/index.js";
 export * from "./stats/index.js";
 export * from "./analysis/index.js";
 export * from "./report/index.js";
+export * from "./model/index.js";
 export * from "./nn/index.js";
 export * from "./study/index.js";

@@ -7,6 +7,9 @@
  * Several paper cut-offs (`--cutoff 0.3,0.55,0.8`, SPEC §4.3 sweeps) bin the group once per value
  * and write each into its own subfolder `--out/c<value>/`, with one summary per value.
  *
+ * Models are recognised by content (src/model/formats.ts lists the formats). `--layers a,b,c` gives
+ * the layer order of a PyTorch safetensors state dict, which does not record it.
+ *
  * `<stem>` is the file name without its extension (`model_tree.h5` → `model_tree`;
  * `init.model.json` / `init.graph.json` → `init`); a TensorFlow.js `model.json` is named after its
  * folder (`runs/tree/model.json` → `tree_model`).
@@ -14,7 +17,7 @@
 import type { Command } from "commander";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { NnmotifsError } from "../core/errors.js";
-import type { DenseNetwork } from "../nn/network.js";
+import type { DenseNetwork } from "../model/network.js";
 import type { BinnedGroup, BinningScheme } from "../graph/binning.js";
 
 interface GraphCliOptions {
@@ -22,14 +25,30 @@ interface GraphCliOptions {
   cutoff: string;
   quantile: string;
   out: string;
+  layers?: string;
   quiet?: boolean;
 }
+
+/**
+ * The titles of MODEL_AND_GRAPH_FORMATS, written out so that registering the command loads no
+ * model reader (every command is registered at start-up; `census` must stay light). A test checks
+ * that this list equals the registry's.
+ */
+export const MODEL_FORMAT_TITLES = [
+  "Keras .h5",
+  "Keras 3 .keras",
+  "PyTorch safetensors",
+  "ONNX",
+  "TensorFlow.js model.json",
+  "nnmotifs model JSON",
+  "nnmotifs weighted graph JSON",
+];
 
 export function register(program: Command): void {
   program
     .command("graph")
     .description(
-      "turn models (Keras .h5, TensorFlow.js model.json, nnmotifs model JSON) into coloured graphs; the models of one call share the bins",
+      `turn models into coloured graphs; the models of one call share the bins. Formats, recognised by content: ${MODEL_FORMAT_TITLES.join(", ")}`,
     )
     .argument("<model...>", "model files, binned together as one group")
     .option("-b, --binning <scheme>", "paper | sign | quantile | none", "paper")
@@ -39,6 +58,10 @@ export function register(program: Command): void {
       "0.55",
     )
     .option("--quantile <q>", "quantile binning: fraction of each layer's edges kept", "0.2")
+    .option(
+      "--layers <names>",
+      "safetensors: the Linear layers in order, by tensor-name prefix (fc1,fc2,out); default: natural order of the names",
+    )
     .option("-o, --out <dir>", "output folder", ".")
     .option("-q, --quiet", "print nothing but errors")
     .action(async (models: string[], opts: GraphCliOptions) => {
@@ -69,7 +92,7 @@ function fraction(text: string, option: string, allowOne: boolean, example: stri
 
 async function graphAction(models: string[], opts: GraphCliOptions): Promise<void> {
   const { BINNING_SCHEME_NAMES, isBinningScheme } = await import("../graph/binning.js");
-  const { loadNetwork } = await import("../nn/load-network.js");
+  const { MODEL_AND_GRAPH_FORMATS } = await import("../graph/graph-model-format.js");
   if (!isBinningScheme(opts.binning)) {
     throw new NnmotifsError(
       `invalid --binning "${opts.binning}". Should be one of ${BINNING_SCHEME_NAMES.join(", ")}.`,
@@ -87,9 +110,10 @@ async function graphAction(models: string[], opts: GraphCliOptions): Promise<voi
       );
     }
   });
+  const layers = opts.layers === undefined ? undefined : layerList(opts.layers);
   // Read every model before writing anything: a bad file leaves no half-written output.
   const nets: DenseNetwork[] = [];
-  for (const model of models) nets.push(await loadNetwork(model));
+  for (const model of models) nets.push(await MODEL_AND_GRAPH_FORMATS.load(model, { layers }));
   // Bin at every cut-off before writing: a cut-off the density cannot support writes nothing.
   const { binGroup } = await import("../graph/binning.js");
   const groups = cutoffs.map((cutoff) => binGroup(nets, scheme, { cutoff, quantile }));
@@ -99,6 +123,17 @@ async function graphAction(models: string[], opts: GraphCliOptions): Promise<voi
     const out = sweep ? join(opts.out, cutoffFolder(cutoffs[k])) : opts.out;
     await writeBinnedGroup({ models, stems, nets, scheme, group, out, quiet: opts.quiet });
   }
+}
+
+/** `--layers fc1,fc2,out` as a list of distinct, non-empty names. */
+export function layerList(text: string): string[] {
+  const names = text.split(",").map((n) => n.trim());
+  if (names.some((n) => n === "") || new Set(names).size !== names.length) {
+    throw new NnmotifsError(
+      `invalid --layers "${text}". Should be distinct layer names separated by commas, e.g. fc1,fc2,out.`,
+    );
+  }
+  return names;
 }
 
 /** Subfolder of one cut-off of a sweep: `c0.3`, `c0.55` (the shortest decimal of the value). */

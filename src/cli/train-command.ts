@@ -125,7 +125,7 @@ async function trainAction(opts: TrainCliOptions): Promise<void> {
 
   const { loadDataset } = await import("../data/load-dataset.js");
   const { trainNetwork } = await import("../nn/train.js");
-  const { formatNativeModel } = await import("../nn/native-model.js");
+  const { formatNativeModel } = await import("../model/native-model.js");
   const { writeFileAtomic } = await import("../core/atomic-write.js");
 
   const data = loadDataset(opts.data, { seed, samples: subset });

@@ -8,7 +8,7 @@
  * implementation (or the reverse) is a type error.
  */
 import { NnmotifsError } from "../core/errors.js";
-import type { DenseNetwork } from "../nn/network.js";
+import type { DenseNetwork } from "../model/network.js";
 import type { Digraph } from "./digraph.js";
 import { networkToDigraph } from "./from-network.js";
 import { paperBinEdges, paperColour } from "./paper-binning.js";

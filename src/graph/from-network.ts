@@ -4,9 +4,9 @@
  * (offset + i) → (offset + nIn + j). Every kernel entry is an edge (binning drops some later),
  * listed layer by layer, i then j — the order the FANMOD files are written in.
  *
- * This is the graph layer's only contact with the network side, and it imports types only.
+ * The graph layer meets the network side only through the DenseNetwork contract (model/), as types.
  */
-import type { DenseNetwork } from "../nn/network.js";
+import type { DenseNetwork } from "../model/network.js";
 import type { Digraph } from "./digraph.js";
 
 export function networkToDigraph(net: DenseNetwork): Digraph {

@@ -44,3 +44,4 @@ export {
   pairwiseSumFloat32,
   type PaperBins,
 } from "./paper-binning.js";
+export { graphModelFormat, MODEL_AND_GRAPH_FORMATS } from "./graph-model-format.js";

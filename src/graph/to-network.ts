@@ -5,7 +5,7 @@
  * many). Activations are not stored in graphs: hidden and output layers come back "linear".
  */
 import { NnmotifsError, unsupported } from "../core/errors.js";
-import type { DenseLayerWeights, DenseNetwork } from "../nn/network.js";
+import type { DenseLayerWeights, DenseNetwork } from "../model/network.js";
 import type { Digraph } from "./digraph.js";
 import { layerSizesOf } from "./graph-json.js";
 

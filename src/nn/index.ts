@@ -1,12 +1,3 @@
-export type { Activation, DenseLayerWeights, DenseNetwork } from "./network.js";
-export {
-  formatNativeModel,
-  parseNativeModel,
-  NATIVE_MODEL_FORMAT,
-  NATIVE_MODEL_VERSION,
-  type NativeModel,
-  type NativeModelExtra,
-} from "./native-model.js";
 export {
   INITIALISERS,
   INITIALISER_NAMES,
@@ -38,7 +29,3 @@ export {
   type EpochRecord,
 } from "./train.js";
 export { KerasSgd } from "./sgd.js";
-export { readKerasH5, hasHdf5Signature } from "./keras-h5.js";
-export { readTfjsModel, parseTfjsModel, isTfjsModelJson } from "./tfjs-model.js";
-export { ACTIVATIONS, denseNetworkFromKeras, type StoredTensor } from "./keras-sequential.js";
-export { loadNetwork, detectModelKind, type ModelKind } from "./load-network.js";

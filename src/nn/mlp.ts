@@ -7,7 +7,7 @@ import type * as tfjs from "@tensorflow/tfjs";
 import { NnmotifsError } from "../core/errors.js";
 import { Rng } from "../core/random.js";
 import { INITIALISERS, initialBias, type InitialiserName } from "./initialisers.js";
-import type { DenseLayerWeights, DenseNetwork } from "./network.js";
+import type { DenseLayerWeights, DenseNetwork } from "../model/network.js";
 
 export type Tf = typeof tfjs;
 

@@ -27,7 +27,7 @@ import { loadTf, type BackendChoice, type BackendName } from "./backend.js";
 import { isInitialiserName, type InitialiserName } from "./initialisers.js";
 import { KerasSgd } from "./sgd.js";
 import { buildMlp, initialNetwork, readMlp, validateLayerSizes, type Tf } from "./mlp.js";
-import type { DenseNetwork } from "./network.js";
+import type { DenseNetwork } from "../model/network.js";
 
 export interface TrainOptions {
   /** Hidden layer sizes. */

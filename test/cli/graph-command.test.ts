@@ -1,11 +1,19 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { modelStem } from "../../src/cli/graph-command.js";
+import { MODEL_FORMAT_TITLES, modelStem } from "../../src/cli/graph-command.js";
+import { MODEL_AND_GRAPH_FORMATS } from "../../src/graph/graph-model-format.js";
 import { Rng } from "../../src/core/random.js";
-import { formatNativeModel } from "../../src/nn/native-model.js";
+import { formatNativeModel } from "../../src/model/native-model.js";
 import { HAVE_ANCHOR, REPO_ROOT, anchorFile } from "../anchor.js";
 
 const MAIN = join(REPO_ROOT, "dist", "cli", "main.js");
@@ -117,7 +125,7 @@ describe("nnmotifs graph (options and errors)", () => {
     const r = nnmotifs("graph", model, fanmod, "--out", out);
     expect(r.status).toBe(2);
     expect(r.stderr).toBe(
-      `nnmotifs: ${fanmod}: unsupported: not a model file. nnmotifs reads Keras .h5, TensorFlow.js model.json, and nnmotifs model or weighted graph JSON.\n`,
+      `nnmotifs: ${fanmod}: unsupported: not a model file. nnmotifs reads Keras .h5, Keras 3 .keras, PyTorch safetensors, ONNX, TensorFlow.js model.json, nnmotifs model JSON, and nnmotifs weighted graph JSON.\n`,
     );
     expect(existsSync(out)).toBe(false);
   });
@@ -210,6 +218,81 @@ describe("nnmotifs graph (options and errors)", () => {
     const r = nnmotifs("graph", model, model, "--out", join(dir, "twice"));
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/would both be written as "tiny"/);
+  });
+});
+
+describe("nnmotifs graph of PyTorch safetensors, ONNX and Keras 3 .keras models", () => {
+  const fixtures = join(REPO_ROOT, "test", "model", "fixtures");
+  const dir = mkdtempSync(join(tmpdir(), "nnmotifs-graph-import-"));
+  const copies = ["mlp.safetensors", "mlp.onnx", "mlp-matmul.onnx", "mlp.keras", "mlp.h5"].map(
+    (name, k) => {
+      const copy = join(dir, `m${k}-${name.replace("mlp", "net")}`);
+      copyFileSync(join(fixtures, name), copy);
+      return copy;
+    },
+  );
+  const stem = (path: string): string => modelStem(path);
+
+  it.each([
+    ["sign", 32],
+    ["paper", 9],
+  ])(
+    "--binning %s writes the same FANMOD edge list for each format of one MLP",
+    (scheme, edges) => {
+      const out = join(dir, `out-${scheme}`);
+      const r = nnmotifs("graph", ...copies, "--binning", String(scheme), "--out", out, "-q");
+      expect(r.stderr).toBe("");
+      expect(r.status).toBe(0);
+      const files = copies.map((c) => readFileSync(join(out, `${stem(c)}.fanmod.txt`), "utf8"));
+      expect(files[0].trimEnd().split("\n")).toHaveLength(Number(edges));
+      for (const f of files) expect(f).toBe(files[0]);
+    },
+  );
+
+  it("--layers gives the order of a state dict whose names sort wrongly", () => {
+    const out = join(dir, "named");
+    const named = join(fixtures, "named.safetensors");
+    const bad = nnmotifs("graph", named, "--out", out, "-q");
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/Give the layer order with --layers/);
+    const r = nnmotifs("graph", named, "--layers", "input_layer,classifier", "--out", out, "-q");
+    expect(r.status).toBe(0);
+    const reference = join(dir, "reference");
+    expect(nnmotifs("graph", copies[4], "--out", reference, "-q").status).toBe(0);
+    expect(readFileSync(join(out, "named.fanmod.txt"), "utf8")).toBe(
+      readFileSync(join(reference, `${stem(copies[4])}.fanmod.txt`), "utf8"),
+    );
+    expect(nnmotifs("graph", named, "--layers", "a,,b", "--out", out).stderr).toMatch(
+      /^nnmotifs: invalid --layers "a,,b"/,
+    );
+  });
+
+  it.each([
+    ["truncated", "mlp.onnx", /cannot decode the ONNX file \(truncated or corrupt\?\)/],
+    ["conv", "conv.keras", /unsupported: layer "conv2d" is Conv2D/],
+    ["f16", "mlp-f16.safetensors", /unsupported: tensor "0\.weight" has dtype F16/],
+  ])(
+    "exits 2 with one line naming the file for a %s model, writing nothing",
+    (what, name, message) => {
+      const path = join(dir, `${what}-${name}`);
+      const bytes = readFileSync(join(fixtures, name));
+      writeFileSync(path, what === "truncated" ? bytes.subarray(0, bytes.length >> 1) : bytes);
+      const out = join(dir, `bad-${what}`);
+      const r = nnmotifs("graph", path, "--out", out);
+      expect(r.status).toBe(2);
+      expect(r.stderr.startsWith(`nnmotifs: ${path}: `)).toBe(true);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr.trimEnd().split("\n")).toHaveLength(1);
+      expect(existsSync(out)).toBe(false);
+    },
+  );
+});
+
+describe("nnmotifs graph --help", () => {
+  it("lists every registered model format (MODEL_FORMAT_TITLES is the registry's list)", () => {
+    expect(MODEL_FORMAT_TITLES).toEqual(MODEL_AND_GRAPH_FORMATS.formats.map((f) => f.title));
+    const help = nnmotifs("graph", "--help").stdout.replace(/\s+/g, " ");
+    for (const title of MODEL_FORMAT_TITLES) expect(help).toContain(title);
   });
 });
 

@@ -3,7 +3,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { parseNativeModel } from "../../src/nn/native-model.js";
+import { parseNativeModel } from "../../src/model/native-model.js";
 import { REPO_ROOT } from "../anchor.js";
 
 const MAIN = join(REPO_ROOT, "dist", "cli", "main.js");

@@ -9,8 +9,8 @@ import {
 } from "../../src/graph/binning.js";
 import { networkToDigraph } from "../../src/graph/from-network.js";
 import { formatFanmodEdgeList } from "../../src/graph/fanmod-edge-list.js";
-import { readKerasH5 } from "../../src/nn/keras-h5.js";
-import type { DenseNetwork } from "../../src/nn/network.js";
+import { readKerasH5 } from "../../src/model/keras-h5.js";
+import type { DenseNetwork } from "../../src/model/network.js";
 import { NnmotifsError } from "../../src/core/errors.js";
 import { HAVE_ANCHOR, anchorFile } from "../anchor.js";
 

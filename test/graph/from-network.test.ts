@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { networkToDigraph } from "../../src/graph/from-network.js";
 import { digraphToNetwork } from "../../src/graph/to-network.js";
 import { formatGraphJson, parseGraphJson } from "../../src/graph/graph-json.js";
-import type { DenseNetwork } from "../../src/nn/network.js";
+import type { DenseNetwork } from "../../src/model/network.js";
 
 /** A network whose kernel entry W[i][j] of layer k is k*100 + i*10 + j (readable in assertions). */
 function labelled(layerSizes: number[]): DenseNetwork {

@@ -15,7 +15,7 @@ import { resolveStudyConfig, type StudyConfig } from "../../src/study/config.js"
 import { readManifest } from "../../src/study/manifest.js";
 import { stepSeed } from "../../src/study/step.js";
 import { initialNetwork } from "../../src/nn/mlp.js";
-import { parseNativeModel } from "../../src/nn/native-model.js";
+import { parseNativeModel } from "../../src/model/native-model.js";
 import { runStudy, type StudyOutcome } from "../../src/study/run-study.js";
 import { ANCHOR_DATASETS, HAVE_ANCHOR, REPO_ROOT } from "../anchor.js";
 

@@ -8,7 +8,7 @@ import { binGraphs } from "../../graph/binning.js";
 import type { Digraph } from "../../graph/digraph.js";
 import { networkToDigraph } from "../../graph/from-network.js";
 import { formatGraph } from "../../graph/read-graph.js";
-import { parseNativeModel } from "../../nn/native-model.js";
+import { parseNativeModel } from "../../model/native-model.js";
 import type { GraphsParams } from "../plan.js";
 import type { StepKind } from "./registry.js";
 

@@ -3,7 +3,7 @@ import { objectsToCsv } from "../../core/csv.js";
 import { loadDataset } from "../../data/load-dataset.js";
 import { splitDataset } from "../../data/split.js";
 import { initialNetwork } from "../../nn/mlp.js";
-import { formatNativeModel } from "../../nn/native-model.js";
+import { formatNativeModel } from "../../model/native-model.js";
 import type { EpochRecord } from "../../nn/train.js";
 import type { TrainParams } from "../plan.js";
 import type { StepKind } from "./registry.js";

@@ -7,8 +7,17 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { NnmotifsError, unsupported } from "../core/errors.js";
+import type { ModelFormat } from "./model-format.js";
 import type { DenseNetwork } from "./network.js";
 import { denseNetworkFromKeras, type StoredTensor } from "./keras-sequential.js";
+
+export const tfjsModelFormat: ModelFormat = {
+  name: "tfjs",
+  title: "TensorFlow.js model.json",
+  jsonShape: "a TensorFlow.js model.json (modelTopology)",
+  detect: (probe) => isTfjsModelJson(probe.json()),
+  read: (probe) => readTfjsModel(probe.path),
+};
 
 interface ManifestEntry {
   name?: unknown;

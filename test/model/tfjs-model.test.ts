@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { parseTfjsModel, readTfjsModel } from "../../src/nn/tfjs-model.js";
+import { parseTfjsModel, readTfjsModel } from "../../src/model/tfjs-model.js";
 import { NnmotifsError } from "../../src/core/errors.js";
 
 const dir = mkdtempSync(join(tmpdir(), "nnmotifs-tfjs-"));

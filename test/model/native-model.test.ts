@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatNativeModel, parseNativeModel } from "../../src/nn/native-model.js";
+import { formatNativeModel, parseNativeModel } from "../../src/model/native-model.js";
 import { initialNetwork } from "../../src/nn/mlp.js";
 import { NnmotifsError } from "../../src/core/errors.js";
 

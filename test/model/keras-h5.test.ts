@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { readKerasH5, hasHdf5Signature } from "../../src/nn/keras-h5.js";
+import { readKerasH5, hasHdf5Signature } from "../../src/model/keras-h5.js";
 import { NnmotifsError } from "../../src/core/errors.js";
 import { HAVE_ANCHOR, anchorFile } from "../anchor.js";
 import { dense, writeKerasH5 } from "./keras-h5-fixture.js";

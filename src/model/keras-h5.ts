@@ -12,8 +12,16 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Dataset, File as H5File, Group } from "h5wasm";
 import { NnmotifsError, unsupported } from "../core/errors.js";
+import type { ModelFormat } from "./model-format.js";
 import type { DenseNetwork } from "./network.js";
 import { denseNetworkFromKeras, type StoredTensor } from "./keras-sequential.js";
+
+export const kerasH5Format: ModelFormat = {
+  name: "keras-h5",
+  title: "Keras .h5",
+  detect: (probe) => hasHdf5Signature(probe.bytes.subarray(0, Math.min(probe.bytes.length, 4096))),
+  read: (probe) => readKerasH5(probe.path),
+};
 
 /** The 8-byte HDF5 signature; HDF5 allows it at offset 0, 512, 1024, 2048, … */
 const HDF5_SIGNATURE = [0x89, 0x48, 0x44, 0x46, 0x0d, 0x0a, 0x1a, 0x0a];
@@ -25,11 +33,11 @@ export function hasHdf5Signature(bytes: Uint8Array): boolean {
   return false;
 }
 
-type H5Module = typeof import("h5wasm");
+export type H5Module = typeof import("h5wasm");
 
 let h5Promise: Promise<H5Module> | undefined;
 
-async function loadH5wasm(): Promise<H5Module> {
+export async function loadH5wasm(): Promise<H5Module> {
   h5Promise ??= (async () => {
     const h5 = (await import("h5wasm/node")).default as unknown as H5Module;
     const module = await h5.ready;
@@ -41,7 +49,7 @@ async function loadH5wasm(): Promise<H5Module> {
 }
 
 /** The innermost HDF5 reason ("truncated file: eof = 3000, …") from an HDF5-DIAG trace. */
-function hdf5Reason(error: unknown): string {
+export function hdf5Reason(error: unknown): string {
   const text = String((error as Error)?.message ?? error);
   const reasons = [...text.matchAll(/\bin \w+\(\): ([^\n]+)/g)].map((m) => m[1].trim());
   return reasons.at(-1) ?? text.split("\n")[0];
@@ -134,15 +142,31 @@ function readDataset(
   if (entity === null || !("shape" in (entity as object))) {
     throw unsupported(`weight "${label}" is listed but not stored.`, { file: path });
   }
-  const dataset = entity as Dataset;
-  const value = dataset.value;
+  return readFloatDataset(entity as Dataset, label, path);
+}
+
+/** A float32 or float64 dataset as float64 values (also used for Keras 3 .keras weights). */
+export function readFloatDataset(
+  dataset: Dataset,
+  label: string,
+  path: string,
+): { shape: number[]; values: Float64Array } {
+  // Check the stored type before reading: h5wasm cannot even read some (float16) as values.
+  const { type, size } = dataset.metadata as { type?: number; size?: number };
+  const value = type === 1 && (size === 4 || size === 8) ? dataset.value : undefined;
   if (!(value instanceof Float32Array) && !(value instanceof Float64Array)) {
     throw unsupported(
-      `weight "${label}" has type ${dataset.dtype}. Should be float32 or float64.`,
-      {
-        file: path,
-      },
+      `weight "${label}" has type ${hdf5TypeName(type, size, dataset.dtype)}. Should be float32 or float64.`,
+      { file: path },
     );
   }
   return { shape: (dataset.shape ?? []).map(Number), values: Float64Array.from(value) };
+}
+
+/** "float16", "int32", … for HDF5 type class 1 (float) and 0 (integer); the dtype code otherwise. */
+function hdf5TypeName(type: number | undefined, size: number | undefined, dtype: unknown): string {
+  if (size !== undefined && (type === 0 || type === 1)) {
+    return `${type === 1 ? "float" : "int"}${size * 8}`;
+  }
+  return String(dtype);
 }

@@ -2,14 +2,15 @@ import { describe, expect, it } from "vitest";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { detectModelKind, loadNetwork } from "../../src/nn/load-network.js";
-import { formatNativeModel } from "../../src/nn/native-model.js";
+import { detectModelKind, loadNetwork } from "../../src/model/load-network.js";
+import { formatNativeModel } from "../../src/model/native-model.js";
 import { networkToDigraph } from "../../src/graph/from-network.js";
 import { formatGraphJson } from "../../src/graph/graph-json.js";
 import { binGroup } from "../../src/graph/binning.js";
 import { quietLogger, setLogger } from "../../src/core/log.js";
 import { NnmotifsError } from "../../src/core/errors.js";
-import type { DenseNetwork } from "../../src/nn/network.js";
+import type { DenseNetwork } from "../../src/model/network.js";
+import { MODEL_AND_GRAPH_FORMATS } from "../../src/graph/graph-model-format.js";
 import { HAVE_ANCHOR, anchorFile } from "../anchor.js";
 import { dense, writeKerasH5 } from "./keras-h5-fixture.js";
 
@@ -39,7 +40,7 @@ const small: DenseNetwork = {
 
 async function errorOf(path: string): Promise<NnmotifsError> {
   try {
-    await loadNetwork(path);
+    await loadNetwork(path, {}, MODEL_AND_GRAPH_FORMATS);
   } catch (error) {
     if (error instanceof NnmotifsError) return error;
     throw error;
@@ -100,7 +101,7 @@ describe("loadNetwork(path)", () => {
   it("rebuilds a network from a weighted native graph; binned graphs warn about removed edges", async () => {
     const full = join(dir, "full.graph.json");
     writeFileSync(full, formatGraphJson(networkToDigraph(small)));
-    const net = await loadNetwork(full);
+    const net = await loadNetwork(full, {}, MODEL_AND_GRAPH_FORMATS);
     expect(net.layers[0].kernel).toEqual(small.layers[0].kernel);
     expect(net.layers[1].bias).toEqual(small.layers[1].bias);
 
@@ -112,7 +113,7 @@ describe("loadNetwork(path)", () => {
     const warnings: string[] = [];
     const previous = setLogger({ ...quietLogger, warn: (m) => warnings.push(m) });
     try {
-      const rebuilt = await loadNetwork(binned);
+      const rebuilt = await loadNetwork(binned, {}, MODEL_AND_GRAPH_FORMATS);
       expect(Array.from(rebuilt.layers[0].kernel)).toEqual([0, 0, 0, -0.4, 0.5, -0.6]);
     } finally {
       setLogger(previous);

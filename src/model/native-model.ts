@@ -10,6 +10,7 @@
  * saved network loads back bit for bit.
  */
 import { NnmotifsError } from "../core/errors.js";
+import type { ModelFormat } from "./model-format.js";
 import type { Activation, DenseLayerWeights, DenseNetwork } from "./network.js";
 
 export const NATIVE_MODEL_FORMAT = "nnmotifs-model";
@@ -21,6 +22,15 @@ const ACTIVATIONS: Record<Activation, true> = {
   linear: true,
   sigmoid: true,
   tanh: true,
+};
+
+export const nativeModelFormat: ModelFormat = {
+  name: NATIVE_MODEL_FORMAT,
+  title: "nnmotifs model JSON",
+  jsonShape: `"format": "${NATIVE_MODEL_FORMAT}" (a native model)`,
+  detect: (probe) =>
+    (probe.json() as { format?: unknown } | undefined)?.format === NATIVE_MODEL_FORMAT,
+  read: (probe) => parseNativeModel(new TextDecoder().decode(probe.bytes), probe.path),
 };
 
 /** What travels with the weights; every field optional. */
