@@ -268,89 +268,116 @@ function chainWork(p: Pattern, parity: number): number {
 }
 
 /**
- * Z[x] for a pattern (file comment): `factors[i]` is x on the pair (block i → block i+1), row-major
- * [sizes[i], sizes[i+1]]. Blocks i ≡ parity (mod 2) are enumerated by subsets, the others summed
- * through elementary symmetric polynomials.
+ * The chain sum Z[x] of a pattern (file comment), as a function of the factors: `factors[i]` is x
+ * on the pair (block i → block i+1), row-major [sizes[i], sizes[i+1]]. Blocks i ≡ parity (mod 2)
+ * are enumerated by subsets, the others summed through elementary symmetric polynomials.
  */
-function chainSum(p: Pattern, factors: readonly Float64Array[], parity: number): number {
+function chainPlan(p: Pattern, parity: number): (factors: readonly Float64Array[]) => number {
   const { parts, sizes } = p;
   const r = parts.length;
   const e = new Float64Array(8);
-  // Per enumerated block i and subset S: out[i][S·n_{i+1} + u] = Π_{v∈S} x(v, u) (u in block i+1),
-  // in[i][S·n_{i−1} + u] = Π_{v∈S} x(u, v) (u in block i−1).
+  const phi = new Float64Array(Math.max(...sizes));
+  // Per enumerated block i and subset S: outHalf[i][S·n_{i+1} + u] = Π_{v∈S} x(v, u) (u in
+  // block i+1), inHalf[i][S·n_{i−1} + u] = Π_{v∈S} x(u, v) (u in block i−1). Built once per
+  // factor set; the buffers are reused between the quadrature nodes.
+  const subsets: Int32Array[] = [];
   const outHalf: Float64Array[] = [];
   const inHalf: Float64Array[] = [];
-  const subsetCount: number[] = [];
+  const vecs: Float64Array[] = [];
   for (let i = parity; i < r; i += 2) {
-    const c = parts[i];
-    const subsets = subsetsOf(sizes[i], c);
-    const ns = subsets.length / c;
-    subsetCount[i] = ns;
+    subsets[i] = subsetsOf(sizes[i], parts[i]);
+    const ns = subsets[i].length / parts[i];
+    vecs[i] = new Float64Array(ns);
+    if (i + 1 < r) outHalf[i] = new Float64Array(ns * sizes[i + 1]);
+    if (i > 0) inHalf[i] = new Float64Array(ns * sizes[i - 1]);
+  }
+  /** e_c of xs[from .. from+len); c = 1 is a plain sum. */
+  const symmetric = (xs: Float64Array, from: number, len: number, c: number): number => {
+    if (c === 1) {
+      let s = 0;
+      for (let u = from; u < from + len; u++) s += xs[u];
+      return s;
+    }
+    return elementarySymmetric(xs, from, len, c, e);
+  };
+
+  return (factors) => {
+    for (let i = parity; i < r; i += 2) {
+      const c = parts[i];
+      const sub = subsets[i];
+      const ns = vecs[i].length;
+      if (i + 1 < r) {
+        const n1 = sizes[i + 1];
+        const x = factors[i];
+        const half = outHalf[i].fill(1);
+        for (let s = 0; s < ns; s++) {
+          const at = s * n1;
+          for (let q = 0; q < c; q++) {
+            const row = sub[s * c + q] * n1;
+            for (let u = 0; u < n1; u++) half[at + u] *= x[row + u];
+          }
+        }
+      }
+      if (i > 0) {
+        const n0 = sizes[i - 1];
+        const ni = sizes[i];
+        const x = factors[i - 1];
+        const half = inHalf[i].fill(1);
+        for (let s = 0; s < ns; s++) {
+          const at = s * n0;
+          for (let q = 0; q < c; q++) {
+            const col = sub[s * c + q];
+            for (let u = 0; u < n0; u++) half[at + u] *= x[u * ni + col];
+          }
+        }
+      }
+    }
+    // The transfer pass over the enumerated blocks.
+    let i = parity;
+    let vec = vecs[i];
+    if (i === 1) {
+      const n0 = sizes[0];
+      for (let s = 0; s < vec.length; s++) vec[s] = symmetric(inHalf[1], s * n0, n0, parts[0]);
+    } else {
+      vec.fill(1);
+    }
+    for (; i + 2 < r; i += 2) {
+      const nm = sizes[i + 1];
+      const cm = parts[i + 1];
+      const left = outHalf[i];
+      const right = inHalf[i + 2];
+      const next = vecs[i + 2];
+      for (let s2 = 0; s2 < next.length; s2++) {
+        const at2 = s2 * nm;
+        let acc = 0;
+        for (let s = 0; s < vec.length; s++) {
+          const v = vec[s];
+          if (v === 0) continue;
+          const at = s * nm;
+          if (cm === 1) {
+            let dot = 0;
+            for (let u = 0; u < nm; u++) dot += left[at + u] * right[at2 + u];
+            acc += v * dot;
+          } else {
+            for (let u = 0; u < nm; u++) phi[u] = left[at + u] * right[at2 + u];
+            acc += v * elementarySymmetric(phi, 0, nm, cm, e);
+          }
+        }
+        next[s2] = acc;
+      }
+      vec = next;
+    }
+    let total = 0;
     if (i + 1 < r) {
       const n1 = sizes[i + 1];
-      const x = factors[i];
-      const half = new Float64Array(ns * n1).fill(1);
-      for (let s = 0; s < ns; s++) {
-        for (let q = 0; q < c; q++) {
-          const row = subsets[s * c + q] * n1;
-          for (let u = 0; u < n1; u++) half[s * n1 + u] *= x[row + u];
-        }
-      }
-      outHalf[i] = half;
-    }
-    if (i > 0) {
-      const n0 = sizes[i - 1];
-      const ni = sizes[i];
-      const x = factors[i - 1];
-      const half = new Float64Array(ns * n0).fill(1);
-      for (let s = 0; s < ns; s++) {
-        for (let q = 0; q < c; q++) {
-          const col = subsets[s * c + q];
-          for (let u = 0; u < n0; u++) half[s * n0 + u] *= x[u * ni + col];
-        }
-      }
-      inHalf[i] = half;
-    }
-  }
-  // The transfer pass over the enumerated blocks.
-  let i = parity;
-  let vec = new Float64Array(subsetCount[i]);
-  if (i === 1) {
-    const n0 = sizes[0];
-    for (let s = 0; s < vec.length; s++) {
-      vec[s] = elementarySymmetric(inHalf[1], s * n0, n0, parts[0], e);
-    }
-  } else {
-    vec.fill(1);
-  }
-  const phi = new Float64Array(Math.max(...sizes));
-  for (; i + 2 < r; i += 2) {
-    const nm = sizes[i + 1];
-    const cm = parts[i + 1];
-    const left = outHalf[i];
-    const right = inHalf[i + 2];
-    const next = new Float64Array(subsetCount[i + 2]);
-    for (let s2 = 0; s2 < next.length; s2++) {
-      let acc = 0;
       for (let s = 0; s < vec.length; s++) {
-        if (vec[s] === 0) continue;
-        for (let u = 0; u < nm; u++) phi[u] = left[s * nm + u] * right[s2 * nm + u];
-        acc += vec[s] * elementarySymmetric(phi, 0, nm, cm, e);
+        total += vec[s] * symmetric(outHalf[i], s * n1, n1, parts[i + 1]);
       }
-      next[s2] = acc;
+    } else {
+      for (let s = 0; s < vec.length; s++) total += vec[s];
     }
-    vec = next;
-  }
-  let total = 0;
-  if (i + 1 < r) {
-    const n1 = sizes[i + 1];
-    for (let s = 0; s < vec.length; s++) {
-      total += vec[s] * elementarySymmetric(outHalf[i], s * n1, n1, parts[i + 1], e);
-    }
-  } else {
-    for (let s = 0; s < vec.length; s++) total += vec[s];
-  }
-  return total;
+    return total;
+  };
 }
 
 /** Sum of the `take` smallest (or largest) entries of |xs| that are positive; NaN if too few. */
@@ -374,7 +401,8 @@ function exactPatternSums(
   const m = p.edges;
   const pairs = p.parts.length - 1;
   const root = abs.slice(0, pairs).map((a) => a.map((x) => Math.pow(x, 1 / m)));
-  const sumI = chainSum(p, root, parity);
+  const chainSum = chainPlan(p, parity);
+  const sumI = chainSum(root);
   if (!withCoherence || sumI === 0) return { sumI, sumQ: 0 };
   let sLo = 0;
   let sHi = 0;
@@ -397,7 +425,7 @@ function exactPatternSums(
       const f = factors[i];
       for (let q = 0; q < a.length; q++) f[q] = x[q] * Math.exp(-t * a[q]);
     }
-    integral += h * t * chainSum(p, factors, parity);
+    integral += h * t * chainSum(factors);
   }
   return { sumI, sumQ: m * integral };
 }
