@@ -414,14 +414,28 @@ function chainPlan(p: Pattern, parity: number): (factors: readonly Float64Array[
   };
 }
 
-/** Sum of the `take` smallest (or largest) entries of |xs| that are positive; NaN if too few. */
+/**
+ * Sum of the `take` smallest (or largest) positive entries of xs (absolute weights), NaN if there
+ * are fewer: one pass with a small sorted buffer (take ≤ 16 for k ≤ 7 is typical, no full sort).
+ */
 function extremeAbsSum(xs: Float64Array, take: number, largest: boolean): number {
-  const a = Array.from(xs, Math.abs)
-    .filter((x) => x > 0)
-    .sort((x, y) => (largest ? y - x : x - y));
-  if (a.length < take) return NaN;
+  const best = new Float64Array(take);
+  let have = 0;
+  for (let q = 0; q < xs.length; q++) {
+    const x = xs[q];
+    if (!(x > 0)) continue;
+    // best[0..have) is sorted so that best[have-1] is the worst kept value.
+    if (have === take && (largest ? x <= best[have - 1] : x >= best[have - 1])) continue;
+    let at = have < take ? have++ : have - 1;
+    while (at > 0 && (largest ? best[at - 1] < x : best[at - 1] > x)) {
+      best[at] = best[at - 1];
+      at--;
+    }
+    best[at] = x;
+  }
+  if (have < take) return NaN;
   let s = 0;
-  for (let i = 0; i < take; i++) s += a[i];
+  for (let i = 0; i < take; i++) s += best[i];
   return s;
 }
 
