@@ -236,6 +236,21 @@ describe("layeredWeightedMotifs(layers, {size})", () => {
     );
   });
 
+  it("keeps intensity exact and samples only coherence when one chain sum fits the budget", () => {
+    const layers = randomLayers(5, [4, 3, 3, 2]);
+    const exact = layeredWeightedMotifs(layers, { size: 4 });
+    // 100 multiply-adds: every pattern's single chain sum fits, none of its quadratures does.
+    const mixed = layeredWeightedMotifs(layers, { size: 4, maxExactWork: 100, seed: 2 });
+    mixed.topologies.forEach((t, i) => {
+      expect(t.exact).toBe(false);
+      expect(t.totalIntensitySe).toBe(0);
+      expectClose(t.totalIntensity, exact.topologies[i].totalIntensity, 1e-12);
+      expect(t.meanCoherenceSe).toBeGreaterThan(0);
+      const e = exact.topologies[i].meanCoherence;
+      expect(Math.abs(t.meanCoherence - e)).toBeLessThan(5 * t.meanCoherenceSe);
+    });
+  });
+
   it("reads a network, its full graph (networkToDigraph) and plain kernels alike", () => {
     const layers = randomLayers(21, [3, 4, 2]);
     const network = {
