@@ -3,7 +3,7 @@
  * network, the null models side by side; solid bars are significant (BH q < 0.05). Without a
  * 4-node census it shows the named topologies of the largest motif size instead.
  */
-import { median } from "../analysis/lookup.js";
+import { median } from "../analysis/median.js";
 import { namedTopologyKey } from "../analysis/motif-names.js";
 import type { TopologyVariantRow } from "../analysis/topology-variants.js";
 import { topLevel, type Figure } from "./figure-spec.js";

@@ -75,7 +75,8 @@ export function collectResults(
       nullModel: c.nullModel,
       randomNetworks: config.motifs.randomNetworks,
       subgraphs: doc.subgraphs,
-      motifs: doc.motifs.map(motifRecord),
+      // The census rows flow through unchanged (class keys, q-values): one results contract.
+      motifs: doc.motifs,
       seconds: c.seconds,
     };
   };
@@ -107,20 +108,5 @@ export function collectResults(
     timings: index.timings,
     versions: index.versions,
     ...(sensitivity.length > 0 ? { sensitivity } : {}),
-  };
-}
-
-function motifRecord(m: MotifRecord): MotifRecord {
-  return {
-    adjacency: m.adjacency,
-    count: m.count,
-    frequency: m.frequency,
-    randomMean: m.randomMean,
-    randomSd: m.randomSd,
-    z: m.z ?? null,
-    pOver: m.pOver,
-    pUnder: m.pUnder,
-    zCount: m.zCount ?? null,
-    sp: m.sp ?? null,
   };
 }
