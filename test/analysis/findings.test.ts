@@ -41,7 +41,6 @@ describe("studyFindings(results, tables)", () => {
     const ids = analysis.findings.map((f) => f.id);
     expect(new Set(ids).size).toBe(ids.length);
     for (const f of analysis.findings) {
-      // eslint-disable-next-line @typescript-eslint/no-unused-vars
       const { sentence, ...fields } = f;
       expect(findingSentence(fields as Parameters<typeof findingSentence>[0])).toBe(sentence);
     }
