@@ -200,12 +200,9 @@ function topologyClause(
   );
 }
 
-/** The rule behind every "significant" of a sentence. */
+/** The rule behind every "significant" of a sentence (the methods section states it in full). */
 function rule(alpha: number | null, family: string | null): string {
-  return (
-    `BH q < ${alpha ?? ALPHA} over ${family ?? FAMILY}, count ≥ ${SIGNIFICANCE.minCount}, ` +
-    `|count − mean| ≥ ${100 * SIGNIFICANCE.minDeviation}% of the mean`
-  );
+  return `BH q < ${alpha ?? ALPHA} over ${family ?? FAMILY}, with mfinder's count guards`;
 }
 
 /** The sentence of a finding, from its fields only. */

@@ -26,7 +26,6 @@ export {
   type FindingInputs,
 } from "./findings.js";
 export { findingsJson, findingsDocument, type FindingsDocument } from "./findings-json.js";
-export { median } from "./median.js";
 export {
   analyseStudy,
   summariseFindings,
