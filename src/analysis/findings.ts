@@ -4,8 +4,7 @@
  * alone, so a claim cannot outrun its numbers. The study writes them as `findings.json`
  * (findings-json.ts); the report's text and first screen are built from them.
  */
-import type { CutoffSensitivityRow } from "./cutoff-sensitivity.js";
-import { cutoffSensitivityFinding } from "./cutoff-sensitivity.js";
+import { cutoffSensitivityFinding, type CutoffSensitivityRow } from "./cutoff-sensitivity.js";
 import { learningRanking, type LearningEfficacyRow } from "./learning-efficacy.js";
 import { median } from "./median.js";
 import { namedTopologyKey } from "./motif-names.js";

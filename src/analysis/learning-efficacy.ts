@@ -20,7 +20,7 @@ export interface LearningEfficacyRow {
   readonly dataset: string;
   readonly init: string;
   readonly epochs: number;
-  /** First epoch (1-based) with validation accuracy ≥ TARGET_VAL_ACCURACY (95%), null when never reached. */
+  /** First epoch (1-based) with val accuracy ≥ TARGET_VAL_ACCURACY (95%); null: never reached. */
   readonly epochsTo95: number | null;
   readonly epochsTo100: number | null;
   readonly finalValAccuracy: number | null;
