@@ -4,13 +4,9 @@
 import { join } from "node:path";
 import { objectsToCsv, writeFileAtomic } from "../core/index.js";
 import { censusClasses, type CensusClassRow } from "./census-classes.js";
-import {
-  cutoffSensitivity,
-  cutoffSensitivityFinding,
-  type CutoffSensitivityRow,
-} from "./cutoff-sensitivity.js";
+import { cutoffSensitivity, type CutoffSensitivityRow } from "./cutoff-sensitivity.js";
 import { edgesPerColour, type EdgesPerColourRow } from "./edges-per-colour.js";
-import { findingsFromTables } from "./findings.js";
+import { studyFindings, type Finding } from "./findings.js";
 import {
   learningCurves,
   learningEfficacy,
@@ -56,8 +52,8 @@ export interface AnalysisTables {
 
 export interface StudyAnalysis {
   readonly tables: AnalysisTables;
-  /** Plain-language sentences, most important first. */
-  readonly findings: string[];
+  /** The findings as typed records, most important first (findings.ts). */
+  readonly findings: Finding[];
   readonly notes: { readonly selectionBias: string };
 }
 
@@ -92,17 +88,16 @@ export function analyseStudy(results: StudyResults, options: AnalyseOptions = {}
     nullComparison: nullComparison(variants, results.nullModels),
     cutoffSensitivity: cutoffSensitivity(results),
   };
-  const sweep = cutoffSensitivityFinding(tables.cutoffSensitivity, results.nullModels);
   return {
     tables,
-    findings: [...findingsFromTables(results, tables), ...(sweep === null ? [] : [sweep])],
+    findings: studyFindings(results, tables),
     notes: { selectionBias: SELECTION_BIAS_NOTE },
   };
 }
 
-/** The findings alone (computes the analyses). */
+/** The findings' sentences alone (computes the analyses). */
 export function summariseFindings(results: StudyResults): string[] {
-  return analyseStudy(results).findings;
+  return analyseStudy(results).findings.map((f) => f.sentence);
 }
 
 function kebab(name: string): string {
@@ -121,7 +116,7 @@ export async function writeAnalysisTables(analysis: StudyAnalysis, dir: string):
     paths.push(path);
   }
   const findings = join(dir, "findings.txt");
-  await writeFileAtomic(findings, analysis.findings.join("\n") + "\n");
+  await writeFileAtomic(findings, analysis.findings.map((f) => f.sentence).join("\n") + "\n");
   paths.push(findings);
   return paths;
 }

@@ -5,9 +5,14 @@
  * 4-node topologies are significantly over-represented.
  */
 import { censusClasses } from "./census-classes.js";
-import { median, networkLabel } from "./lookup.js";
+import { median } from "./median.js";
 import { namedTopologyKey } from "./motif-names.js";
-import type { GraphRecord, SensitivityRecord, StudyResults } from "./study-results.js";
+import {
+  networkLabel,
+  type GraphRecord,
+  type SensitivityRecord,
+  type StudyResults,
+} from "./study-results.js";
 import { topologyVariants, type TopologyVariantRow } from "./topology-variants.js";
 
 export interface CutoffSensitivityRow {
@@ -27,6 +32,9 @@ export interface CutoffSensitivityRow {
   readonly diamondQ: number | null;
   readonly bifanZ: number | null;
   readonly bifanQ: number | null;
+  /** The diamond's and the bi-fan's most significant variant is significant (significance.ts). */
+  readonly diamondSignificant: boolean;
+  readonly bifanSignificant: boolean;
   /** Topologies of this size whose most significant variant is over-represented (q < 0.05). */
   readonly significantTopologies: number;
   readonly topologies: number;
@@ -34,7 +42,7 @@ export interface CutoffSensitivityRow {
 
 /** The study's own cut-off, or null when its binning has none. */
 function studyCutoff(results: StudyResults): number | null {
-  const graphs = results.config.graphs as { binning?: unknown; cutoff?: unknown } | undefined;
+  const graphs = results.config.graphs;
   return graphs?.binning === "paper" && typeof graphs.cutoff === "number" ? graphs.cutoff : null;
 }
 
@@ -87,6 +95,8 @@ export function cutoffSensitivity(results: StudyResults): CutoffSensitivityRow[]
         diamondQ: found(diamond)?.maxQ ?? null,
         bifanZ: found(bifan)?.maxZ ?? null,
         bifanQ: found(bifan)?.maxQ ?? null,
+        diamondSignificant: found(diamond)?.significant ?? false,
+        bifanSignificant: found(bifan)?.significant ?? false,
         significantTopologies: (list ?? []).filter((v) => v.significant).length,
         topologies: list?.length ?? 0,
       });
@@ -107,8 +117,6 @@ export function cutoffSensitivityFinding(
   const trained = sized.filter((r) => r.nullModel === ref && r.stage === "trained");
   const pool = trained.length > 0 ? trained : sized.filter((r) => r.nullModel === ref);
   const cutoffs = [...new Set(pool.map((r) => r.cutoff))].sort((a, b) => a - b);
-  const significant = (z: number | null, q: number | null): boolean =>
-    z !== null && z > 0 && q !== null && q < 0.05;
   const part = (
     name: string,
     pick: (r: CutoffSensitivityRow) => boolean,
@@ -139,12 +147,12 @@ export function cutoffSensitivityFinding(
     `Sensitivity to the cut-off c (${range}, ${ref} randomisation, ${what}): ` +
     `${part(
       "diamond",
-      (r) => significant(r.diamondZ, r.diamondQ),
+      (r) => r.diamondSignificant,
       (r) => r.diamondZ,
     )}, and ` +
     `${part(
       "bi-fan",
-      (r) => significant(r.bifanZ, r.bifanQ),
+      (r) => r.bifanSignificant,
       (r) => r.bifanZ,
     )}.`
   );

@@ -7,7 +7,25 @@ export type {
   SensitivityGraph,
   SensitivityRecord,
   EpochRecord as StudyEpochRecord,
+  StudyResultsConfig,
 } from "./study-results.js";
+export { networkLabel } from "./study-results.js";
+export {
+  significance,
+  isSignificant,
+  isConstrained,
+  SIGNIFICANCE,
+  type Direction,
+  type SignificanceFields,
+} from "./significance.js";
+export {
+  studyFindings,
+  findingSentence,
+  type Finding,
+  type FindingSection,
+  type FindingInputs,
+} from "./findings.js";
+export { findingsJson, findingsDocument, type FindingsDocument } from "./findings-json.js";
 export {
   analyseStudy,
   summariseFindings,
@@ -19,8 +37,11 @@ export {
 export {
   learningCurves,
   learningEfficacy,
+  learningRanking,
+  TARGET_VAL_ACCURACY,
   type LearningCurveRow,
   type LearningEfficacyRow,
+  type LearningRanking,
 } from "./learning-efficacy.js";
 export {
   weightHistograms,

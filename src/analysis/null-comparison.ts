@@ -1,7 +1,7 @@
 /**
- * Switching vs layered null, side by side (SPEC §6, §9): for every graph × size × topology, the
- * most significant variant's Z and q under the reference null ("switch" when present) and under
- * each other null, and whether the topology stays significant.
+ * The nulls side by side (SPEC §6, §9): for every graph × size × topology, the most significant
+ * variant's Z and q under the reference null (the study's first) and under each other null the
+ * study ran, and whether the topology stays significant.
  */
 import type { TopologyVariantRow } from "./topology-variants.js";
 
@@ -25,9 +25,12 @@ export interface NullComparisonRow {
   readonly verdict: string;
 }
 
-/** The null every other one is compared with. */
-export function referenceNull(nullModels: readonly string[]): string {
-  return nullModels.includes("switch") ? "switch" : (nullModels[0] ?? "switch");
+/**
+ * The null every other one is compared with: the first the study ran (config order; the default
+ * study lists switch, then layered). Null when the study ran none.
+ */
+export function referenceNull(nullModels: readonly string[]): string | null {
+  return nullModels[0] ?? null;
 }
 
 export function nullComparison(
@@ -35,6 +38,7 @@ export function nullComparison(
   nullModels: readonly string[],
 ): NullComparisonRow[] {
   const ref = referenceNull(nullModels);
+  if (ref === null) return [];
   const index = new Map<string, TopologyVariantRow>();
   for (const v of variants)
     index.set(`${v.graphId}\u0000${v.size}\u0000${v.topology}\u0000${v.nullModel}`, v);

@@ -3,6 +3,7 @@
  * (src/study) and analysis/report. Everything is plain data (JSON-serialisable except typed arrays,
  * which the runner stores as number arrays on disk).
  */
+import type { CensusMotif } from "../stats/census.js";
 
 /** One epoch of a learning curve. */
 export interface EpochRecord {
@@ -45,25 +46,19 @@ export interface GraphRecord {
   readonly edgesPerColour: Readonly<Record<string, number>>;
 }
 
-/** One motif class in one census: the fields of the census JSON (see stats/census). */
-export interface MotifRecord {
-  readonly adjacency: readonly string[];
-  readonly count: number;
-  readonly frequency: number;
-  readonly randomMean: number;
-  readonly randomSd: number;
-  readonly z: number | null;
-  readonly pOver: number;
-  readonly pUnder: number;
-  readonly zCount: number | null;
-  readonly sp: number | null;
-}
+/**
+ * One motif class in one census, exactly as the census JSON (`stats/census`) writes it: the class
+ * key, the q-values and every statistic flow through unchanged. This is the only declaration of
+ * the census row downstream of the census; the analysis rows extend it.
+ */
+export type MotifRecord = CensusMotif;
 
 /** One census: a graph × a motif size × a null model. */
 export interface CensusRecord {
   readonly graphId: string;
   readonly size: number;
-  readonly nullModel: string; // "switch" | "layered"
+  /** The null model's registry name ("switch", "layered", …): any null the study ran. */
+  readonly nullModel: string;
   readonly randomNetworks: number;
   readonly subgraphs: number;
   readonly motifs: readonly MotifRecord[];
@@ -87,12 +82,22 @@ export interface SensitivityRecord {
   readonly censuses: readonly CensusRecord[];
 }
 
+/**
+ * The resolved configuration as the analyses see it: the fields they read are typed, every
+ * other field is printed as it is in the methods section.
+ */
+export interface StudyResultsConfig {
+  readonly graphs?: { readonly binning?: string; readonly cutoff?: number };
+  readonly [field: string]: unknown;
+}
+
 export interface StudyResults {
   /** The resolved configuration (printed in the methods section). */
-  readonly config: Readonly<Record<string, unknown>>;
+  readonly config: StudyResultsConfig;
   readonly datasets: readonly string[];
   readonly inits: readonly string[];
   readonly sizes: readonly number[];
+  /** The nulls the study ran, in config order; the first is the reference of comparisons. */
   readonly nullModels: readonly string[];
   readonly trainings: readonly TrainingRecord[];
   readonly graphs: readonly GraphRecord[];
@@ -103,4 +108,9 @@ export interface StudyResults {
   readonly versions: Readonly<Record<string, string>>;
   /** The cut-off sweep, one record per cut-off; absent or empty when the sweep is off. */
   readonly sensitivity?: readonly SensitivityRecord[];
+}
+
+/** The network a graph stands for: its data set, or "initial" for the untrained network. */
+export function networkLabel(g: Pick<GraphRecord, "stage" | "dataset">): string {
+  return g.stage === "initial" ? "initial" : (g.dataset ?? "trained");
 }

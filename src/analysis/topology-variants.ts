@@ -1,15 +1,18 @@
 /**
  * Per topology, the "most significant" (max Z, the authors' default) and the "most typical" (Z
- * closest to the group mean) coloured variant, with BH-adjusted p-values across variants (SPEC §7).
+ * closest to the group mean) coloured variant (SPEC §7), with the census's q-values and the
+ * decisions of significance.ts. Constrained variants (count fixed by the null) are counted but
+ * never picked.
  */
 import type { CensusClassRow } from "./census-classes.js";
+import { SIGNIFICANCE } from "./significance.js";
 
 /** Shown next to every table that picks one variant per topology. */
 export const SELECTION_BIAS_NOTE =
   "Taking the maximum Z over the coloured variants of a topology is a selection: with many " +
-  "variants, the largest Z is large by chance alone. The q-values are Benjamini–Hochberg " +
-  "adjusted across the variants of the topology in the same census; judge significance by q, " +
-  "and compare with the most typical variant.";
+  "variants, the largest Z is large by chance alone, and it is dominated by rare classes. The " +
+  `q-values are Benjamini–Hochberg adjusted over ${SIGNIFICANCE.family}; judge significance by ` +
+  "q and the count guards, and compare with the most typical variant.";
 
 export interface TopologyVariantRow {
   readonly graphId: string;
@@ -21,22 +24,23 @@ export interface TopologyVariantRow {
   readonly topology: string;
   readonly topologyName: string;
   readonly variants: number;
-  /** Variants with pOver < 0.05 (unadjusted), and with q < 0.05 (BH). */
+  /** Variants whose count the null fixes (never significant). */
+  readonly constrained: number;
+  /** Variants with unadjusted pOver < alpha (descriptive only: no decision is taken on it). */
   readonly significantRaw: number;
+  /** Variants significant by significance.ts (BH over the census, count guards). */
   readonly significantFdr: number;
   readonly meanZ: number | null;
   readonly maxMotif: string;
   readonly maxZ: number | null;
-  readonly maxP: number;
+  readonly maxP: number | null;
   readonly maxQ: number | null;
   readonly typicalMotif: string;
   readonly typicalZ: number | null;
   readonly typicalQ: number | null;
-  /** The max-Z variant is over-represented with q < 0.05. */
+  /** The max-Z variant is significantly over-represented (significance.ts). */
   readonly significant: boolean;
 }
-
-export const ALPHA = 0.05;
 
 /** Groups census rows by census × topology and picks the two variants. */
 export function topologyVariants(classes: readonly CensusClassRow[]): TopologyVariantRow[] {
@@ -49,14 +53,16 @@ export function topologyVariants(classes: readonly CensusClassRow[]): TopologyVa
   }
   const out: TopologyVariantRow[] = [];
   for (const rows of groups.values()) {
-    const withZ = rows.filter((r) => r.z !== null);
+    const free = rows.filter((r) => !r.constrained);
+    const withZ = free.filter((r) => r.z !== null);
     const meanZ = withZ.length
       ? withZ.reduce((s, r) => s + (r.z as number), 0) / withZ.length
       : null;
     // Max Z; without any Z fall back to the smallest p.
+    const pool = free.length > 0 ? free : rows;
     const best = withZ.length
       ? withZ.reduce((a, b) => ((b.z as number) > (a.z as number) ? b : a))
-      : rows.reduce((a, b) => (b.pOver < a.pOver ? b : a));
+      : pool.reduce((a, b) => ((b.pOver ?? 1) < (a.pOver ?? 1) ? b : a));
     const typical =
       meanZ === null
         ? best
@@ -74,17 +80,18 @@ export function topologyVariants(classes: readonly CensusClassRow[]): TopologyVa
       topology: first.topology,
       topologyName: first.topologyName,
       variants: rows.length,
-      significantRaw: rows.filter((r) => r.pOver < ALPHA).length,
-      significantFdr: rows.filter((r) => r.qOver !== null && r.qOver < ALPHA).length,
+      constrained: rows.length - free.length,
+      significantRaw: rows.filter((r) => r.pOver !== null && r.pOver < SIGNIFICANCE.alpha).length,
+      significantFdr: rows.filter((r) => r.significant === "over").length,
       meanZ,
-      maxMotif: best.motif,
-      maxZ: best.z,
+      maxMotif: best.key,
+      maxZ: best.constrained ? null : best.z,
       maxP: best.pOver,
       maxQ: best.qOver,
-      typicalMotif: typical.motif,
-      typicalZ: typical.z,
+      typicalMotif: typical.key,
+      typicalZ: typical.constrained ? null : typical.z,
       typicalQ: typical.qOver,
-      significant: best.z !== null && best.z > 0 && best.qOver !== null && best.qOver < ALPHA,
+      significant: best.significant === "over",
     });
   }
   return out;

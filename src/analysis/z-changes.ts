@@ -9,6 +9,7 @@ export interface ZPairRow {
   readonly dataset: string;
   readonly size: number;
   readonly nullModel: string;
+  /** The census's class key. */
   readonly motif: string;
   readonly topologyName: string;
   /** Null when the class is absent from that network's census or its Z is undefined. */
@@ -22,13 +23,13 @@ export function zPairs(classes: readonly CensusClassRow[]): ZPairRow[] {
   const initial = new Map<string, CensusClassRow>();
   for (const r of classes) {
     if (r.stage === "initial")
-      initial.set(`${r.init}\u0000${r.size}\u0000${r.nullModel}\u0000${r.motif}`, r);
+      initial.set(`${r.init}\u0000${r.size}\u0000${r.nullModel}\u0000${r.key}`, r);
   }
   const rows: ZPairRow[] = [];
   const seen = new Set<string>();
   for (const r of classes) {
     if (r.stage !== "trained") continue;
-    const key = `${r.init}\u0000${r.size}\u0000${r.nullModel}\u0000${r.motif}`;
+    const key = `${r.init}\u0000${r.size}\u0000${r.nullModel}\u0000${r.key}`;
     seen.add(`${r.network}\u0000${key}`);
     const before = initial.get(key);
     const zInitial = before?.z ?? null;
@@ -37,7 +38,7 @@ export function zPairs(classes: readonly CensusClassRow[]): ZPairRow[] {
       dataset: r.network,
       size: r.size,
       nullModel: r.nullModel,
-      motif: r.motif,
+      motif: r.key,
       topologyName: r.topologyName,
       zInitial,
       zTrained: r.z,
@@ -62,7 +63,7 @@ export function zPairs(classes: readonly CensusClassRow[]): ZPairRow[] {
         dataset,
         size: r.size,
         nullModel: r.nullModel,
-        motif: r.motif,
+        motif: r.key,
         topologyName: r.topologyName,
         zInitial: r.z,
         zTrained: null,

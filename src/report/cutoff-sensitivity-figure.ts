@@ -23,6 +23,7 @@ export function cutoffSensitivityFigure(
     for (const motif of MOTIFS) {
       const z = motif === "diamond" ? r.diamondZ : r.bifanZ;
       const q = motif === "diamond" ? r.diamondQ : r.bifanQ;
+      const significant = motif === "diamond" ? r.diamondSignificant : r.bifanSignificant;
       if (z === null) continue;
       values.push({
         kind: "point",
@@ -34,7 +35,7 @@ export function cutoffSensitivityFigure(
         init: r.init,
         network: r.network,
         line: r.graphId,
-        significant: q !== null && q < 0.05 && z > 0 ? "q < 0.05" : "not significant",
+        significant: significant ? "significant" : "not significant",
       });
     }
   }
@@ -59,7 +60,7 @@ export function cutoffSensitivityFigure(
     caption:
       "Z of the most significant coloured variant of the diamond and of the bi-fan (4-node) at each " +
       "cut-off c of the sweep, one line per network (colour: init; dashed: the initial network; " +
-      "filled points: q < 0.05). " +
+      "filled points: significant, see the methods). " +
       (defaultCutoff !== null
         ? `The grey rule marks the study's cut-off c = ${defaultCutoff}. `
         : "") +
@@ -124,7 +125,7 @@ export function cutoffSensitivityFigure(
               x,
               y: { field: "z", type: "quantitative" },
               size: {
-                condition: { test: "datum.significant !== 'q < 0.05'", value: 10 },
+                condition: { test: "datum.significant !== 'significant'", value: 10 },
                 value: 0,
               },
             },

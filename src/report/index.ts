@@ -1,12 +1,20 @@
 export {
   writeReport,
   reportHtml,
-  escapeHtml,
-  uniquifySvgIds,
-  flattenConfig,
+  includedSections,
   type ReportOptions,
   type ReportOutput,
+  type RenderedFigure,
 } from "./html-report.js";
+export { escapeHtml, uniquifySvgIds, table, num, text, type Cell, type Column } from "./html.js";
+export { flattenConfig, REFERENCES } from "./sections/methods.js";
+export { REPORT_SECTIONS, withSection } from "./sections/registry.js";
+export {
+  sectionFindings,
+  type ReportSection,
+  type SectionInput,
+  type SectionContext,
+} from "./sections/section.js";
 export { renderSvg, svgToPng } from "./render-svg.js";
 export {
   motifPictogram,
@@ -14,7 +22,7 @@ export {
   longestPathLevels,
   type PictogramOptions,
 } from "./motif-pictogram.js";
-export { studyFigures, type PlacedFigure, type SectionId } from "./study-figures.js";
+export { studyFigures, type PlacedFigure } from "./study-figures.js";
 export type { Figure, VegaLiteSpec } from "./figure-spec.js";
 export { learningCurvesFigure } from "./learning-curves-figure.js";
 export { weightHistogramFigure } from "./weight-histogram-figure.js";

@@ -1,9 +1,9 @@
 /**
  * The first-screen figure: Z of the diamond and the bi-fan (most significant variant) in every
- * network, the null models side by side; solid bars are significant (BH q < 0.05). Without a
+ * network, the null models side by side; solid bars are significant (analysis/significance.ts). Without a
  * 4-node census it shows the named topologies of the largest motif size instead.
  */
-import { median } from "../analysis/lookup.js";
+import { median } from "../analysis/median.js";
 import { namedTopologyKey } from "../analysis/motif-names.js";
 import type { TopologyVariantRow } from "../analysis/topology-variants.js";
 import { topLevel, type Figure } from "./figure-spec.js";
@@ -47,7 +47,7 @@ export function keyFindingFigure(
       nullModel: v.nullModel,
       z: v.maxZ ?? 0,
       significance:
-        v.maxZ === null ? "Z undefined" : v.significant ? "q < 0.05" : "not significant",
+        v.maxZ === null ? "Z undefined" : v.significant ? "significant" : "not significant",
     }));
   const order = inits.flatMap((i) => ["initial", ...datasets].map((n) => `${i}/${n}`));
   const title =
@@ -57,7 +57,7 @@ export function keyFindingFigure(
     title: `${title[0]?.toUpperCase() ?? ""}${title.slice(1)}: Z under each null model`,
     caption:
       `Z of the most significant coloured variant of the ${title} in every network ` +
-      "(init/network). Faded bars are not significant after FDR control; where Z is undefined " +
+      "(init/network). Faded bars are not significant (see the methods); where Z is undefined " +
       "(the null's random networks all have the same count) no bar is drawn.",
     spec: {
       ...topLevel(values),
@@ -87,8 +87,11 @@ export function keyFindingFigure(
           opacity: {
             field: "significance",
             type: "ordinal",
-            title: "BH q",
-            scale: { domain: ["q < 0.05", "not significant", "Z undefined"], range: [1, 0.3, 0] },
+            title: "significance",
+            scale: {
+              domain: ["significant", "not significant", "Z undefined"],
+              range: [1, 0.3, 0],
+            },
           },
         },
       },

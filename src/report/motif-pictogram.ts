@@ -36,13 +36,16 @@ function f(x: number): string {
   return (Math.round(x * 10) / 10).toString();
 }
 
-/** The pictogram of a class given as adjacency rows or a k*k key. */
+/**
+ * The pictogram of a class given as adjacency rows or a census class key (k*k digits, and with
+ * vertex colours "/c1,…,ck", which the pictogram does not draw).
+ */
 export function motifPictogram(
   rows: readonly string[] | string,
   options: PictogramOptions = {},
 ): string {
   const size = options.size ?? DEFAULTS.size;
-  const m = parseAdjacency(rows);
+  const m = parseAdjacency(typeof rows === "string" ? rows.split("/")[0] : rows);
   const k = m.length;
   const level = longestPathLevels(m);
   const levels = Math.max(...level) + 1;

@@ -1,4 +1,8 @@
-/** Switch vs layered null per topology: Z under the reference null vs Z under the other. */
+/**
+ * The reference null vs another null per topology: Z under one against Z under the other. With
+ * `otherNull` null the rows' first other null is drawn under the name null-comparison-size-k;
+ * another null gets null-comparison-size-k-<null>.
+ */
 import type { NullComparisonRow } from "../analysis/null-comparison.js";
 import { extent, initScale, topLevel, type Figure } from "./figure-spec.js";
 
@@ -6,10 +10,12 @@ export function nullComparisonFigure(
   rows: readonly NullComparisonRow[],
   size: number,
   inits: readonly string[],
+  otherNull: string | null = null,
 ): Figure {
-  const points = rows.filter((r) => r.size === size && r.zReference !== null && r.zOther !== null);
-  const ref = points[0]?.referenceNull ?? "switch";
-  const other = points[0]?.otherNull ?? "layered";
+  const sized = rows.filter((r) => r.size === size && r.zReference !== null && r.zOther !== null);
+  const other = otherNull ?? sized[0]?.otherNull ?? "";
+  const points = sized.filter((r) => r.otherNull === other);
+  const ref = points[0]?.referenceNull ?? "";
   const zs = points.flatMap((p) => [p.zReference as number, p.zOther as number]);
   const [lo, hi] = extent(zs) ?? [-1, 1];
   const values: object[] = points.map((p) => ({
@@ -23,7 +29,7 @@ export function nullComparisonFigure(
     { kind: "bisector", zReference: hi, zOther: hi },
   );
   return {
-    name: `null-comparison-size-${size}`,
+    name: `null-comparison-size-${size}${otherNull === null ? "" : `-${otherNull}`}`,
     title: `The ${ref} vs the ${other} null, ${size}-node topologies`,
     caption:
       `Z of each topology's most significant variant in every network under the ${ref} null (x) and ` +

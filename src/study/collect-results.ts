@@ -80,7 +80,8 @@ export function assembleResults(index: ResultsIndex, inputs: ResultsInputs): Stu
       nullModel: c.nullModel,
       randomNetworks: config.motifs.randomNetworks,
       subgraphs: doc.subgraphs,
-      motifs: doc.motifs.map(motifRecord),
+      // The census rows flow through unchanged (class keys, q-values): one results contract.
+      motifs: doc.motifs,
       seconds: inputs.record<CensusSummary>(`census:${c.step}`).data.censusSeconds,
     };
   };
@@ -127,20 +128,5 @@ function sensitivityGraph(g: SensitivityGraph): SensitivityGraph {
     dataset: g.dataset,
     binEdges: g.binEdges,
     edgesPerColour: g.edgesPerColour,
-  };
-}
-
-function motifRecord(m: MotifRecord): MotifRecord {
-  return {
-    adjacency: m.adjacency,
-    count: m.count,
-    frequency: m.frequency,
-    randomMean: m.randomMean,
-    randomSd: m.randomSd,
-    z: m.z ?? null,
-    pOver: m.pOver,
-    pUnder: m.pUnder,
-    zCount: m.zCount ?? null,
-    sp: m.sp ?? null,
   };
 }

@@ -44,6 +44,7 @@ export const LAYOUT = {
   censusJson: (id: string, k: number, nullModel: string) => `census/${id}-k${k}-${nullModel}.json`,
   censusCsv: (id: string, k: number, nullModel: string) => `census/${id}-k${k}-${nullModel}.csv`,
   results: "study-results.json",
+  findings: "findings.json",
   report: "report.html",
   // The cut-off sweep: its own folders, so no file or step id meets the main graphs and census.
   sensitivityFanmod: (c: number, id: string) => `graphs/sensitivity/c${String(c)}/${id}.fanmod.txt`,

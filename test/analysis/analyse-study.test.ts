@@ -83,7 +83,7 @@ describe("analyseStudy(results)", () => {
     expect(Math.abs((v.typicalZ as number) - mean)).toBeCloseTo(closest, 12);
     // q ≥ p always, and q is in [0, 1].
     for (const c of t.censusClasses) {
-      if (c.qOver !== null) expect(c.qOver).toBeGreaterThanOrEqual(c.pOver - 1e-12);
+      if (c.qOver !== null) expect(c.qOver).toBeGreaterThanOrEqual((c.pOver as number) - 1e-12);
     }
     expect(analysis.notes.selectionBias).toMatch(/selection/);
   });
@@ -96,7 +96,7 @@ describe("analyseStudy(results)", () => {
         c.network === p.dataset &&
         c.size === p.size &&
         c.nullModel === p.nullModel &&
-        c.motif === p.motif,
+        c.key === p.motif,
     )!;
     const initial = t.censusClasses.find(
       (c) =>
@@ -104,7 +104,7 @@ describe("analyseStudy(results)", () => {
         c.init === p.init &&
         c.size === p.size &&
         c.nullModel === p.nullModel &&
-        c.motif === p.motif,
+        c.key === p.motif,
     )!;
     expect(p.deltaZ).toBeCloseTo((trained.z as number) - (initial.z as number), 12);
     // Classes missing from one side keep a null ΔZ rather than being dropped.
@@ -160,7 +160,7 @@ describe("writeAnalysisTables(analysis, dir)", () => {
     expect(files.some((f) => f.includes(".tmp"))).toBe(false);
     const csv = readFileSync(join(dir, "learning-efficacy.csv"), "utf8").split("\n");
     expect(csv[0]).toBe(
-      "dataset,init,epochs,epochsTo95,epochsTo100,finalValAccuracy,lossArea,valLossArea,testAccuracy,testLoss,seconds",
+      "dataset,init,epochs,epochsTo95,epochsTo100,finalValAccuracy,lossArea,valLossArea,testAccuracy,testLoss,seconds,valAccuracyArea",
     );
     expect(csv.length - 2).toBe(t.learningEfficacy.length);
   });

@@ -100,6 +100,8 @@ describe("cutoffSensitivityFinding(rows, nullModels)", () => {
     diamondQ: 0.001,
     bifanZ: 3,
     bifanQ,
+    diamondSignificant: true,
+    bifanSignificant: bifanQ < 0.05,
     significantTopologies: 1,
     topologies: 5,
   });
@@ -116,9 +118,13 @@ describe("cutoffSensitivityFinding(rows, nullModels)", () => {
   it("joins the study's findings and tables through analyseStudy", () => {
     const analysis = analyseStudy(study);
     expect(analysis.tables.cutoffSensitivity).toHaveLength(54);
-    expect(analysis.findings.at(-1)).toMatch(
+    expect(analysis.findings.at(-1)?.sentence).toMatch(
       /^Sensitivity to the cut-off c \(0\.45 to 0\.65, switch randomisation, 6 trained networks\)/,
     );
-    expect(analyseStudy(makeSyntheticStudy(1)).findings.join(" ")).not.toMatch(/cut-off c/);
+    expect(
+      analyseStudy(makeSyntheticStudy(1))
+        .findings.map((f) => f.sentence)
+        .join(" "),
+    ).not.toMatch(/cut-off c/);
   });
 });

@@ -108,7 +108,7 @@ describe("writeReport(results, analysis, outDir) on a smaller study", () => {
     };
     const a = analyseStudy(small);
     expect(a.tables.nullComparison).toEqual([]);
-    expect(a.findings.join(" ")).toMatch(/diamond.*does not occur/);
+    expect(a.findings.map((f) => f.sentence).join(" ")).toMatch(/diamond.*does not occur/);
     const smallDir = mkdtempSync(join(tmpdir(), "nnmotifs-report-small-"));
     try {
       const { reportPath } = await writeReport(small, a, smallDir, { png: false });

@@ -1,5 +1,6 @@
-/** The analysis step: StudyResults → study-results.json and tables/*.csv. */
+/** The analysis step: StudyResults → study-results.json, findings.json and tables/*.csv. */
 import { analyseStudy, writeAnalysisTables } from "../../analysis/analyse-study.js";
+import { findingsJson } from "../../analysis/findings-json.js";
 import type { StudyResults } from "../../analysis/study-results.js";
 import { assembleResults, resultFileInputs } from "../collect-results.js";
 import { LAYOUT } from "../layout.js";
@@ -27,7 +28,10 @@ export const analysisKind: StepKind<AnalysisParams, { files: number }> = {
     const outputs = [await ctx.write(LAYOUT.results, JSON.stringify(r) + "\n")];
     // The tables writer writes files: into a scratch folder, then into the store.
     const scratch = await ctx.scratch();
-    await writeAnalysisTables(analyseStudy(r), scratch);
+    const analysis = analyseStudy(r);
+    // Every claim of the report as a record with its numbers (issue 7 item 8).
+    outputs.push(await ctx.write(LAYOUT.findings, findingsJson(r, analysis)));
+    await writeAnalysisTables(analysis, scratch);
     outputs.push(...(await ctx.collect(scratch, "tables/")));
     return { outputs, data: { files: outputs.length } };
   },

@@ -1,0 +1,32 @@
+/**
+ * `findings.json` (issue 7 item 8): every claim of the report as one record, with the rules its
+ * significance counts follow, so that a reader (or a test) can check each sentence against its
+ * numbers.
+ */
+import { analyseStudy, type StudyAnalysis } from "./analyse-study.js";
+import type { Finding } from "./findings.js";
+import { SIGNIFICANCE } from "./significance.js";
+import type { StudyResults } from "./study-results.js";
+
+export interface FindingsDocument {
+  /** The decision rules of every "significant" in the findings (significance.ts). */
+  readonly significance: typeof SIGNIFICANCE;
+  readonly nullModels: readonly string[];
+  readonly findings: readonly Finding[];
+}
+
+export function findingsDocument(
+  results: StudyResults,
+  analysis: StudyAnalysis = analyseStudy(results),
+): FindingsDocument {
+  return {
+    significance: SIGNIFICANCE,
+    nullModels: results.nullModels,
+    findings: analysis.findings,
+  };
+}
+
+/** The text of findings.json: deterministic for a study's results (no times, no paths). */
+export function findingsJson(results: StudyResults, analysis?: StudyAnalysis): string {
+  return JSON.stringify(findingsDocument(results, analysis), null, 1) + "\n";
+}
