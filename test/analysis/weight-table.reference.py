@@ -55,5 +55,5 @@ for which in ["all", "kept"]:
                          meanAbs=float(np.mean(np.abs(w))), sd=float(w.std()), p=p))
 json.dump({"generator": "numpy " + np.__version__ + ", scipy " + scipy.__version__,
            "models": "seed180112-normal model_{init,tree,clus}.h5, paper binning c = 0.55",
-           "rows": rows}, sys.stdout, indent=1)
+           "rows": rows}, sys.stdout, indent=2)
 sys.stdout.write("\n")
