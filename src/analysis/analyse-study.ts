@@ -28,7 +28,14 @@ import {
   type WeightHistogramRow,
 } from "./weight-histograms.js";
 import { weightKdes, type WeightKdeRow } from "./weight-kde.js";
-import { weightTTests, type WeightTTestRow } from "./weight-t-tests.js";
+import {
+  studyWeightPaired,
+  studyWeightTable,
+  weightTTests,
+  type StudyWeightPairedRow,
+  type StudyWeightTableRow,
+  type WeightTTestRow,
+} from "./weight-t-tests.js";
 import { mostChanged, zPairs, type MostChangedRow, type ZPairRow } from "./z-changes.js";
 
 /** Every table of the analyses; each becomes `<name>.csv`. */
@@ -39,6 +46,10 @@ export interface AnalysisTables {
   readonly colourBands: ColourBandRow[];
   readonly weightKdes: WeightKdeRow[];
   readonly weightTTests: WeightTTestRow[];
+  /** The authors' weight table: mean |w|, population sd, Welch p on signed w; all and kept. */
+  readonly weightTable: StudyWeightTableRow[];
+  /** Per trained network and layer: Cohen's d of Δw, KS, Wasserstein-1, colour changes. */
+  readonly weightPaired: StudyWeightPairedRow[];
   readonly edgesPerColour: EdgesPerColourRow[];
   readonly censusClasses: CensusClassRow[];
   readonly topologyVariants: TopologyVariantRow[];
@@ -79,6 +90,8 @@ export function analyseStudy(results: StudyResults, options: AnalyseOptions = {}
     colourBands: colourBands(results),
     weightKdes: weightKdes(results, options.kdePoints ?? DEFAULTS.kdePoints),
     weightTTests: weightTTests(results),
+    weightTable: studyWeightTable(results),
+    weightPaired: studyWeightPaired(results),
     edgesPerColour: edgesPerColour(results),
     censusClasses: classes,
     topologyVariants: variants,

@@ -50,7 +50,24 @@ export {
   type ColourBandRow,
 } from "./weight-histograms.js";
 export { weightKdes, type WeightKdeRow } from "./weight-kde.js";
-export { weightTTests, type WeightTTestRow } from "./weight-t-tests.js";
+export {
+  weightTTests,
+  studyWeightTable,
+  studyWeightPaired,
+  INITIAL_NETWORK,
+  type WeightTTestRow,
+  type StudyWeightTableRow,
+  type StudyWeightPairedRow,
+} from "./weight-t-tests.js";
+export {
+  weightTable,
+  selectWeights,
+  WEIGHT_SELECTIONS,
+  type WeightTableRow,
+  type WeightSelection,
+} from "./weight-table.js";
+export { weightPaired, type WeightPairedRow } from "./weight-paired.js";
+export { weightSetsOfGroup, coloursOfEdges, type WeightSet } from "./weight-sets.js";
 export { edgesPerColour, type EdgesPerColourRow } from "./edges-per-colour.js";
 export { censusClasses, type CensusClassRow } from "./census-classes.js";
 export {

@@ -1,0 +1,52 @@
+/**
+ * The weights of a binned group as the weight analyses read them (SPEC §7 "Weights"): per network,
+ * every kernel weight in SPEC §4.1 edge order with the colour the binning gave it (0 = the excluded
+ * band, not an edge of the graph).
+ */
+import type { BinnedGroup } from "../graph/binning.js";
+import type { Digraph } from "../graph/digraph.js";
+import { networkToDigraph } from "../graph/from-network.js";
+import type { DenseNetwork } from "../nn/network.js";
+
+export interface WeightSet {
+  /** A name for the tables: a model file's stem, or a study's data set ("initial" for the untrained). */
+  readonly network: string;
+  /** Units per layer, inputs first; layer ℓ's kernel holds layerSizes[ℓ−1] × layerSizes[ℓ] weights. */
+  readonly layerSizes: readonly number[];
+  /** Every kernel weight, layer by layer, i then j (SPEC §4.1). */
+  readonly weights: ArrayLike<number>;
+  /** The colour of each weight; 0 = removed by the binning. */
+  readonly colours: ArrayLike<number>;
+}
+
+/**
+ * Colour of every edge of `full` in `kept`, the same graph after binning. Binning keeps the SPEC
+ * §4.1 order and drops edges, so `kept` is a subsequence of `full` and one merged walk pairs them.
+ */
+export function coloursOfEdges(full: Digraph, kept: Digraph): Uint8Array {
+  const colours = new Uint8Array(full.edgeSrc.length);
+  let r = 0;
+  for (let e = 0; e < colours.length && r < kept.edgeSrc.length; e++) {
+    if (full.edgeSrc[e] === kept.edgeSrc[r] && full.edgeTrg[e] === kept.edgeTrg[r]) {
+      colours[e] = kept.edgeColour[r++];
+    }
+  }
+  return colours;
+}
+
+/** One WeightSet per network of a group binned together (`binGroup(nets, …)`). */
+export function weightSetsOfGroup(
+  names: readonly string[],
+  nets: readonly DenseNetwork[],
+  group: BinnedGroup,
+): WeightSet[] {
+  return nets.map((net, k) => {
+    const full = networkToDigraph(net);
+    return {
+      network: names[k],
+      layerSizes: net.layerSizes,
+      weights: full.edgeWeight!,
+      colours: coloursOfEdges(full, group.graphs[k]),
+    };
+  });
+}
