@@ -6,7 +6,7 @@
 import type { BinnedGroup } from "../graph/binning.js";
 import type { Digraph } from "../graph/digraph.js";
 import { networkToDigraph } from "../graph/from-network.js";
-import type { DenseNetwork } from "../nn/network.js";
+import type { DenseNetwork } from "../model/network.js";
 
 export interface WeightSet {
   /** A name for the tables: a model file's stem, or a study's data set ("initial" for the untrained). */

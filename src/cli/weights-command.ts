@@ -14,7 +14,7 @@ import type { Command } from "commander";
 import { NnmotifsError } from "../core/errors.js";
 import type { WeightPairedRow } from "../analysis/weight-paired.js";
 import type { WeightTableRow } from "../analysis/weight-table.js";
-import type { DenseNetwork } from "../nn/network.js";
+import type { DenseNetwork } from "../model/network.js";
 
 export const WEIGHTS_FORMATS = ["table", "csv", "json"] as const;
 export type WeightsFormat = (typeof WEIGHTS_FORMATS)[number];
@@ -65,7 +65,7 @@ function isWeightsFormat(name: string): name is WeightsFormat {
 
 async function weightsAction(models: string[], opts: WeightsCliOptions): Promise<void> {
   const { BINNING_SCHEME_NAMES, isBinningScheme, binGroup } = await import("../graph/binning.js");
-  const { loadNetwork } = await import("../nn/load-network.js");
+  const { loadNetwork } = await import("../model/load-network.js");
   const { modelStem } = await import("./graph-command.js");
   if (!isBinningScheme(opts.binning)) {
     throw new NnmotifsError(

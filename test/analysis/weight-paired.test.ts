@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { weightPaired } from "../../src/analysis/weight-paired.js";
 import { weightSetsOfGroup, type WeightSet } from "../../src/analysis/weight-sets.js";
 import { binGroup } from "../../src/graph/binning.js";
-import type { DenseNetwork } from "../../src/nn/network.js";
+import type { DenseNetwork } from "../../src/model/network.js";
 import { ksDistance } from "../../src/stats/ks-distance.js";
 import { wasserstein1 } from "../../src/stats/wasserstein.js";
 

@@ -12,7 +12,7 @@ import { dirname, join } from "node:path";
 import { weightSetsOfGroup } from "../../src/analysis/weight-sets.js";
 import { weightTable } from "../../src/analysis/weight-table.js";
 import { binGroup } from "../../src/graph/binning.js";
-import { readKerasH5 } from "../../src/nn/keras-h5.js";
+import { readKerasH5 } from "../../src/model/keras-h5.js";
 import { ANCHOR_ROOT } from "../anchor.js";
 
 const ROOT = process.env.NNMOTIFS_PUBLISHED_TABLES ?? ANCHOR_ROOT;

@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { binGroup } from "../../src/graph/binning.js";
-import { readKerasH5 } from "../../src/nn/keras-h5.js";
+import { readKerasH5 } from "../../src/model/keras-h5.js";
 import { weightSetsOfGroup, type WeightSet } from "../../src/analysis/weight-sets.js";
 import { weightTable, type WeightTableRow } from "../../src/analysis/weight-table.js";
 import { HAVE_ANCHOR, anchorFile } from "../anchor.js";

@@ -4,8 +4,8 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Rng } from "../../src/core/random.js";
-import { formatNativeModel } from "../../src/nn/native-model.js";
-import type { DenseNetwork } from "../../src/nn/network.js";
+import { formatNativeModel } from "../../src/model/native-model.js";
+import type { DenseNetwork } from "../../src/model/network.js";
 import { HAVE_ANCHOR, REPO_ROOT, anchorFile } from "../anchor.js";
 
 const MAIN = join(REPO_ROOT, "dist", "cli", "main.js");

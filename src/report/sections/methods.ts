@@ -52,7 +52,7 @@ function statistics(results: StudyResults): string {
     "Per topology, the most significant variant is the coloured variant with the largest Z (the authors' choice; a selection over 20–45 variants, biased towards rare classes), the most typical the one with Z closest to the variants' mean.",
     "Significance profiles: SP = Z / √ΣZ² over the topologies of one census (Milo et al. 2004).",
     "Learning efficacy: epochs to the first validation accuracy ≥ the stated target, and the area under the validation-accuracy curve (sum over epochs); inits that tie are reported as a tie, and one that never reaches the target as never reached.",
-    "Welch t-tests compare |w| of the initial and the trained network (all weights, and the weights kept as edges), with Welch–Satterthwaite degrees of freedom and a two-sided p.",
+    "The weight table is the authors' (SPEC §7): mean |w|, population sd of w, and Welch's two-sided t-test p on the signed weights, initial vs trained, over all kernel weights and over the weights kept as edges. Because the weights are paired, the study adds per layer the paired differences Δw: Cohen's d of the pairs (mean Δ / sd Δ), the Kolmogorov–Smirnov distance and the Wasserstein-1 distance between the two weight distributions, and the share of weights that changed colour.",
     "Weight densities: Gaussian KDE with Scott's bandwidth (as scipy's gaussian_kde).",
   ];
   return `<ul class="notes">${items.map((i) => `<li>${i}</li>`).join("")}</ul>`;

@@ -27,18 +27,33 @@ export const weightsSection: ReportSection = {
   body: ({ analysis, findings, figuresHtml }) =>
     sentenceList(findings.map((f) => f.sentence)) +
     figuresHtml +
-    `<h3>Welch t-tests of |w|, initial vs trained</h3>` +
-    table(analysis.tables.weightTTests, [
+    `<h3>The authors' weight table: mean |w|, sd and Welch's t-test on the signed weights</h3>` +
+    `<p>Per network: mean |w|, population sd of w, and the two-sided Welch p of its signed weights ` +
+    `against the initial network's (unequal variances), over all kernel weights and over the ` +
+    `weights kept as edges. The weights are paired, so these p-values understate the change; ` +
+    `the paired analysis below measures it.</p>` +
+    table(analysis.tables.weightTable, [
       { title: "init", cell: (r) => text(r.init) },
-      { title: "data set", cell: (r) => text(r.dataset) },
+      { title: "network", cell: (r) => text(r.network) },
       { title: "weights", cell: (r) => text(r.weights) },
-      { title: "mean |w| initial", cell: (r) => num(r.meanAbsInitial, 4) },
-      { title: "sd initial", cell: (r) => num(r.sdInitial, 4) },
-      { title: "mean |w| trained", cell: (r) => num(r.meanAbsTrained, 4) },
-      { title: "sd trained", cell: (r) => num(r.sdTrained, 4) },
-      { title: "t", cell: (r) => num(r.t) },
-      { title: "df", cell: (r) => num(r.df, 1) },
-      { title: "p", cell: (r) => num(r.p, 3) },
+      { title: "n", cell: (r) => num(r.n, 0) },
+      { title: "mean |w|", cell: (r) => num(r.meanAbs, 6) },
+      { title: "sd", cell: (r) => num(r.sd, 6) },
+      { title: "p", cell: (r) => num(r.p, 6) },
+    ]) +
+    `<h3>Paired changes per layer (Δw = w_trained − w_initial)</h3>` +
+    table(analysis.tables.weightPaired, [
+      { title: "init", cell: (r) => text(r.init) },
+      { title: "network", cell: (r) => text(r.network) },
+      { title: "layer", cell: (r) => num(r.layer, 0) },
+      { title: "units", cell: (r) => text(`${r.unitsIn}→${r.unitsOut}`) },
+      { title: "n", cell: (r) => num(r.n, 0) },
+      { title: "mean Δ", cell: (r) => num(r.meanDelta, 5) },
+      { title: "sd Δ", cell: (r) => num(r.sdDelta, 5) },
+      { title: "Cohen's d", cell: (r) => num(r.cohensD, 3) },
+      { title: "KS", cell: (r) => num(r.ks, 3) },
+      { title: "W1", cell: (r) => num(r.wasserstein, 5) },
+      { title: "changed colour", cell: (r) => num(r.changedColour, 3) },
     ]) +
     `<h3>Edges per colour</h3>` +
     table(analysis.tables.edgesPerColour, [
