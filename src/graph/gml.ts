@@ -4,7 +4,7 @@
  * values integers, reals or "strings".
  *
  * Read as a coloured digraph: nodes in file order (renumbered 0..n−1; their GML ids and labels kept
- * in `meta.nodeNames`), one edge per `edge [source s target t]`. An edge's `value` or `weight` is its
+ * in `meta.nodeNames`, an integer `colour`/`color` in `meta.nodeColours`), one edge per `edge [source s target t]`. An edge's `value` or `weight` is its
  * weight; a `colour`/`color` integer 1..7 its colour (else 1). Self-loops, parallel arcs, undirected
  * graphs (`directed 0`) and `minWeight`: see edge-builder.ts.
  */
@@ -91,6 +91,7 @@ export function parseGml(text: string, file?: string, options: NetworkReadOption
   const directed = get(graph, "directed") === 1;
   const index = new Map<number | string, number>();
   const names: string[] = [];
+  const colours: number[] = [];
   for (const [k, v, line] of graph.entries) {
     if (k !== "node" || typeof v !== "object") continue;
     const id = get(v, "id");
@@ -101,6 +102,8 @@ export function parseGml(text: string, file?: string, options: NetworkReadOption
     index.set(id, names.length);
     const label = get(v, "label");
     names.push(typeof label === "string" || typeof label === "number" ? String(label) : String(id));
+    const colour = get(v, "colour") ?? get(v, "color");
+    colours.push(typeof colour === "number" && Number.isInteger(colour) ? colour : NaN);
   }
   const edges = new EdgeBuilder(names, "gml", file, options);
   for (const [k, v, line] of graph.entries) {
@@ -120,5 +123,7 @@ export function parseGml(text: string, file?: string, options: NetworkReadOption
     const c = get(v, "colour") ?? get(v, "color") ?? 1;
     edges.add(s, t, typeof c === "number" ? c : NaN, w, !directed, line);
   }
-  return edges.build({ directed });
+  const nodeColours =
+    colours.length > 0 && colours.every(Number.isInteger) ? { nodeColours: colours } : {};
+  return edges.build({ directed, ...nodeColours });
 }

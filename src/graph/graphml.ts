@@ -3,7 +3,8 @@
  * edgedefault="directed|undirected">`, `<node id>`, `<edge source target [directed]>`, attributes as
  * `<data key>` declared by `<key id for attr.name>`. Read with fast-xml-parser (no hand-written XML).
  * An edge's `weight`/`value` attribute is its weight, `colour`/`color` (integer 1..7) its colour; a
- * node's `label`/`name` attribute its name in `meta.nodeNames`. Only the first `<graph>` is read.
+ * node's `label`/`name` attribute its name in `meta.nodeNames`, `layer` its layer, `colour`/`color`
+ * (integers) its vertex colour in `meta.nodeColours`. Only the first `<graph>` is read.
  * Self-loops, parallel arcs and `minWeight`: see edge-builder.ts.
  */
 import { XMLParser, XMLValidator } from "fast-xml-parser";
@@ -54,12 +55,16 @@ export function parseGraphml(
   const defaultUndirected = graph["@edgedefault"] === "undirected";
   const index = new Map<string, number>();
   const names: string[] = [];
+  const layers: number[] = [];
+  const colours: number[] = [];
   for (const node of list(graph.node)) {
     const id = String(node["@id"]);
     if (index.has(id)) throw new NnmotifsError(`GraphML node id "${id}" appears twice.`, { file });
     index.set(id, names.length);
     const attrs = data(node);
     names.push(attrs.get("label") ?? attrs.get("name") ?? id);
+    layers.push(Number(attrs.get("layer")));
+    colours.push(Number(attrs.get("colour") ?? attrs.get("color")));
   }
   const edges = new EdgeBuilder(names, "graphml", file, options);
   for (const edge of list(graph.edge)) {
@@ -84,5 +89,12 @@ export function parseGraphml(
       undirected,
     );
   }
-  return edges.build({ directed: !defaultUndirected });
+  const g = edges.build({
+    directed: !defaultUndirected,
+    ...(colours.length > 0 && colours.every(Number.isInteger) ? { nodeColours: colours } : {}),
+  });
+  // A layer per node (as nnmotifs writes it) makes the graph usable by the layered null.
+  return layers.length > 0 && layers.every((l) => Number.isInteger(l) && l >= 0)
+    ? { ...g, nodeLayer: Int32Array.from(layers) }
+    : g;
 }
