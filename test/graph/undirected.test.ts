@@ -64,7 +64,12 @@ function bruteForceUndirectedCensus(g: Digraph, k: number): Map<string, number> 
     const stack = [chosen[0]];
     while (stack.length > 0) {
       const v = stack.pop()!;
-      for (const u of chosen) if (!seen.has(u) && adjacent(v, u)) (seen.add(u), stack.push(u));
+      for (const u of chosen) {
+        if (!seen.has(u) && adjacent(v, u)) {
+          seen.add(u);
+          stack.push(u);
+        }
+      }
     }
     return seen.size === k;
   };
