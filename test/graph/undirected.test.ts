@@ -6,7 +6,7 @@ import { makeDigraph, type Digraph } from "../../src/graph/digraph.js";
 import { isSymmetric, symmetrise } from "../../src/graph/undirected.js";
 import { parseVertexColours } from "../../src/graph/vertex-colours.js";
 import { countSubgraphs } from "../../src/motifs/count-subgraphs.js";
-import { switchGraph } from "../../src/motifs/switching.js";
+import { switchGraph } from "../../src/nulls/switch.js";
 
 /** A random simple undirected graph, each edge given in one (random) direction. */
 function randomUndirected(n: number, m: number, seed: number): Digraph {
