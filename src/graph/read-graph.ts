@@ -1,19 +1,38 @@
 /**
- * Graph files by content, not by extension: native JSON when the text starts with `{`, otherwise a
- * FANMOD edge list. Writing is atomic (a killed run never leaves half a graph).
+ * Graph files by content, not by extension: native JSON when the text starts with `{`, GML
+ * (`graph [`), GraphML (XML), Pajek (`*Vertices`), otherwise a FANMOD edge list; gzip-compressed
+ * files are read as their content; `@name` is a network shipped with nnmotifs (networks.ts).
+ * Writing is atomic (a killed run never leaves half a graph).
  */
 import { readFileSync } from "node:fs";
+import { gunzipSync } from "node:zlib";
 import { writeFileAtomicSync } from "../core/atomic-write.js";
 import { NnmotifsError } from "../core/errors.js";
 import type { Digraph } from "./digraph.js";
 import { formatFanmodEdgeList, parseFanmodEdgeList } from "./fanmod-edge-list.js";
 import { formatGraphJson, parseGraphJson } from "./graph-json.js";
+import { parseGml } from "./gml.js";
+import { parseGraphml } from "./graphml.js";
+import type { NetworkReadOptions } from "./edge-builder.js";
+import { resolveGraphPath } from "./networks.js";
+import { parsePajek } from "./pajek.js";
 
 export type GraphFormat = "fanmod" | "json";
 
 /** Parse graph text; `file` only names the source in error messages. */
-export function parseGraph(text: string, file?: string): Digraph {
+export function parseGraph(text: string, file?: string, options: NetworkReadOptions = {}): Digraph {
   const start = text.trimStart();
+  if (start.startsWith("<")) return parseGraphml(text, file, options);
+  if (/^(?:%[^\n]*\n\s*)*\*vertices\b/i.test(start)) return parsePajek(text, file, options);
+  if (/^(?:(?:#[^\n]*|[A-Za-z_]\w*\s+(?:"[^"]*"|[-+.\d][^\s]*))\s+)*graph\s*\[/.test(start)) {
+    return parseGml(text, file, options);
+  }
+  if (options.minWeight !== undefined) {
+    throw new NnmotifsError(
+      "a minimum edge weight applies to GML, GraphML and Pajek files, which carry weights.",
+      { file },
+    );
+  }
   if (start.startsWith("{")) {
     // A model where a graph belongs is a common slip: say what to do rather than "bad field".
     if (/"modelTopology"|"format"\s*:\s*"nnmotifs-model"/.test(start.slice(0, 4096))) {
@@ -33,8 +52,21 @@ const MODEL_NOT_GRAPH = "a neural-network model, not a graph.";
 const GRAPH_HINT =
   "Turn models into graphs with `nnmotifs graph MODEL… --out DIR`; graphs are FANMOD edge lists (src trg [colour]) or nnmotifs graph JSON.";
 
-export function readGraph(path: string): Digraph {
-  return parseGraph(readFileSync(path, "utf8"), path);
+export function readGraph(path: string, options: NetworkReadOptions = {}): Digraph {
+  const file = resolveGraphPath(path);
+  let bytes: Uint8Array = readFileSync(file);
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+    try {
+      bytes = gunzipSync(bytes);
+    } catch {
+      throw new NnmotifsError("a gzip file that does not decompress (truncated?).", { file: path });
+    }
+  }
+  return parseGraph(
+    Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8"),
+    path,
+    options,
+  );
 }
 
 /** A FANMOD edge list file (what FANMOD reads), whatever its content looks like. */

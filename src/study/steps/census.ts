@@ -12,7 +12,6 @@ export interface CensusSummary {
   readonly censusSeconds: number;
 }
 
-
 export const censusKind: StepKind<CensusParams, CensusSummary> = {
   async run({ params: p, inputs }, ctx) {
     ctx.signal.throwIfAborted();
