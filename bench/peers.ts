@@ -281,14 +281,15 @@ function runOnce(tool: Tool, job: Job, threads: number, networks: number): Run |
 /** Min of `runs` runs (one when a run is slow); null when killed. */
 function measure(tool: Tool, job: Job, threads: number, networks = job.networks): Run | null {
   let best: Run | null = null;
+  let peakMB = 0;
   for (let i = 0; i < runs; i++) {
     const r = runOnce(tool, job, threads, networks);
     if (r === null) return null;
-    if (best === null || r.seconds < best.seconds)
-      best = { ...r, peakMB: Math.max(r.peakMB, best?.peakMB ?? 0) };
+    peakMB = Math.max(peakMB, r.peakMB);
+    if (best === null || r.seconds < best.seconds) best = r;
     if (r.seconds > SLOW_RUN_SECONDS) break;
   }
-  return best;
+  return best && { ...best, peakMB };
 }
 
 // ---------------------------------------------------------------- rows

@@ -67,10 +67,11 @@ export function prepareCensus(
   g: Digraph,
   options: SubgraphCountOptions,
   where: string,
+  built?: CensusGraph,
 ): { cg: CensusGraph; layout: CodeLayout; cache: ClassCache; cacheKey: string } {
   checkSize(options.size, where);
   const colours = options.colours ?? true;
-  const cg = buildCensusGraph(g, colours, options.vertexColours ?? null);
+  const cg = built ?? buildCensusGraph(g, colours, options.vertexColours ?? null);
   const layout = codeLayout(options.size, cg.base, cg.vbase);
   const cacheKey = `${layout.k}|${layout.base}|${cg.vdigit ? cg.vvalues.join(",") : "-"}`;
   let cache = caches.get(cacheKey);
@@ -152,6 +153,8 @@ function runKernel(
   prepared: ReturnType<typeof prepareCensus>,
   probabilities: Float64Array | null,
   rng: Rng | null,
+  signal?: AbortSignal,
+  units: Int32Array | null = null,
 ): { total: number; ids: number[] } {
   const { cg, layout, cache, cacheKey } = prepared;
   const { counting, rawToClass, compact, compactToClass, prefixes } = cache;
@@ -160,7 +163,14 @@ function runKernel(
   compact?.clear();
   let total: number;
   try {
-    total = esuCount(cg, layout, counting, probabilities, rng, prefixes, compact);
+    total = esuCount(cg, layout, counting, {
+      probabilities,
+      rng,
+      prefixes,
+      compact,
+      units,
+      signal,
+    });
   } catch (err) {
     caches.delete(cacheKey); // a half-filled table must not leak into the next census
     throw err;
@@ -226,8 +236,10 @@ export function runCensus(
   probabilities: Float64Array | null,
   rng: Rng | null,
   scale: number,
+  signal?: AbortSignal,
+  units: Int32Array | null = null,
 ): { total: number; counts: Map<string, number> } {
-  const { total, ids } = runKernel(prepared, probabilities, rng);
+  const { total, ids } = runKernel(prepared, probabilities, rng, signal, units);
   const { keys, perClass } = prepared.cache;
   const counts = new Map<string, number>();
   for (const id of ids) counts.set(keys[id], perClass[id] * scale);
@@ -280,7 +292,7 @@ export function tallySubgraphClasses(
     probabilities = checkProbabilities(options.probabilities, options.size, "tallySubgraphClasses");
     scale = 1 / probabilities.reduce((a, b) => a * b, 1);
   }
-  const { total, ids } = runKernel(prepared, probabilities, options.rng ?? null);
+  const { total, ids } = runKernel(prepared, probabilities, options.rng ?? null, options.signal);
   const cache = prepared.cache;
   let entry = keyIndexes.get(keys);
   if (!entry) {
@@ -343,6 +355,23 @@ export function checkProbabilities(
  */
 export function countSubgraphs(g: Digraph, options: SubgraphCountOptions): SubgraphCounts {
   const prepared = prepareCensus(g, options, "countSubgraphs");
-  const { total, counts } = runCensus(prepared, null, null, 1);
+  const { total, counts } = runCensus(prepared, null, null, 1, options.signal);
   return { size: options.size, total, counts, sampled: false };
+}
+
+/**
+ * The part of the exact census below the ESU work units `units` (triples root, first child, end
+ * child: esu.ts), as parallel `keys` and `counts`, for one thread's share of a census. The units
+ * of a partition of the ESU tree add up to `countSubgraphs`. `cg` reuses a census graph already
+ * built for `g` with the same options.
+ */
+export function countSubgraphUnits(
+  g: Digraph,
+  options: SubgraphCountOptions,
+  units: Int32Array,
+  cg?: CensusGraph,
+): { total: number; keys: string[]; counts: Float64Array } {
+  const prepared = prepareCensus(g, options, "countSubgraphs", cg);
+  const { total, counts } = runCensus(prepared, null, null, 1, options.signal, units);
+  return { total, keys: [...counts.keys()], counts: Float64Array.from(counts.values()) };
 }

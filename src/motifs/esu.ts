@@ -106,6 +106,21 @@ export function esuVisit(
   }
 }
 
+/** The optional parts of a counting run (see `esuCount`). */
+export interface EsuCountOptions {
+  /** RAND-ESU: keep a child at depth d with probability probabilities[d] (needs `rng`). */
+  readonly probabilities?: Float64Array | null;
+  readonly rng?: Rng | null;
+  /** Canonical order of the prefixes (one-limb codes, k ≥ 3). */
+  readonly prefixes?: PrefixCache | null;
+  /** Compact counting table for leaves below canonical prefix ids < COMPACT_PREFIXES. */
+  readonly compact?: IntMap | null;
+  /** Parts of the ESU tree to enumerate: triples (root, first child, end child); null = all. */
+  readonly units?: Int32Array | null;
+  /** Checked once per root: an aborted signal stops the census with its reason. */
+  readonly signal?: AbortSignal;
+}
+
 /** Pre-aggregate the leaves of one ESU node when the last group has at most this many values. */
 export const LEAF_GROUP_LIMIT = 1 << 16;
 /** Canonical prefix ids below this go to the compact table, keyed by (id << 16 | group value). */
@@ -128,16 +143,25 @@ export const COMPACT_PREFIXES = 1 << 15;
  *
  * RAND-ESU: the root is kept with probability p[0] and the vertex at position d with p[d], so a
  * given k-subgraph is reached with probability Π p[d] (Wernicke 2006, §3).
+ *
+ * `units` restricts the enumeration to parts of the ESU tree (one census split across threads,
+ * parallel-census.ts): triples (root v, first child a, end child b) take the children
+ * ext[a .. b) of root v at depth 1 (ext: v's neighbours u > v in order); the later siblings
+ * still join each child's extension, so the units of a partition of every root's children count
+ * each subgraph exactly once. `signal` is checked once per root (or unit), as igraph does.
  */
 export function esuCount(
   cg: CensusGraph,
   layout: CodeLayout,
   table: CodeMap,
-  probabilities: Float64Array | null = null,
-  rng: Rng | null = null,
-  prefixes: PrefixCache | null = null,
-  compact: IntMap | null = null,
+  options: EsuCountOptions = {},
 ): number {
+  const probabilities = options.probabilities ?? null;
+  const rng = options.rng ?? null;
+  const prefixes = options.prefixes ?? null;
+  const compact = options.compact ?? null;
+  const units = options.units ?? null;
+  const signal = options.signal;
   const { n, start, adj, adjPair, dense, vdigit } = cg;
   const { k, limbs: W, limbOf, vmul, pmul, groupSize } = layout;
   const { sub, ext, cur, end, blocked } = esuState(n, k);
@@ -312,14 +336,17 @@ export function esuCount(
     }
   };
 
-  for (let v = 0; v < n; v++) {
+  const unitCount = units === null ? n : units.length / 3;
+  for (let t = 0; t < unitCount; t++) {
+    signal?.throwIfAborted();
+    const v = units === null ? t : units[3 * t];
     if (sampling && rng.next() >= probabilities[0]) continue;
     sub[0] = v;
     for (let l = 0; l < W; l++) code[W + l] = 0;
     if (vdigit !== null) code[W + limbOf[0]] = vdigit[v] * vmul[0];
     if (last === 1) {
-      // k = 2: the root is the prefix; its leaves are its neighbours u > v.
-      leaves(v, 0, 0);
+      // k = 2: the root is the prefix; its leaves are its neighbours u > v (whole roots only).
+      if (units === null || units[3 * t + 1] === 0) leaves(v, 0, 0);
       continue;
     }
     blocked[v] = 1;
@@ -332,11 +359,13 @@ export function esuCount(
       }
     }
     end[0] = 0;
-    cur[1] = 0;
+    cur[1] = units === null ? 0 : units[3 * t + 1];
     end[1] = e;
+    // Depth 1 stops at the unit's last child; its later siblings stay in the extension.
+    const stop1 = units === null ? e : Math.min(e, units[3 * t + 2]);
     let d = 1;
     while (d > 0) {
-      if (cur[d] < end[d]) {
+      if (cur[d] < (d === 1 ? stop1 : end[d])) {
         const w = ext[cur[d]++];
         if (sampling && rng.next() >= probabilities[d]) continue;
         sub[d] = w;

@@ -10,6 +10,8 @@ export interface SubgraphCountOptions {
   readonly colours?: boolean;
   /** Optional vertex colour per node (e.g. its layer), a further invariant of the class. */
   readonly vertexColours?: Int32Array | null;
+  /** Checked once per root vertex: when aborted, the census throws the signal's reason. */
+  readonly signal?: AbortSignal;
 }
 
 /**
