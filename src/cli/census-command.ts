@@ -48,7 +48,10 @@ export function register(program: Command): void {
     .option("-e, --exchanges <E>", "exchanges per edge", "3")
     .option("-t, --tries <T>", "tries per edge", "3")
     .option("-s, --seed <S>", "seed of every random step (0..4294967295)", "1")
-    .option("--threads <n>", "worker threads (default: all cores; 1 = no workers)")
+    .option(
+      "--threads <n>",
+      "worker threads at most (default: all cores; 1 = no workers; short jobs run in-process)",
+    )
     .option("--no-colours", "ignore edge colours (every edge colour 1, also in the switching)")
     .option("--vertex-colours <what>", "vertex colours of the classes: layer")
     .option("--layers <sizes>", "layer sizes as consecutive id ranges, e.g. 31,30,30,4")
@@ -111,9 +114,10 @@ export async function censusAction(file: string, opts: CensusCliOptions): Promis
   let threadsToUse = threads;
   if (sample === null) {
     const seconds = await checkWork(g, size, networks, threads, seed, opts.force ?? false, note);
-    // Starting worker threads costs ~0.1 s each: small jobs finish sooner in-process. The
-    // results are the same either way (one random stream per network).
-    if (threads === undefined && seconds < IN_PROCESS_SECONDS) threadsToUse = 1;
+    // Starting worker threads costs ~0.1 s each: small jobs finish sooner in-process, so
+    // --threads is a maximum. The results are the same either way (one random stream per
+    // network; a census split across threads adds up exact integer counts).
+    if (seconds < IN_PROCESS_SECONDS) threadsToUse = 1;
   }
 
   const { progressBar } = await import("./progress.js");

@@ -15,7 +15,7 @@ import { Rng } from "../core/random.js";
 import { NnmotifsError } from "../core/errors.js";
 import { classAdjacency, classVertexColours } from "../motifs/class-key.js";
 import { canonicalKey } from "../motifs/canonical-label.js";
-import { countSubgraphs } from "../motifs/count-subgraphs.js";
+import { countSubgraphsParallel } from "../motifs/parallel-census.js";
 import { sampleSubgraphs } from "../motifs/rand-esu.js";
 import { NULL_MODELS, type NullModelName } from "../motifs/layered-switching.js";
 import { ENSEMBLE_DEFAULTS, randomEnsemble } from "../motifs/random-ensemble.js";
@@ -177,7 +177,7 @@ export async function census(graph: Digraph, options: CensusOptions = {}): Promi
 
   const original: SubgraphCounts =
     sample === null
-      ? countSubgraphs(g, countOptions)
+      ? await countSubgraphsParallel(g, { ...countOptions, threads: options.threads })
       : sampleSubgraphs(g, {
           ...countOptions,
           probabilities: sample,
