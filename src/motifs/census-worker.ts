@@ -1,11 +1,17 @@
 /**
- * Worker thread of one census split across threads (parallel-census.ts): counts the subgraphs
- * below a task's ESU work units. The graph arrives in shared memory; the worker builds its
+ * The census worker thread (census-pool.ts): counts the subgraphs below a task's ESU work units
+ * (one census split across threads, parallel-census.ts) or a batch of random networks
+ * (random-ensemble-worker.ts). The graph arrives in shared memory; the worker builds its
  * census graph once per job and keeps its class caches (count-subgraphs.ts) between tasks.
  */
 import type { Digraph } from "../graph/digraph.js";
 import { buildCensusGraph, type CensusGraph } from "./census-graph.js";
 import { countSubgraphUnits } from "./count-subgraphs.js";
+import {
+  runEnsembleTask,
+  type EnsembleTask,
+  type EnsembleTaskResult,
+} from "./random-ensemble-worker.js";
 
 export interface CensusUnitsTask {
   readonly kind: "units";
@@ -36,6 +42,9 @@ export function runCensusUnitsTask(task: CensusUnitsTask): CensusUnitsResult {
   return countSubgraphUnits(g, options, task.units, built.cg);
 }
 
-export default function (task: CensusUnitsTask): CensusUnitsResult {
-  return runCensusUnitsTask(task);
+/** One task of either kind: work units of one census, or a batch of random networks. */
+export default function (
+  task: CensusUnitsTask | EnsembleTask,
+): CensusUnitsResult | EnsembleTaskResult {
+  return "kind" in task ? runCensusUnitsTask(task) : runEnsembleTask(task);
 }

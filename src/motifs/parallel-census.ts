@@ -1,7 +1,8 @@
 /**
  * One exact census on several threads. The ESU tree is cut into work units (root v, a range of
  * its depth-1 children; esu.ts), grouped into a few tasks per thread by a cost estimate, and the
- * tasks are run on worker threads that read the graph from shared memory (no copy per task).
+ * tasks are run on worker threads (census-pool.ts, the pool the random ensemble then uses) that
+ * read the graph from shared memory (no copy per task).
  * Counts are integers, so their sum does not depend on the split: the result — class keys in
  * sorted order — is bit-identical for any thread count, including the in-process run.
  *
@@ -9,16 +10,16 @@
  * workers costs more than they save.
  */
 import { availableParallelism } from "node:os";
-import { fileURLToPath } from "node:url";
 import type { Digraph } from "../graph/digraph.js";
 import { buildCensusGraph, type CensusGraph } from "./census-graph.js";
 import { checkSize, countSubgraphs } from "./count-subgraphs.js";
 import { estimateSubgraphCount } from "./rand-esu.js";
 import type { SubgraphCountOptions, SubgraphCounts } from "./types.js";
 import type { CensusUnitsTask, CensusUnitsResult } from "./census-worker.js";
+import { acquireCensusPool, sharedCopy as shared } from "./census-pool.js";
 
 /** Estimated single-core seconds below which one census is not split across threads. */
-export const IN_PROCESS_CENSUS_SECONDS = 0.4;
+export const IN_PROCESS_CENSUS_SECONDS = 1;
 /** Tasks per thread: enough for the pool to even out a poor cost estimate. */
 const TASKS_PER_THREAD = 8;
 
@@ -79,14 +80,6 @@ export function planCensusUnits(
   return plan;
 }
 
-/** A copy of `a` in shared memory, so worker threads read it without a copy per task. */
-function shared<T extends Int32Array | Uint8Array>(a: T): T {
-  const Ctor = a.constructor as new (buffer: SharedArrayBuffer) => T;
-  const out = new Ctor(new SharedArrayBuffer(a.byteLength));
-  out.set(a);
-  return out;
-}
-
 let nextJob = 1;
 
 /**
@@ -120,12 +113,7 @@ export async function countSubgraphsParallel(
   };
   const vertexColours = options.vertexColours ? shared(options.vertexColours) : null;
   const job = nextJob++;
-  const { Piscina } = await import("piscina");
-  const pool = new Piscina<CensusUnitsTask, CensusUnitsResult>({
-    ...censusWorkerFile(),
-    minThreads: threads,
-    maxThreads: threads,
-  });
+  const { pool, release } = await acquireCensusPool<CensusUnitsTask, CensusUnitsResult>(threads);
   let results: CensusUnitsResult[];
   try {
     options.signal?.throwIfAborted();
@@ -146,7 +134,7 @@ export async function countSubgraphsParallel(
       ),
     );
   } finally {
-    await pool.destroy();
+    await release();
   }
   // Merge in plan order (the sum is exact whatever the order; the keys are sorted below).
   const merged = new Map<string, number>();
@@ -163,20 +151,5 @@ export async function countSubgraphsParallel(
     total,
     counts: new Map(keys.map((key) => [key, merged.get(key)!])),
     sampled: false,
-  };
-}
-
-/** The worker module: the .ts file with tsx's loader under TypeScript sources (vitest, tsx). */
-export function censusWorkerFile(): { filename: string; execArgv: string[] } {
-  const self = import.meta.url;
-  if (self.endsWith(".ts")) {
-    return {
-      filename: fileURLToPath(new URL("./census-worker.ts", self)),
-      execArgv: [...process.execArgv, "--import", "tsx"],
-    };
-  }
-  return {
-    filename: fileURLToPath(new URL("./census-worker.js", self)),
-    execArgv: process.execArgv,
   };
 }

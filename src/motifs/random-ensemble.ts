@@ -6,13 +6,12 @@
  * batched into tasks for piscina worker threads and the results are put back in index order, so
  * the output is bit-identical for any thread count. `threads: 1` runs in-process, without workers.
  *
- * Workers under TypeScript sources: when this module itself runs as .ts (vitest, tsx), the worker
- * is the .ts file and is started with tsx's loader (`--import tsx`, a devDependency); the built
- * package runs the compiled .js worker with plain node.
+ * Workers come from census-pool.ts (shared with the census of the original, so they start once
+ * and keep their class caches); the graph goes to them in shared memory.
  */
 import { availableParallelism } from "node:os";
-import { fileURLToPath } from "node:url";
 import type { Digraph } from "../graph/digraph.js";
+import { acquireCensusPool, sharedCopy } from "./census-pool.js";
 import type { NullModelName } from "./layered-switching.js";
 import { SWITCH_DEFAULTS } from "./switching.js";
 import {
@@ -123,30 +122,18 @@ export async function randomEnsemble(
     for (const task of tasks) store(runEnsembleTask(task));
     return result;
   }
-  const { Piscina } = await import("piscina");
-  const pool = new Piscina<EnsembleTask, EnsembleTaskResult>({
-    ...workerFile(),
-    minThreads: threads,
-    maxThreads: threads,
-  });
+  // Workers shared with the census of the original (warm class caches); graph in shared memory.
+  const graph = {
+    nodeCount: g.nodeCount,
+    edgeSrc: sharedCopy(g.edgeSrc),
+    edgeTrg: sharedCopy(g.edgeTrg),
+    edgeColour: sharedCopy(g.edgeColour),
+  };
+  const { pool, release } = await acquireCensusPool<EnsembleTask, EnsembleTaskResult>(threads);
   try {
-    await Promise.all(tasks.map((task) => pool.run(task).then(store)));
+    await Promise.all(tasks.map((task) => pool.run({ ...task, graph }).then(store)));
   } finally {
-    await pool.destroy();
+    await release();
   }
   return result;
-}
-
-function workerFile(): { filename: string; execArgv: string[] } {
-  const self = import.meta.url;
-  if (self.endsWith(".ts")) {
-    return {
-      filename: fileURLToPath(new URL("./random-ensemble-worker.ts", self)),
-      execArgv: [...process.execArgv, "--import", "tsx"],
-    };
-  }
-  return {
-    filename: fileURLToPath(new URL("./random-ensemble-worker.js", self)),
-    execArgv: process.execArgv,
-  };
 }
