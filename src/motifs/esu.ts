@@ -162,13 +162,23 @@ export function esuCount(
   const compact = options.compact ?? null;
   const units = options.units ?? null;
   const signal = options.signal;
-  const { n, start, adj, adjPair, dense, vdigit } = cg;
+  const { n, start, adj, adjPair, vdigit } = cg;
   const { k, limbs: W, limbOf, vmul, pmul, groupSize } = layout;
+  // Pair codes by rows: the dense n×n matrix (row of vertex u at u·n: pair(x, u) at u·n + x),
+  // or, for large graphs, one row per subgraph position p (at p·n), filled from the CSR while
+  // the vertex at p is in the subgraph — amortised over its subtree, and leaves then read one
+  // byte per prefix vertex instead of a binary search.
+  const byPosition = cg.dense === null;
+  const rows = cg.dense ?? new Uint8Array(k * n);
+  const setRow = (p: number, u: number, on: boolean): void => {
+    const at = p * n;
+    for (let i = start[u], e = start[u + 1]; i < e; i++) rows[at + adj[i]] = on ? adjPair[i] : 0;
+  };
   const { sub, ext, cur, end, blocked } = esuState(n, k);
   const code = new Float64Array((k + 1) * W); // code[d*W + l]: limbs of the first d vertices
   const leafLimbs = new Float64Array(W);
   const leafSub = new Int32Array(k); // the prefix, in the order its leaves are coded
-  const leafBase = new Int32Array(k); // leafSub[j] * n for the dense lookups of the leaves
+  const leafBase = new Int32Array(k); // row of leafSub[j] in `rows`, for the leaves' lookups
   const sampling = probabilities !== null && rng !== null;
   const last = k - 1;
   const pLast = sampling ? probabilities[last] : 1;
@@ -180,23 +190,8 @@ export function esuCount(
   const tally = groupSize[last] <= LEAF_GROUP_LIMIT ? new Int32Array(groupSize[last]) : null;
   const tallyMul = Int32Array.from(tally !== null ? leafMul : []); // exact integers < 2^16
   const tallied = new Int32Array(Math.max(1, n));
-  const fast =
-    tally !== null && dense !== null && vdigit === null && !sampling && (last === 3 || last === 4);
+  const fast = tally !== null && vdigit === null && !sampling && (last === 3 || last === 4);
   let total = 0;
-
-  // Pair code of w (new) with x (earlier) for large graphs: binary search of w in adj(x).
-  const pairSparse = (w: number, x: number): number => {
-    let lo = start[x];
-    let hi = start[x + 1] - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const a = adj[mid];
-      if (a === w) return adjPair[mid];
-      if (a < w) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return 0;
-  };
 
   // Add `weight` to the code whose last limb is c (the other limbs: those of the prefix).
   const insert = (c: number, weight: number, prefixAt: number): void => {
@@ -243,12 +238,15 @@ export function esuCount(
       for (let j = 0; j < last; j++) {
         const q = perm[at * last + j];
         leafSub[j] = sub[q];
+        leafBase[j] = (byPosition ? q : sub[q]) * n;
         if (q === last - 1) jw = j;
       }
     } else {
-      for (let j = 0; j < last; j++) leafSub[j] = sub[j];
+      for (let j = 0; j < last; j++) {
+        leafSub[j] = sub[j];
+        leafBase[j] = (byPosition ? j : sub[j]) * n;
+      }
     }
-    for (let j = 0; j < last; j++) leafBase[j] = leafSub[j] * n;
     const mw = leafMul[jw];
     let nt = 0;
     if (fast) {
@@ -259,7 +257,7 @@ export function esuCount(
       const b2 = leafBase[2];
       const m1 = tallyMul[1];
       const m2 = tallyMul[2];
-      const d = dense!;
+      const d = rows;
       if (last === 4) {
         const b3 = leafBase[3];
         const m3 = tallyMul[3];
@@ -291,11 +289,7 @@ export function esuCount(
         const x = ext[i];
         if (sampling && rng.next() >= pLast) continue;
         let gv = vdigit !== null ? vdigit[x] : 0;
-        if (dense !== null) {
-          for (let j = 0; j < last; j++) gv += dense[leafBase[j] + x] * leafMul[j];
-        } else {
-          for (let j = 0; j < last; j++) gv += pairSparse(x, leafSub[j]) * leafMul[j];
-        }
+        for (let j = 0; j < last; j++) gv += rows[leafBase[j] + x] * leafMul[j];
         total++;
         if (tally !== null) {
           if (tally[gv]++ === 0) tallied[nt++] = gv;
@@ -344,9 +338,11 @@ export function esuCount(
     sub[0] = v;
     for (let l = 0; l < W; l++) code[W + l] = 0;
     if (vdigit !== null) code[W + limbOf[0]] = vdigit[v] * vmul[0];
+    if (byPosition) setRow(0, v, true);
     if (last === 1) {
       // k = 2: the root is the prefix; its leaves are its neighbours u > v (whole roots only).
       if (units === null || units[3 * t + 1] === 0) leaves(v, 0, 0);
+      if (byPosition) setRow(0, v, false);
       continue;
     }
     blocked[v] = 1;
@@ -376,12 +372,14 @@ export function esuCount(
         let c = vdigit !== null ? vdigit[w] * vmul[d] : 0;
         for (let j = 0; j < d; j++) {
           const x = sub[j];
-          c += (dense !== null ? dense[x * n + w] : pairSparse(w, x)) * pmul[d * k + j];
+          c += rows[(byPosition ? j : x) * n + w] * pmul[d * k + j];
         }
         code[to + limbOf[d]] += c;
+        if (byPosition) setRow(d, w, true);
         if (d + 1 === last) {
           // sub[0..last-1] is a prefix: its children are leaves, counted without a push.
           leaves(w, cur[d], end[d]);
+          if (byPosition) setRow(d, w, false);
           continue;
         }
         let ne = end[d];
@@ -398,8 +396,10 @@ export function esuCount(
       } else {
         for (let i = end[d - 1]; i < end[d]; i++) blocked[ext[i]] = 0;
         d--;
+        if (byPosition && d >= 1) setRow(d, sub[d], false);
       }
     }
+    if (byPosition) setRow(0, v, false);
     blocked[v] = 0;
   }
   return total;
