@@ -129,6 +129,8 @@ interface Job {
 }
 interface Run {
   seconds: number;
+  /** User + system CPU seconds (the steadier figure on a shared machine). */
+  cpu: number;
   peakMB: number;
   total: number | null;
   /** nnmotifs only: the census JSON. */
@@ -251,7 +253,7 @@ function runOnce(tool: Tool, job: Job, threads: number, networks: number): Run |
   const rss = join(dir, "rss");
   const [cmd, cmdArgs] =
     timeBin !== null
-      ? [timeBin, ["-f", "%M", "-o", rss, tool.command, ...args]]
+      ? [timeBin, ["-f", "%M %U %S", "-o", rss, tool.command, ...args]]
       : [tool.command, args];
   const t0 = process.hrtime.bigint();
   const r = spawnSync(cmd, cmdArgs, {
@@ -270,13 +272,15 @@ function runOnce(tool: Tool, job: Job, threads: number, networks: number): Run |
   if (r.status !== 0) {
     throw new Error(`${tool.name} ${args.join(" ")} failed (${r.status}):\n${r.stderr}`);
   }
-  const peakMB = existsSync(rss)
-    ? Number(readFileSync(rss, "utf8").trim().split("\n").pop()) / 1024
-    : NaN;
+  const [kb, user, sys] = existsSync(rss)
+    ? readFileSync(rss, "utf8").trim().split("\n").pop()!.split(" ").map(Number)
+    : [NaN, NaN, NaN];
+  const peakMB = kb / 1024;
+  const cpu = user + sys;
   const total = tool.total(dir, r.stdout);
   const json = tool.name === "nnmotifs" ? readFileSync(join(dir, "out.json"), "utf8") : undefined;
   rmSync(dir, { recursive: true, force: true });
-  return { seconds, peakMB, total, json };
+  return { seconds, cpu, peakMB, total, json };
 }
 
 /** Min of `runs` runs (one when a run is slow); null when killed. */
@@ -366,7 +370,7 @@ console.log(
 );
 if (missing.length > 0) console.log(`peers missing (not on PATH): ${missing.join(", ")}`);
 console.log(
-  "times: wall s (peak MB); ≈ extrapolated from 2 random networks; >x killed; ratio = best peer / nnmotifs best",
+  "times: wall s (peak MB, user+sys cpu s); ≈ extrapolated from 2 random networks; >x killed; ratio = best peer / nnmotifs best",
 );
 
 const errors: string[] = [];
@@ -375,7 +379,7 @@ const censusSeconds = new Map<string, number>();
 const fmt = (r: Run | null, extrapolated = false): string =>
   r === null
     ? `>${(4 * budget).toFixed(0)}`
-    : `${extrapolated ? "≈" : ""}${r.seconds.toFixed(r.seconds < 10 ? 3 : 1)} (${r.peakMB.toFixed(0)})`;
+    : `${extrapolated ? "≈" : ""}${r.seconds.toFixed(r.seconds < 10 ? 3 : 1)} (${r.peakMB.toFixed(0)}${extrapolated ? "" : `, cpu ${r.cpu.toFixed(2)}`})`;
 
 for (const job of jobs) {
   const cells: string[] = [];
