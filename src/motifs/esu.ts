@@ -257,33 +257,41 @@ export function esuCount(
       const b2 = leafBase[2];
       const m1 = tallyMul[1];
       const m2 = tallyMul[2];
+      // Locals, not captured variables: the kernel is a closure made per call, and its hot loops
+      // must not depend on V8 specialising it to one call's context.
       const d = rows;
+      const xs = ext;
+      const seen = tallied;
       if (last === 4) {
         const b3 = leafBase[3];
         const m3 = tallyMul[3];
         for (let i = from; i < to; i++) {
-          const x = ext[i];
+          const x = xs[i];
           const gv = d[b0 + x] + d[b1 + x] * m1 + d[b2 + x] * m2 + d[b3 + x] * m3;
-          if (tl[gv]++ === 0) tallied[nt++] = gv;
+          if (tl[gv]++ === 0) seen[nt++] = gv;
         }
       } else {
         for (let i = from; i < to; i++) {
-          const x = ext[i];
+          const x = xs[i];
           const gv = d[b0 + x] + d[b1 + x] * m1 + d[b2 + x] * m2;
-          if (tl[gv]++ === 0) tallied[nt++] = gv;
+          if (tl[gv]++ === 0) seen[nt++] = gv;
         }
       }
-      total += to - from;
       const mwi = tallyMul[jw];
       const v = sub[0];
+      const nbs = adj;
+      const pairs = adjPair;
+      const marked = blocked;
+      let count = to - from;
       for (let i = start[w], e = start[w + 1]; i < e; i++) {
-        const u = adj[i];
-        if (u > v && blocked[u] === 0) {
-          const gv = adjPair[i] * mwi;
-          if (tl[gv]++ === 0) tallied[nt++] = gv;
-          total++;
+        const u = nbs[i];
+        if (u > v && marked[u] === 0) {
+          const gv = pairs[i] * mwi;
+          if (tl[gv]++ === 0) seen[nt++] = gv;
+          count++;
         }
       }
+      total += count;
     } else {
       for (let i = from; i < to; i++) {
         const x = ext[i];
