@@ -103,10 +103,9 @@ export async function censusAction(file: string, opts: CensusCliOptions): Promis
   const layerSizes = opts.layers === undefined ? null : parseLayerSizes(opts.layers);
   const sample = opts.sample === undefined ? null : parseSample(opts.sample, size);
 
-  const { readGraph } = await import("../graph/read-graph.js");
   const { census } = await import("../stats/census.js");
   const { log } = await import("../core/log.js");
-  const g = readGraph(file);
+  const g = await readCensusGraph(file);
   const note = (m: string): void => {
     if (!opts.quiet) log().info(m);
   };
@@ -157,6 +156,22 @@ export async function censusAction(file: string, opts: CensusCliOptions): Promis
   } else {
     process.stdout.write(text);
   }
+}
+
+/**
+ * The graph file. A plain FANMOD edge list (the common case) goes straight to its parser, so the
+ * command does not load the JSON graph reader and its schema library (zod, about half of the
+ * start-up); anything else (JSON, a model, a binary file) goes through readGraph's checks.
+ */
+async function readCensusGraph(file: string): Promise<import("../graph/digraph.js").Digraph> {
+  const { readFileSync } = await import("node:fs");
+  const text = readFileSync(file, "utf8");
+  if (!/^\s*\{/.test(text) && !text.includes("\0") && !text.startsWith("\uFFFDHDF")) {
+    const { parseFanmodEdgeList } = await import("../graph/fanmod-edge-list.js");
+    return parseFanmodEdgeList(text, file);
+  }
+  const { parseGraph } = await import("../graph/read-graph.js");
+  return parseGraph(text, file);
 }
 
 function parseSample(text: string, size: number): number[] {
