@@ -61,7 +61,10 @@ export function register(program: Command): void {
     .option("-e, --exchanges <E>", "exchanges per edge", "3")
     .option("-t, --tries <T>", "tries per edge", "3")
     .option("-s, --seed <S>", "seed of every random step (0..4294967295)", "1")
-    .option("--threads <n>", "worker threads (default: all cores; 1 = no workers)")
+    .option(
+      "--threads <n>",
+      "worker threads at most (default: all cores; 1 = no workers; short jobs run in-process)",
+    )
     .option("--no-colours", "ignore edge colours (every edge colour 1, also in the switching)")
     .option("--vertex-colours <what>", "vertex colours of the classes: layer")
     .option("--layers <sizes>", "layer sizes as consecutive id ranges, e.g. 31,30,30,4")
@@ -165,10 +168,9 @@ async function runCensusCommand(
   const layerSizes = opts.layers === undefined ? null : parseLayerSizes(opts.layers);
   const sample = opts.sample === undefined ? null : parseSample(opts.sample, size);
 
-  const { readGraph } = await import("../graph/read-graph.js");
   const { census } = await import("../stats/census.js");
   const { log } = await import("../core/log.js");
-  const g = readGraph(file);
+  const g = await readCensusGraph(file);
   const note = (m: string): void => {
     if (!opts.quiet) log().info(m);
   };
@@ -176,9 +178,10 @@ async function runCensusCommand(
   let threadsToUse = threads;
   if (sample === null) {
     const seconds = await checkWork(g, size, networks, threads, seed, opts.force ?? false, note);
-    // Starting worker threads costs ~0.1 s each: small jobs finish sooner in-process. The
-    // results are the same either way (one random stream per network).
-    if (threads === undefined && seconds < IN_PROCESS_SECONDS) threadsToUse = 1;
+    // Starting worker threads costs ~0.1 s each: small jobs finish sooner in-process, so
+    // --threads is a maximum. The results are the same either way (one random stream per
+    // network; a census split across threads adds up exact integer counts).
+    if (seconds < IN_PROCESS_SECONDS) threadsToUse = 1;
   }
 
   const { progressBar } = await import("./progress.js");
@@ -223,6 +226,25 @@ async function runCensusCommand(
   } else {
     process.stdout.write(text);
   }
+}
+
+/**
+ * The graph file. A plain FANMOD edge list (the common case) goes straight to its parser, so the
+ * command does not load the JSON graph reader and its schema library (zod, about half of the
+ * start-up); anything else (JSON, a model, a binary file) goes through readGraph's checks.
+ */
+async function readCensusGraph(file: string): Promise<import("../graph/digraph.js").Digraph> {
+  const { readFileSync } = await import("node:fs");
+  const bytes = file.startsWith("@") ? null : readFileSync(file);
+  const gzip = bytes !== null && bytes[0] === 0x1f && bytes[1] === 0x8b;
+  const text = bytes === null || gzip ? null : bytes.toString("utf8");
+  // Other formats start with `{` (JSON), `<` (GraphML), `*` or `%` (Pajek), or a GML key.
+  if (text !== null && /^\s*(?:#[^\n]*\n\s*)*\d/.test(text) && !text.includes("\0")) {
+    const { parseFanmodEdgeList } = await import("../graph/fanmod-edge-list.js");
+    return parseFanmodEdgeList(text, file);
+  }
+  const { readGraph } = await import("../graph/read-graph.js");
+  return readGraph(file);
 }
 
 function parseSample(text: string, size: number): number[] {

@@ -3,9 +3,13 @@
  * The `nnmotifs` command. Each subcommand lives in its own module and loads its heavy dependencies
  * lazily inside its action, so `nnmotifs census` never loads TensorFlow.js or h5wasm and starts fast.
  */
+import module from "node:module";
 import { Command, CommanderError } from "commander";
 import { NnmotifsError } from "../core/errors.js";
 import { readFileSync } from "node:fs";
+
+// V8's code cache on disk (Node ≥ 22.1): later runs skip compiling the modules they load.
+(module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
 
 const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
   version: string;
@@ -14,13 +18,19 @@ const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.ur
 /** A subcommand module registers its options and a lazy action on the program. */
 export type RegisterCommand = (program: Command) => void;
 
-const COMMANDS: ReadonlyArray<() => Promise<{ register: RegisterCommand }>> = [
-  () => import("./census-command.js"),
-  () => import("./train-command.js"),
-  () => import("./graph-command.js"),
-  () => import("./study-command.js"),
-  () => import("./weights-command.js"),
-];
+const COMMANDS: Readonly<Record<string, () => Promise<{ register: RegisterCommand }>>> = {
+  census: () => import("./census-command.js"),
+  train: () => import("./train-command.js"),
+  graph: () => import("./graph-command.js"),
+  study: () => import("./study-command.js"),
+  weights: () => import("./weights-command.js"),
+};
+
+/** The command modules to load: only the one named on the command line, else all (for help). */
+function commandsFor(argv: readonly string[]): Array<() => Promise<{ register: RegisterCommand }>> {
+  const named = COMMANDS[argv[2] ?? ""];
+  return named ? [named] : Object.values(COMMANDS);
+}
 
 async function main(argv: string[]): Promise<number> {
   const program = new Command("nnmotifs")
@@ -30,7 +40,7 @@ async function main(argv: string[]): Promise<number> {
     .version(pkg.version)
     .showHelpAfterError()
     .exitOverride();
-  for (const load of COMMANDS) {
+  for (const load of commandsFor(argv)) {
     try {
       (await load()).register(program);
     } catch (error) {

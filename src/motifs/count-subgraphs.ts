@@ -61,16 +61,11 @@ export function prepareCensus(
   g: Digraph,
   options: SubgraphCountOptions,
   where: string,
-): {
-  cg: CensusGraph;
-  layout: CodeLayout;
-  cache: ClassCache;
-  cacheKey: string;
-  signal: AbortSignal | null;
-} {
+  built?: CensusGraph,
+): { cg: CensusGraph; layout: CodeLayout; cache: ClassCache; cacheKey: string } {
   checkSize(options.size, where);
   const colours = options.colours ?? true;
-  const cg = buildCensusGraph(g, colours, options.vertexColours ?? null);
+  const cg = built ?? buildCensusGraph(g, colours, options.vertexColours ?? null);
   const layout = codeLayout(options.size, cg.base, cg.vbase);
   const cacheKey = `${layout.k}|${layout.base}|${cg.vdigit ? cg.vvalues.join(",") : "-"}`;
   let cache = caches.get(cacheKey);
@@ -89,7 +84,7 @@ export function prepareCensus(
     };
     caches.set(cacheKey, cache);
   }
-  return { cg, layout, cache, cacheKey, signal: options.signal ?? null };
+  return { cg, layout, cache, cacheKey };
 }
 
 /** Scratch of the canonicalisation of one raw code. */
@@ -152,6 +147,8 @@ function runKernel(
   prepared: ReturnType<typeof prepareCensus>,
   probabilities: Float64Array | null,
   rng: Rng | null,
+  signal?: AbortSignal,
+  units: Int32Array | null = null,
 ): { total: number; ids: number[] } {
   const { cg, layout, cache, cacheKey } = prepared;
   const { counting, rawToClass, compact, compactToClass, prefixes } = cache;
@@ -160,7 +157,14 @@ function runKernel(
   compact?.clear();
   let total: number;
   try {
-    total = esuCount(cg, layout, counting, probabilities, rng, prefixes, compact, prepared.signal);
+    total = esuCount(cg, layout, counting, {
+      probabilities,
+      rng,
+      prefixes,
+      compact,
+      units,
+      signal,
+    });
   } catch (err) {
     caches.delete(cacheKey); // a half-filled table must not leak into the next census
     throw err;
@@ -226,8 +230,10 @@ export function runCensus(
   probabilities: Float64Array | null,
   rng: Rng | null,
   scale: number,
+  signal?: AbortSignal,
+  units: Int32Array | null = null,
 ): { total: number; counts: Map<string, number> } {
-  const { total, ids } = runKernel(prepared, probabilities, rng);
+  const { total, ids } = runKernel(prepared, probabilities, rng, signal, units);
   const { keys, perClass } = prepared.cache;
   const counts = new Map<string, number>();
   for (const id of ids) counts.set(keys[id], perClass[id] * scale);
@@ -280,7 +286,12 @@ export function tallySubgraphClasses(
     probabilities = checkProbabilities(options.probabilities, options.size, "tallySubgraphClasses");
     scale = 1 / probabilities.reduce((a, b) => a * b, 1);
   }
-  const { total, ids } = runKernel(prepared, probabilities, options.rng ?? null);
+  const { total, ids } = runKernel(
+    prepared,
+    probabilities,
+    options.rng ?? null,
+    options.signal ?? undefined,
+  );
   const cache = prepared.cache;
   let entry = keyIndexes.get(keys);
   if (!entry) {
@@ -343,6 +354,6 @@ export function checkProbabilities(
  */
 export function countSubgraphs(g: Digraph, options: SubgraphCountOptions): SubgraphCounts {
   const prepared = prepareCensus(g, options, "countSubgraphs");
-  const { total, counts } = runCensus(prepared, null, null, 1);
+  const { total, counts } = runCensus(prepared, null, null, 1, options.signal ?? undefined);
   return { size: options.size, total, counts, sampled: false };
 }

@@ -106,6 +106,21 @@ export function esuVisit(
   }
 }
 
+/** The optional parts of a counting run (see `esuCount`). */
+export interface EsuCountOptions {
+  /** RAND-ESU: keep a child at depth d with probability probabilities[d] (needs `rng`). */
+  readonly probabilities?: Float64Array | null;
+  readonly rng?: Rng | null;
+  /** Canonical order of the prefixes (one-limb codes, k ≥ 3). */
+  readonly prefixes?: PrefixCache | null;
+  /** Compact counting table for leaves below canonical prefix ids < COMPACT_PREFIXES. */
+  readonly compact?: IntMap | null;
+  /** Parts of the ESU tree to enumerate: triples (root, first child, end child); null = all. */
+  readonly units?: Int32Array | null;
+  /** Checked once per root: an aborted signal stops the census with its reason. */
+  readonly signal?: AbortSignal;
+}
+
 /** Pre-aggregate the leaves of one ESU node when the last group has at most this many values. */
 export const LEAF_GROUP_LIMIT = 1 << 16;
 /** Canonical prefix ids below this go to the compact table, keyed by (id << 16 | group value). */
@@ -128,24 +143,42 @@ export const COMPACT_PREFIXES = 1 << 15;
  *
  * RAND-ESU: the root is kept with probability p[0] and the vertex at position d with p[d], so a
  * given k-subgraph is reached with probability Π p[d] (Wernicke 2006, §3).
+ *
+ * `units` restricts the enumeration to parts of the ESU tree (one census split across threads,
+ * parallel-census.ts): triples (root v, first child a, end child b) take the children
+ * ext[a .. b) of root v at depth 1 (ext: v's neighbours u > v in order); the later siblings
+ * still join each child's extension, so the units of a partition of every root's children count
+ * each subgraph exactly once. `signal` is checked once per root (or unit), as igraph does.
  */
 export function esuCount(
   cg: CensusGraph,
   layout: CodeLayout,
   table: CodeMap,
-  probabilities: Float64Array | null = null,
-  rng: Rng | null = null,
-  prefixes: PrefixCache | null = null,
-  compact: IntMap | null = null,
-  signal: AbortSignal | null = null,
+  options: EsuCountOptions = {},
 ): number {
-  const { n, start, adj, adjPair, dense, vdigit } = cg;
+  const probabilities = options.probabilities ?? null;
+  const rng = options.rng ?? null;
+  const prefixes = options.prefixes ?? null;
+  const compact = options.compact ?? null;
+  const units = options.units ?? null;
+  const signal = options.signal;
+  const { n, start, adj, adjPair, vdigit } = cg;
   const { k, limbs: W, limbOf, vmul, pmul, groupSize } = layout;
+  // Pair codes by rows: the dense n×n matrix (row of vertex u at u·n: pair(x, u) at u·n + x),
+  // or, for large graphs, one row per subgraph position p (at p·n), filled from the CSR while
+  // the vertex at p is in the subgraph — amortised over its subtree, and leaves then read one
+  // byte per prefix vertex instead of a binary search.
+  const byPosition = cg.dense === null;
+  const rows = cg.dense ?? new Uint8Array(k * n);
+  const setRow = (p: number, u: number, on: boolean): void => {
+    const at = p * n;
+    for (let i = start[u], e = start[u + 1]; i < e; i++) rows[at + adj[i]] = on ? adjPair[i] : 0;
+  };
   const { sub, ext, cur, end, blocked } = esuState(n, k);
   const code = new Float64Array((k + 1) * W); // code[d*W + l]: limbs of the first d vertices
   const leafLimbs = new Float64Array(W);
   const leafSub = new Int32Array(k); // the prefix, in the order its leaves are coded
-  const leafBase = new Int32Array(k); // leafSub[j] * n for the dense lookups of the leaves
+  const leafBase = new Int32Array(k); // row of leafSub[j] in `rows`, for the leaves' lookups
   const sampling = probabilities !== null && rng !== null;
   const last = k - 1;
   const pLast = sampling ? probabilities[last] : 1;
@@ -157,23 +190,8 @@ export function esuCount(
   const tally = groupSize[last] <= LEAF_GROUP_LIMIT ? new Int32Array(groupSize[last]) : null;
   const tallyMul = Int32Array.from(tally !== null ? leafMul : []); // exact integers < 2^16
   const tallied = new Int32Array(Math.max(1, n));
-  const fast =
-    tally !== null && dense !== null && vdigit === null && !sampling && (last === 3 || last === 4);
+  const fast = tally !== null && vdigit === null && !sampling && (last === 3 || last === 4);
   let total = 0;
-
-  // Pair code of w (new) with x (earlier) for large graphs: binary search of w in adj(x).
-  const pairSparse = (w: number, x: number): number => {
-    let lo = start[x];
-    let hi = start[x + 1] - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const a = adj[mid];
-      if (a === w) return adjPair[mid];
-      if (a < w) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return 0;
-  };
 
   // Add `weight` to the code whose last limb is c (the other limbs: those of the prefix).
   const insert = (c: number, weight: number, prefixAt: number): void => {
@@ -220,12 +238,15 @@ export function esuCount(
       for (let j = 0; j < last; j++) {
         const q = perm[at * last + j];
         leafSub[j] = sub[q];
+        leafBase[j] = (byPosition ? q : sub[q]) * n;
         if (q === last - 1) jw = j;
       }
     } else {
-      for (let j = 0; j < last; j++) leafSub[j] = sub[j];
+      for (let j = 0; j < last; j++) {
+        leafSub[j] = sub[j];
+        leafBase[j] = (byPosition ? j : sub[j]) * n;
+      }
     }
-    for (let j = 0; j < last; j++) leafBase[j] = leafSub[j] * n;
     const mw = leafMul[jw];
     let nt = 0;
     if (fast) {
@@ -236,43 +257,47 @@ export function esuCount(
       const b2 = leafBase[2];
       const m1 = tallyMul[1];
       const m2 = tallyMul[2];
-      const d = dense!;
+      // Locals, not captured variables: the kernel is a closure made per call, and its hot loops
+      // must not depend on V8 specialising it to one call's context.
+      const d = rows;
+      const xs = ext;
+      const seen = tallied;
       if (last === 4) {
         const b3 = leafBase[3];
         const m3 = tallyMul[3];
         for (let i = from; i < to; i++) {
-          const x = ext[i];
+          const x = xs[i];
           const gv = d[b0 + x] + d[b1 + x] * m1 + d[b2 + x] * m2 + d[b3 + x] * m3;
-          if (tl[gv]++ === 0) tallied[nt++] = gv;
+          if (tl[gv]++ === 0) seen[nt++] = gv;
         }
       } else {
         for (let i = from; i < to; i++) {
-          const x = ext[i];
+          const x = xs[i];
           const gv = d[b0 + x] + d[b1 + x] * m1 + d[b2 + x] * m2;
-          if (tl[gv]++ === 0) tallied[nt++] = gv;
+          if (tl[gv]++ === 0) seen[nt++] = gv;
         }
       }
-      total += to - from;
       const mwi = tallyMul[jw];
       const v = sub[0];
+      const nbs = adj;
+      const pairs = adjPair;
+      const marked = blocked;
+      let count = to - from;
       for (let i = start[w], e = start[w + 1]; i < e; i++) {
-        const u = adj[i];
-        if (u > v && blocked[u] === 0) {
-          const gv = adjPair[i] * mwi;
-          if (tl[gv]++ === 0) tallied[nt++] = gv;
-          total++;
+        const u = nbs[i];
+        if (u > v && marked[u] === 0) {
+          const gv = pairs[i] * mwi;
+          if (tl[gv]++ === 0) seen[nt++] = gv;
+          count++;
         }
       }
+      total += count;
     } else {
       for (let i = from; i < to; i++) {
         const x = ext[i];
         if (sampling && rng.next() >= pLast) continue;
         let gv = vdigit !== null ? vdigit[x] : 0;
-        if (dense !== null) {
-          for (let j = 0; j < last; j++) gv += dense[leafBase[j] + x] * leafMul[j];
-        } else {
-          for (let j = 0; j < last; j++) gv += pairSparse(x, leafSub[j]) * leafMul[j];
-        }
+        for (let j = 0; j < last; j++) gv += rows[leafBase[j] + x] * leafMul[j];
         total++;
         if (tally !== null) {
           if (tally[gv]++ === 0) tallied[nt++] = gv;
@@ -313,16 +338,19 @@ export function esuCount(
     }
   };
 
-  for (let v = 0; v < n; v++) {
-    // Cancellation once per root vertex, as igraph's motifs.c; the state is clean between roots.
-    if (signal !== null) signal.throwIfAborted();
+  const unitCount = units === null ? n : units.length / 3;
+  for (let t = 0; t < unitCount; t++) {
+    signal?.throwIfAborted();
+    const v = units === null ? t : units[3 * t];
     if (sampling && rng.next() >= probabilities[0]) continue;
     sub[0] = v;
     for (let l = 0; l < W; l++) code[W + l] = 0;
     if (vdigit !== null) code[W + limbOf[0]] = vdigit[v] * vmul[0];
+    if (byPosition) setRow(0, v, true);
     if (last === 1) {
-      // k = 2: the root is the prefix; its leaves are its neighbours u > v.
-      leaves(v, 0, 0);
+      // k = 2: the root is the prefix; its leaves are its neighbours u > v (whole roots only).
+      if (units === null || units[3 * t + 1] === 0) leaves(v, 0, 0);
+      if (byPosition) setRow(0, v, false);
       continue;
     }
     blocked[v] = 1;
@@ -335,11 +363,13 @@ export function esuCount(
       }
     }
     end[0] = 0;
-    cur[1] = 0;
+    cur[1] = units === null ? 0 : units[3 * t + 1];
     end[1] = e;
+    // Depth 1 stops at the unit's last child; its later siblings stay in the extension.
+    const stop1 = units === null ? e : Math.min(e, units[3 * t + 2]);
     let d = 1;
     while (d > 0) {
-      if (cur[d] < end[d]) {
+      if (cur[d] < (d === 1 ? stop1 : end[d])) {
         const w = ext[cur[d]++];
         if (sampling && rng.next() >= probabilities[d]) continue;
         sub[d] = w;
@@ -350,12 +380,14 @@ export function esuCount(
         let c = vdigit !== null ? vdigit[w] * vmul[d] : 0;
         for (let j = 0; j < d; j++) {
           const x = sub[j];
-          c += (dense !== null ? dense[x * n + w] : pairSparse(w, x)) * pmul[d * k + j];
+          c += rows[(byPosition ? j : x) * n + w] * pmul[d * k + j];
         }
         code[to + limbOf[d]] += c;
+        if (byPosition) setRow(d, w, true);
         if (d + 1 === last) {
           // sub[0..last-1] is a prefix: its children are leaves, counted without a push.
           leaves(w, cur[d], end[d]);
+          if (byPosition) setRow(d, w, false);
           continue;
         }
         let ne = end[d];
@@ -372,8 +404,10 @@ export function esuCount(
       } else {
         for (let i = end[d - 1]; i < end[d]; i++) blocked[ext[i]] = 0;
         d--;
+        if (byPosition && d >= 1) setRow(d, sub[d], false);
       }
     }
+    if (byPosition) setRow(0, v, false);
     blocked[v] = 0;
   }
   return total;

@@ -25,7 +25,13 @@ export function sampleSubgraphs(g: Digraph, options: SampleOptions): SubgraphCou
   const probabilities = checkProbabilities(options.probabilities, options.size);
   const prepared = prepareCensus(g, options, "sampleSubgraphs");
   const P = probabilities.reduce((a, b) => a * b, 1);
-  const { total, counts } = runCensus(prepared, probabilities, options.rng, 1 / P);
+  const { total, counts } = runCensus(
+    prepared,
+    probabilities,
+    options.rng,
+    1 / P,
+    options.signal ?? undefined,
+  );
   return { size: options.size, total, counts, sampled: true };
 }
 

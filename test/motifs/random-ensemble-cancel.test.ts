@@ -88,12 +88,12 @@ describe("randomEnsemble(g, keys, {signal})", () => {
 
 describe("census(g, {signal}) on worker threads", () => {
   it("terminates the workers promptly when aborted in the middle of a long count", async () => {
-    // k = 5 of a 900-node layered graph: many seconds per network, far longer than the wait below.
+    // k = 6 of a 900-node layered graph: many seconds per network, far longer than the wait below.
     const g = layeredGraph([300, 300, 200, 100], 3000, 11);
     const controller = new AbortController();
     let done = 0;
     const run = census(g, {
-      size: 5,
+      size: 6,
       networks: 8,
       threads: 2,
       signal: controller.signal,

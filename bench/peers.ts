@@ -1,0 +1,459 @@
+/**
+ * `npm run bench:peers`: nnmotifs against the reference motif tools ("peers") on the same graphs,
+ * whole processes, in one run (issue 12). Peers are FANMOD (fanmod_cmd), gtrieScanner, NetMODE
+ * and FaSE, built by shared/tools/build-peers into /usr/local/bin; a peer not on PATH is named
+ * as missing and its columns stay empty. Never commits or downloads a peer.
+ *
+ * Rows: graph × k (3..6) × random networks (0 = census only, 100) × coloured / uncoloured, each
+ * tool at 1 and 2 threads where it has threads (nnmotifs, NetMODE); the others run once and count
+ * for both. Graphs: the anchor tree_w_Graph.txt (95 nodes, 550 edges), an MNIST-sized layered
+ * graph 784-50-50-20-10 (1900 edges, seed 11) and a 10 000-node scale-free directed graph (seed 5).
+ * Only FANMOD and nnmotifs count coloured classes; the other peers appear in uncoloured rows.
+ *
+ * Each figure is the minimum of `--runs` whole-process runs (default 3; one run when a run takes
+ * over 20 s), wall seconds and peak RSS (/usr/bin/time). A peer run whose estimate (its census-only
+ * time × 101) exceeds `--budget` seconds (default 60) is extrapolated from 2 random networks and
+ * marked `≈`; a run past 4 × budget is killed and shown as `>…`. Checks, each an error (exit 1):
+ * every tool's total number of k-subgraphs of the original equals nnmotifs's; the census JSON of
+ * nnmotifs is byte-identical at 1 and 2 threads; with `--compare-json DIR`, byte-identical to the
+ * JSON an earlier build saved with `--save-json DIR` (before/after a change).
+ *
+ *   npm run bench:peers                              every row (long: tens of minutes)
+ *   npm run bench:peers -- --quick                   a subset, about a minute
+ *   npm run bench:peers -- anchor k=5                rows whose label has every word given
+ *   options: --runs N  --budget S  --tools nnmotifs,NetMODE  --long (rows off by default)
+ *            --cli PATH (the nnmotifs main.js to time)  --save-json DIR  --compare-json DIR
+ *
+ * Wall times on a shared machine are noisy: compare ratios from one run.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { delimiter, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Rng } from "../src/core/random.js";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const ANCHOR = join(ROOT, "..", "shared", "anchor", "zambra2020", "seed180112-normal");
+const NETWORKS = 100;
+const EXTRAPOLATE_FROM = 2;
+const SLOW_RUN_SECONDS = 20;
+
+// ---------------------------------------------------------------- arguments
+const argv = process.argv.slice(2);
+const flag = (name: string): boolean => argv.includes(name);
+const value = (name: string): string | undefined => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
+const VALUED = new Set(["--runs", "--budget", "--tools", "--cli", "--save-json", "--compare-json"]);
+const words = argv.filter((a, i) => !a.startsWith("--") && !VALUED.has(argv[i - 1] ?? ""));
+const quick = flag("--quick");
+const runs = Number(value("--runs") ?? (quick ? 1 : 3));
+const budget = Number(value("--budget") ?? 60);
+const cli = value("--cli") ?? join(ROOT, "dist", "cli", "main.js");
+const saveJson = value("--save-json");
+const compareJson = value("--compare-json");
+const toolFilter = value("--tools")?.split(",");
+if (saveJson) mkdirSync(saveJson, { recursive: true });
+
+// ---------------------------------------------------------------- graphs
+interface Graph {
+  name: string;
+  edges: [number, number, number][];
+}
+
+function anchorGraph(): Graph {
+  const text = readFileSync(join(ANCHOR, "tree_w_Graph.txt"), "utf8");
+  const edges = text
+    .trim()
+    .split(/\r?\n/)
+    .map((l) => l.trim().split(/\s+/).map(Number) as [number, number, number]);
+  return { name: "anchor", edges };
+}
+
+/** Edges drawn uniformly among all consecutive-layer pairs (as bench/run.ts), colours 1..3. */
+function layeredGraph(name: string, sizes: number[], edgeCount: number, seed: number): Graph {
+  const rng = new Rng(seed);
+  const offsets = [0];
+  for (const s of sizes) offsets.push(offsets[offsets.length - 1] + s);
+  const pairs = sizes.slice(1).map((s, l) => sizes[l] * s);
+  const allPairs = pairs.reduce((a, b) => a + b, 0);
+  const seen = new Set<string>();
+  const edges: [number, number, number][] = [];
+  while (edges.length < edgeCount) {
+    let r = rng.int(allPairs);
+    let l = 0;
+    while (r >= pairs[l]) r -= pairs[l++];
+    const a = offsets[l] + Math.floor(r / sizes[l + 1]);
+    const b = offsets[l + 1] + (r % sizes[l + 1]);
+    if (seen.has(`${a} ${b}`)) continue;
+    seen.add(`${a} ${b}`);
+    edges.push([a, b, 1 + rng.int(3)]);
+  }
+  return { name, edges };
+}
+
+/**
+ * Preferential attachment: each new node links to m distinct earlier nodes, each chosen with
+ * probability ∝ degree (3 times in 4) or uniformly (1 in 4), so the degrees follow a power law
+ * (exponent ≈ 3.7, largest degree ≈ 90) without hubs so large that k = 5 takes minutes; each
+ * edge in a random direction; colours 1..3; no mutual pairs, loops or duplicates.
+ */
+function scaleFreeGraph(name: string, n: number, m: number, seed: number): Graph {
+  const rng = new Rng(seed);
+  const ends: number[] = [0, 1, 1, 2, 2, 0];
+  const edges: [number, number, number][] = [
+    [0, 1, 1 + rng.int(3)],
+    [1, 2, 1 + rng.int(3)],
+    [2, 0, 1 + rng.int(3)],
+  ];
+  for (let v = 3; v < n; v++) {
+    const chosen = new Set<number>();
+    while (chosen.size < m) chosen.add(rng.next() < 0.75 ? ends[rng.int(ends.length)] : rng.int(v));
+    for (const t of chosen) {
+      edges.push(rng.int(2) === 0 ? [v, t, 1 + rng.int(3)] : [t, v, 1 + rng.int(3)]);
+      ends.push(v, t);
+    }
+  }
+  return { name, edges };
+}
+
+// ---------------------------------------------------------------- tools
+interface Job {
+  graph: Graph;
+  files: Record<"fanmod" | "fanmod2" | "gt" | "nm" | "two", string>;
+  k: number;
+  networks: number;
+  coloured: boolean;
+}
+interface Run {
+  seconds: number;
+  /** User + system CPU seconds (the steadier figure on a shared machine). */
+  cpu: number;
+  peakMB: number;
+  total: number | null;
+  /** nnmotifs only: the census JSON. */
+  json?: string;
+  note?: string;
+}
+interface Tool {
+  name: string;
+  command: string;
+  threaded: boolean;
+  handles(job: Job): boolean;
+  run(job: Job, threads: number, networks: number, dir: string): { args: string[]; cwd?: string };
+  total(dir: string, stdout: string): number | null;
+}
+
+const num = (re: RegExp, text: string): number | null => {
+  const m = re.exec(text);
+  return m ? Number(m[1]) : null;
+};
+
+const TOOLS: Tool[] = [
+  {
+    name: "nnmotifs",
+    command: process.execPath,
+    threaded: true,
+    handles: () => true,
+    run: (job, threads, networks, dir) => ({
+      args: [
+        cli,
+        "census",
+        job.files.fanmod,
+        ...["--size", String(job.k), "--random", String(networks), "--seed", "1"],
+        ...["--threads", String(threads), "--format", "json", "--out", join(dir, "out.json")],
+        ...(job.coloured ? [] : ["--no-colours"]),
+        "--quiet",
+        "--force",
+      ],
+    }),
+    total: (dir) => JSON.parse(readFileSync(join(dir, "out.json"), "utf8")).subgraphs as number,
+  },
+  {
+    name: "FANMOD",
+    command: "fanmod_cmd",
+    threaded: false,
+    handles: () => true,
+    run: (job, _t, networks, dir) => ({
+      args: [
+        ...["-i", job.coloured ? job.files.fanmod : job.files.fanmod2, "-o", join(dir, "f.csv")],
+        ...["-s", String(job.k), "-r", String(networks), "-d", "--seed", "1"],
+        ...(job.coloured ? ["-c", "-e"] : []),
+      ],
+    }),
+    total: (dir) =>
+      num(/^(\d+) subgraphs were enumerated in the original network/m, read(join(dir, "f.csv"))),
+  },
+  {
+    name: "gtrieScanner",
+    command: "gtrieScanner",
+    threaded: false,
+    handles: (job) => !job.coloured,
+    run: (job, _t, networks, dir) => ({
+      args: [
+        ...["-s", String(job.k), "-m", "esu", "-g", job.files.gt, "-d", "-o", join(dir, "g.txt")],
+        ...(networks > 0 ? ["-r", String(networks), "-rs", "1", "-re", "3", "-rt", "3"] : []),
+      ],
+    }),
+    total: (dir) =>
+      num(/^Subgraph Occurrences Found \[Original Network\]: (\d+)/m, read(join(dir, "g.txt"))),
+  },
+  {
+    name: "NetMODE",
+    command: "NetMODE",
+    threaded: true,
+    handles: (job) => !job.coloured && job.k >= 3 && job.k <= 6,
+    run: (job, threads, networks, dir) => ({
+      args: ["-k", String(job.k), "-c", String(networks), "-e", "3", "-t", String(threads)],
+      cwd: dir, // it writes adjMat.txt into its working directory
+    }),
+    total: (_dir, stdout) => {
+      let s = 0;
+      let seen = false;
+      for (const line of stdout.split("\n")) {
+        const m = /^gID:.*\bfreq:\s*(\d+)/.exec(line);
+        if (m) {
+          s += Number(m[1]);
+          seen = true;
+        }
+      }
+      return seen ? s : null;
+    },
+  },
+  {
+    name: "FaSE",
+    command: "FASE",
+    threaded: false,
+    handles: (job) => !job.coloured && job.networks === 0,
+    run: (job, _t, _n, dir) => ({
+      args: ["-s", String(job.k), "-d", "-z", "-i", job.files.two, "-o", join(dir, "fase.txt")],
+    }),
+    total: (dir) => num(/^Subgraph Occurrences: (\d+)/m, read(join(dir, "fase.txt"))),
+  },
+];
+
+function read(file: string): string {
+  return existsSync(file) ? readFileSync(file, "utf8") : "";
+}
+
+function onPath(command: string): boolean {
+  if (command.includes("/")) return existsSync(command);
+  return (process.env.PATH ?? "").split(delimiter).some((d) => existsSync(join(d, command)));
+}
+
+const work = mkdtempSync(join(tmpdir(), "nnmotifs-peers-"));
+const timeBin = existsSync("/usr/bin/time") ? "/usr/bin/time" : null;
+
+/** One whole-process run; null when killed at the time limit. */
+function runOnce(tool: Tool, job: Job, threads: number, networks: number): Run | null {
+  const dir = mkdtempSync(join(work, `${tool.name}-`));
+  const { args, cwd } = tool.run(job, threads, networks, dir);
+  const rss = join(dir, "rss");
+  const [cmd, cmdArgs] =
+    timeBin !== null
+      ? [timeBin, ["-f", "%M %U %S", "-o", rss, tool.command, ...args]]
+      : [tool.command, args];
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(cmd, cmdArgs, {
+    cwd: cwd ?? dir,
+    input: tool.name === "NetMODE" ? readFileSync(job.files.nm) : undefined,
+    encoding: "utf8",
+    maxBuffer: 1 << 28,
+    timeout: 4 * budget * 1000,
+    killSignal: "SIGKILL",
+  });
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  if (r.signal === "SIGKILL" || r.error) {
+    rmSync(dir, { recursive: true, force: true });
+    return null;
+  }
+  if (r.status !== 0) {
+    throw new Error(`${tool.name} ${args.join(" ")} failed (${r.status}):\n${r.stderr}`);
+  }
+  const [kb, user, sys] = existsSync(rss)
+    ? readFileSync(rss, "utf8").trim().split("\n").pop()!.split(" ").map(Number)
+    : [NaN, NaN, NaN];
+  const peakMB = kb / 1024;
+  const cpu = user + sys;
+  const total = tool.total(dir, r.stdout);
+  const json = tool.name === "nnmotifs" ? readFileSync(join(dir, "out.json"), "utf8") : undefined;
+  rmSync(dir, { recursive: true, force: true });
+  return { seconds, cpu, peakMB, total, json };
+}
+
+/** Min of `runs` runs (one when a run is slow); null when killed. */
+function measure(tool: Tool, job: Job, threads: number, networks = job.networks): Run | null {
+  let best: Run | null = null;
+  let peakMB = 0;
+  for (let i = 0; i < runs; i++) {
+    const r = runOnce(tool, job, threads, networks);
+    if (r === null) return null;
+    peakMB = Math.max(peakMB, r.peakMB);
+    if (best === null || r.seconds < best.seconds) best = r;
+    if (r.seconds > SLOW_RUN_SECONDS) break;
+  }
+  return best && { ...best, peakMB };
+}
+
+// ---------------------------------------------------------------- rows
+const graphs: Graph[] = [];
+const filesOf = new Map<string, Job["files"]>();
+function prepare(g: Graph): void {
+  const n = 1 + Math.max(...g.edges.flatMap(([a, b]) => [a, b]));
+  const f = (ext: string, lines: string[]): string => {
+    const file = join(work, `${g.name}.${ext}`);
+    writeFileSync(file, lines.join("\n") + "\n");
+    return file;
+  };
+  filesOf.set(g.name, {
+    fanmod: f(
+      "txt",
+      g.edges.map(([a, b, c]) => `${a} ${b} ${c}`),
+    ),
+    fanmod2: f(
+      "2.txt",
+      g.edges.map(([a, b]) => `${a} ${b}`),
+    ),
+    gt: f(
+      "gt",
+      g.edges.map(([a, b]) => `${a + 1} ${b + 1} 1`),
+    ),
+    nm: f("nm", [String(n), ...g.edges.map(([a, b]) => `${a + 1} ${b + 1}`)]),
+    two: f(
+      "2col",
+      g.edges.map(([a, b]) => `${a} ${b}`),
+    ),
+  });
+  graphs.push(g);
+}
+prepare(anchorGraph());
+if (!quick) {
+  prepare(layeredGraph("mnist", [784, 50, 50, 20, 10], 1900, 11));
+  prepare(scaleFreeGraph("scalefree", 10_000, 2, 5));
+}
+
+/** Rows left out unless --long: the 10 000-node graph at k = 6 or with random networks, MNIST k = 6 × 100. */
+const long = (g: string, k: number, networks: number): boolean =>
+  (g === "scalefree" && (k === 6 || networks > 0)) || (g === "mnist" && k === 6 && networks > 0);
+
+const jobs: Job[] = [];
+for (const graph of graphs)
+  for (const k of quick ? [3, 4] : [3, 4, 5, 6])
+    for (const networks of [0, NETWORKS])
+      for (const coloured of [true, false]) {
+        const job = { graph, files: filesOf.get(graph.name)!, k, networks, coloured };
+        if (long(graph.name, k, networks) && !flag("--long")) continue;
+        if (!words.every((w) => label(job).includes(w))) continue;
+        jobs.push(job);
+      }
+
+function label(j: Job): string {
+  return `${j.graph.name} k=${j.k} r=${j.networks} ${j.coloured ? "coloured" : "uncoloured"}`;
+}
+
+const tools = TOOLS.filter((t) => !toolFilter || toolFilter.includes(t.name));
+const present = tools.filter((t) => t.name === "nnmotifs" || onPath(t.command));
+const missing = tools.filter((t) => !present.includes(t)).map((t) => t.name);
+console.log(
+  `nnmotifs bench:peers — ${new Date().toISOString()}, node ${process.version}, ${jobs.length} rows, min of ${runs} runs`,
+);
+console.log(`graphs: ${graphs.map((g) => `${g.name} (${g.edges.length} edges)`).join(", ")}`);
+console.log(
+  `peers on PATH: ${
+    present
+      .filter((t) => t.name !== "nnmotifs")
+      .map((t) => t.name)
+      .join(", ") || "none"
+  }`,
+);
+if (missing.length > 0) console.log(`peers missing (not on PATH): ${missing.join(", ")}`);
+console.log(
+  "times: wall s (peak MB, user+sys cpu s); ≈ extrapolated from 2 random networks; >x killed; ratio = best peer / nnmotifs best",
+);
+
+const errors: string[] = [];
+/** Census-only time per (tool, graph, k, colour): the basis of the extrapolation. */
+const censusSeconds = new Map<string, number>();
+const fmt = (r: Run | null, extrapolated = false): string =>
+  r === null
+    ? `>${(4 * budget).toFixed(0)}`
+    : `${extrapolated ? "≈" : ""}${r.seconds.toFixed(r.seconds < 10 ? 3 : 1)} (${r.peakMB.toFixed(0)}${extrapolated ? "" : `, cpu ${r.cpu.toFixed(2)}`})`;
+
+for (const job of jobs) {
+  const cells: string[] = [];
+  let nn = Infinity;
+  let peerBest = Infinity;
+  let peerBestName = "";
+  let nnTotal: number | null = null;
+  const jsonAt: string[] = [];
+  for (const tool of present) {
+    if (!tool.handles(job)) continue;
+    for (const threads of tool.threaded ? [1, 2] : [1]) {
+      const key = `${tool.name}|${job.graph.name}|${job.k}|${job.coloured}|${threads}`;
+      let r: Run | null;
+      let extrapolated = false;
+      const basis = censusSeconds.get(key);
+      if (
+        tool.name !== "nnmotifs" &&
+        job.networks > 0 &&
+        basis !== undefined &&
+        basis * (job.networks + 1) > budget
+      ) {
+        // Far too long for this peer: time a few networks and scale the per-network part.
+        const few = measure(tool, job, threads, EXTRAPOLATE_FROM);
+        r = few && {
+          ...few,
+          seconds: basis + ((few.seconds - basis) * job.networks) / EXTRAPOLATE_FROM,
+        };
+        extrapolated = true;
+      } else {
+        r = measure(tool, job, threads);
+      }
+      if (job.networks === 0 && r !== null) censusSeconds.set(key, r.seconds);
+      cells.push(`${tool.name}${tool.threaded ? `/${threads}t` : ""} ${fmt(r, extrapolated)}`);
+      if (r === null) continue;
+      if (tool.name === "nnmotifs") {
+        nn = Math.min(nn, r.seconds);
+        nnTotal = r.total;
+        jsonAt.push(r.json!);
+      } else {
+        if (r.seconds < peerBest) {
+          peerBest = r.seconds;
+          peerBestName = tool.threaded ? `${tool.name}/${threads}t` : tool.name;
+        }
+        if (nnTotal !== null && r.total !== nnTotal) {
+          errors.push(
+            `${label(job)}: ${tool.name} counts ${r.total} subgraphs, nnmotifs ${nnTotal}`,
+          );
+        }
+      }
+    }
+  }
+  if (jsonAt.length === 2 && jsonAt[0] !== jsonAt[1]) {
+    errors.push(`${label(job)}: nnmotifs census JSON differs between 1 and 2 threads`);
+  }
+  const name = label(job).replace(/ /g, "_");
+  if (jsonAt.length > 0 && saveJson) writeFileSync(join(saveJson, `${name}.json`), jsonAt[0]);
+  if (jsonAt.length > 0 && compareJson) {
+    const before = join(compareJson, `${name}.json`);
+    if (!existsSync(before)) cells.push("(no saved JSON)");
+    else if (readFileSync(before, "utf8") !== jsonAt[0]) {
+      errors.push(`${label(job)}: nnmotifs census JSON differs from ${before}`);
+    } else cells.push("JSON = saved");
+  }
+  const ratio =
+    Number.isFinite(peerBest) && Number.isFinite(nn)
+      ? `  ×${(peerBest / nn).toFixed(2)} vs ${peerBestName}`
+      : "";
+  console.log(`${label(job).padEnd(32)} total ${nnTotal ?? "?"}${ratio}\n    ${cells.join("  ")}`);
+}
+
+rmSync(work, { recursive: true, force: true });
+if (errors.length > 0) {
+  console.error(`\n${errors.length} error(s):\n${errors.join("\n")}`);
+  process.exitCode = 1;
+} else {
+  console.log("\nall totals agree; nnmotifs JSON identical at 1 and 2 threads");
+}
