@@ -28,6 +28,12 @@ interface CensusCliOptions {
   out?: string;
   force?: boolean;
   quiet?: boolean;
+  undirected?: boolean;
+  minWeight?: string;
+  instances?: string;
+  topology?: boolean;
+  limit: string;
+  perNode?: boolean;
 }
 
 /** Estimated seconds above which the command refuses to enumerate without --force. */
@@ -44,9 +50,12 @@ export function register(program: Command): void {
   program
     .command("census")
     .description(
-      "coloured motif census of a graph (FANMOD edge list or native JSON) with Z-scores against a null model",
+      "coloured motif census of a graph with Z-scores and permutation p-values against a null model",
     )
-    .argument("<graph>", "graph file: FANMOD edge list (src trg [colour]) or nnmotifs JSON")
+    .argument(
+      "<graph>",
+      "graph file: FANMOD edge list (src trg [colour]), nnmotifs JSON, GML, GraphML, Pajek .net (gzip too), or @name of a shipped network (@celegans, …)",
+    )
     .option(
       "-k, --size <k>",
       `subgraph size, ${supported.min}..${supported.max} (up to ${max})`,
@@ -66,7 +75,22 @@ export function register(program: Command): void {
       "worker threads at most (default: all cores; 1 = no workers; short jobs run in-process)",
     )
     .option("--no-colours", "ignore edge colours (every edge colour 1, also in the switching)")
-    .option("--vertex-colours <what>", "vertex colours of the classes: layer")
+    .option(
+      "--vertex-colours <what>",
+      "vertex colours of the classes: layer | attribute (a GML/GraphML node colour) | FILE of `node colour` lines",
+    )
+    .option(
+      "--undirected",
+      "undirected census: every edge is an undirected pair; classes and switching respect it",
+    )
+    .option("--min-weight <w>", "keep only edges of weight ≥ w (GML, GraphML, Pajek files)")
+    .option(
+      "--instances <class>",
+      "write the node sets of a class instead of the census: a motif name (diamond, bi-fan, …), a class key or k rows",
+    )
+    .option("--topology", "with --instances/--per-node: match uncoloured topologies")
+    .option("--limit <n>", "with --instances: at most n node sets", "1000")
+    .option("--per-node", "write each node's participation count per class instead of the census")
     .option("--layers <sizes>", "layer sizes as consecutive id ranges, e.g. 31,30,30,4")
     .option("--sample <p1,...,pk>", "RAND-ESU sampling with k per-depth probabilities in (0, 1]")
     .option(
@@ -161,19 +185,59 @@ async function runCensusCommand(
     );
   }
   const format = opts.format as CensusFormat;
-  if (opts.vertexColours !== undefined && opts.vertexColours !== "layer") {
-    throw new NnmotifsError(`invalid --vertex-colours "${opts.vertexColours}". Should be: layer.`);
-  }
   const { parseLayerSizes } = await import("../graph/layers.js");
   const layerSizes = opts.layers === undefined ? null : parseLayerSizes(opts.layers);
   const sample = opts.sample === undefined ? null : parseSample(opts.sample, size);
+  const minWeight =
+    opts.minWeight === undefined
+      ? undefined
+      : numberOption("min-weight", opts.minWeight, -Number.MAX_VALUE, Number.MAX_VALUE);
 
   const { census } = await import("../stats/census.js");
   const { log } = await import("../core/log.js");
-  const g = await readCensusGraph(file);
+  let g = await readCensusGraph(file, minWeight);
+  if (opts.undirected) {
+    const { symmetrise } = await import("../graph/undirected.js");
+    g = symmetrise(g, file);
+  }
+  const vertexColours = await resolveVertexColours(opts.vertexColours, g, file);
   const note = (m: string): void => {
     if (!opts.quiet) log().info(m);
   };
+  const write = async (text: string, summary: string): Promise<void> => {
+    if (opts.out !== undefined) {
+      const { writeFileAtomic } = await import("../core/atomic-write.js");
+      await writeFileAtomic(opts.out, text);
+      note(`wrote ${opts.out} (${summary})`);
+    } else {
+      process.stdout.write(text);
+      note(summary);
+    }
+  };
+  if (opts.instances !== undefined || opts.perNode) {
+    // Node sets and participation need no random networks; table output is CSV here.
+    const out = format === "json" ? "json" : "csv";
+    const explicit = vertexColours instanceof Int32Array ? vertexColours : null;
+    const vc = vertexColours === "layer" ? layerColours(g, file) : explicit;
+    const { instancesOutput, perNodeOutput } = await import("./census-instances.js");
+    const result =
+      opts.instances !== undefined
+        ? instancesOutput(
+            g,
+            {
+              spec: opts.instances,
+              topology: opts.topology ?? false,
+              limit: integerOption("limit", opts.limit, 1, Number.MAX_SAFE_INTEGER),
+            },
+            size,
+            opts.colours,
+            vc,
+            out,
+          )
+        : perNodeOutput(g, size, opts.colours, vc, opts.topology ?? false, out);
+    await write(result.text, result.summary);
+    return;
+  }
 
   let threadsToUse = threads;
   if (sample === null) {
@@ -197,7 +261,7 @@ async function runCensusCommand(
       tries,
       seed,
       colours: opts.colours,
-      vertexColours: opts.vertexColours === "layer" ? "layer" : null,
+      vertexColours,
       layerSizes,
       sample,
       threads: threadsToUse,
@@ -218,11 +282,7 @@ async function runCensusCommand(
   if (result.statistics.warning !== null) note(`warning: ${result.statistics.warning}`);
   const text = formatCensus(result, format, { file, version: pkg.version });
   if (opts.out !== undefined) {
-    const { writeFileAtomic } = await import("../core/atomic-write.js");
-    await writeFileAtomic(opts.out, text);
-    note(
-      `wrote ${opts.out} (${result.motifs.length} classes, ${result.run.seconds.total.toFixed(2)} s)`,
-    );
+    await write(text, `${result.motifs.length} classes, ${result.run.seconds.total.toFixed(2)} s`);
   } else {
     process.stdout.write(text);
   }
@@ -233,9 +293,12 @@ async function runCensusCommand(
  * command does not load the JSON graph reader and its schema library (zod, about half of the
  * start-up); anything else (JSON, a model, a binary file) goes through readGraph's checks.
  */
-async function readCensusGraph(file: string): Promise<import("../graph/digraph.js").Digraph> {
+async function readCensusGraph(
+  file: string,
+  minWeight: number | undefined,
+): Promise<import("../graph/digraph.js").Digraph> {
   const { readFileSync } = await import("node:fs");
-  const bytes = file.startsWith("@") ? null : readFileSync(file);
+  const bytes = file.startsWith("@") || minWeight !== undefined ? null : readFileSync(file);
   const gzip = bytes !== null && bytes[0] === 0x1f && bytes[1] === 0x8b;
   const text = bytes === null || gzip ? null : bytes.toString("utf8");
   // Other formats start with `{` (JSON), `<` (GraphML), `*` or `%` (Pajek), or a GML key.
@@ -244,7 +307,46 @@ async function readCensusGraph(file: string): Promise<import("../graph/digraph.j
     return parseFanmodEdgeList(text, file);
   }
   const { readGraph } = await import("../graph/read-graph.js");
-  return readGraph(file);
+  return readGraph(file, minWeight === undefined ? {} : { minWeight });
+}
+
+/** `--vertex-colours`: "layer", "attribute" (from the graph file's nodes), or a node-colour file. */
+async function resolveVertexColours(
+  what: string | undefined,
+  g: import("../graph/digraph.js").Digraph,
+  file: string,
+): Promise<"layer" | Int32Array | null> {
+  if (what === undefined) return null;
+  if (what === "layer") return "layer";
+  if (what === "attribute") {
+    const colours = g.meta?.nodeColours;
+    if (!Array.isArray(colours) || colours.length !== g.nodeCount) {
+      throw new NnmotifsError(
+        "--vertex-colours attribute: the graph's nodes carry no integer colour/color attribute (GML or GraphML).",
+        { file },
+      );
+    }
+    return Int32Array.from(colours as number[]);
+  }
+  const { readFileSync, existsSync } = await import("node:fs");
+  if (!existsSync(what)) {
+    throw new NnmotifsError(
+      `invalid --vertex-colours "${what}". Should be layer, attribute, or a file of "node colour" lines.`,
+    );
+  }
+  const { parseVertexColours } = await import("../graph/vertex-colours.js");
+  return parseVertexColours(readFileSync(what, "utf8"), g.nodeCount, what);
+}
+
+/** Each node's layer as its vertex colour (the graph's layers, or the ones read from its edges). */
+function layerColours(g: import("../graph/digraph.js").Digraph, file: string): Int32Array {
+  if (g.nodeLayer === undefined) {
+    throw new NnmotifsError(
+      "--vertex-colours layer with --instances/--per-node needs a graph with layers (native JSON).",
+      { file },
+    );
+  }
+  return g.nodeLayer;
 }
 
 function parseSample(text: string, size: number): number[] {

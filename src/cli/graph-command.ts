@@ -19,6 +19,21 @@ import { basename, dirname, extname, join, resolve } from "node:path";
 import { NnmotifsError } from "../core/errors.js";
 import type { DenseNetwork } from "../model/network.js";
 import type { BinnedGroup, BinningScheme } from "../graph/binning.js";
+import type { GraphFormat } from "../graph/read-graph.js";
+
+const FORMAT_NAMES: readonly GraphFormat[] = ["fanmod", "json", "graphml", "gexf", "dot"];
+
+/** `--format fanmod,json,…` → the formats, each once, in the given order. */
+export function parseGraphFormats(text: string): GraphFormat[] {
+  const names = text.split(",").map((s) => s.trim().toLowerCase());
+  const bad = names.find((n) => !(FORMAT_NAMES as readonly string[]).includes(n));
+  if (bad !== undefined || names.length === 0) {
+    throw new NnmotifsError(
+      `invalid --format "${text}". Should be a comma-separated list of: ${FORMAT_NAMES.join(", ")}.`,
+    );
+  }
+  return [...new Set(names)] as GraphFormat[];
+}
 
 interface GraphCliOptions {
   binning: string;
@@ -26,6 +41,7 @@ interface GraphCliOptions {
   quantile: string;
   out: string;
   layers?: string;
+  format: string;
   quiet?: boolean;
 }
 
@@ -61,6 +77,11 @@ export function register(program: Command): void {
     .option(
       "--layers <names>",
       "safetensors: the Linear layers in order, by tensor-name prefix (fc1,fc2,out); default: natural order of the names",
+    )
+    .option(
+      "-f, --format <list>",
+      "graph files to write, comma-separated: fanmod (FANMOD edge list), json (native), graphml (Gephi, Cytoscape, networkx, igraph), gexf (Gephi), dot (Graphviz)",
+      "fanmod,json",
     )
     .option("-o, --out <dir>", "output folder", ".")
     .option("-q, --quiet", "print nothing but errors")
@@ -101,6 +122,7 @@ async function graphAction(models: string[], opts: GraphCliOptions): Promise<voi
   const scheme = opts.binning;
   const cutoffs = cutoffList(opts.cutoff, scheme);
   const quantile = fraction(opts.quantile, "--quantile", true, "0.2");
+  const formats = parseGraphFormats(opts.format);
   const stems = models.map(modelStem);
   stems.forEach((stem, k) => {
     const first = stems.indexOf(stem);
@@ -121,7 +143,16 @@ async function graphAction(models: string[], opts: GraphCliOptions): Promise<voi
   for (const [k, group] of groups.entries()) {
     if (k > 0 && !opts.quiet) process.stdout.write("\n");
     const out = sweep ? join(opts.out, cutoffFolder(cutoffs[k])) : opts.out;
-    await writeBinnedGroup({ models, stems, nets, scheme, group, out, quiet: opts.quiet });
+    await writeBinnedGroup({
+      formats,
+      models,
+      stems,
+      nets,
+      scheme,
+      group,
+      out,
+      quiet: opts.quiet,
+    });
   }
 }
 
@@ -162,6 +193,7 @@ export function cutoffList(text: string, scheme: string): number[] {
 }
 
 interface GroupOutput {
+  formats: readonly GraphFormat[];
   models: string[];
   stems: string[];
   nets: DenseNetwork[];
@@ -173,17 +205,17 @@ interface GroupOutput {
 
 /** Writes one binned group's its files and `binning.json` into `out`, prints a summary. */
 async function writeBinnedGroup(o: GroupOutput): Promise<void> {
-  const { writeGraph } = await import("../graph/read-graph.js");
+  const { writeGraph, GRAPH_FORMATS } = await import("../graph/read-graph.js");
   const { writeJsonAtomicSync } = await import("../core/atomic-write.js");
   const { models, stems, nets, scheme, group, quiet } = o;
   const outputs: string[] = [];
   group.graphs.forEach((g, k) => {
     const graph = { ...g, meta: { ...g.meta, source: models[k] } };
-    const fanmod = join(o.out, `${stems[k]}.fanmod.txt`);
-    const json = join(o.out, `${stems[k]}.graph.json`);
-    writeGraph(fanmod, graph, "fanmod");
-    writeGraph(json, graph, "json");
-    outputs.push(fanmod, json);
+    for (const format of o.formats) {
+      const path = join(o.out, `${stems[k]}.${GRAPH_FORMATS[format]}`);
+      writeGraph(path, graph, format);
+      outputs.push(path);
+    }
   });
   const summary = {
     scheme,

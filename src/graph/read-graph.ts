@@ -11,13 +11,25 @@ import { NnmotifsError } from "../core/errors.js";
 import type { Digraph } from "./digraph.js";
 import { formatFanmodEdgeList, parseFanmodEdgeList } from "./fanmod-edge-list.js";
 import { formatGraphJson, parseGraphJson } from "./graph-json.js";
+import { formatDot } from "./dot-writer.js";
+import { formatGexf } from "./gexf-writer.js";
 import { parseGml } from "./gml.js";
+import { formatGraphml } from "./graphml-writer.js";
 import { parseGraphml } from "./graphml.js";
 import type { NetworkReadOptions } from "./edge-builder.js";
 import { resolveGraphPath } from "./networks.js";
 import { parsePajek } from "./pajek.js";
 
-export type GraphFormat = "fanmod" | "json";
+/** Graph output formats and the file-name ending of each (`<stem>.<ending>`). */
+export const GRAPH_FORMATS = {
+  fanmod: "fanmod.txt",
+  json: "graph.json",
+  graphml: "graphml",
+  gexf: "gexf",
+  dot: "dot",
+} as const;
+
+export type GraphFormat = keyof typeof GRAPH_FORMATS;
 
 /** Parse graph text; `file` only names the source in error messages. */
 export function parseGraph(text: string, file?: string, options: NetworkReadOptions = {}): Digraph {
@@ -75,7 +87,18 @@ export function readFanmodEdgeList(path: string): Digraph {
 }
 
 export function formatGraph(g: Digraph, format: GraphFormat): string {
-  return format === "json" ? formatGraphJson(g) : formatFanmodEdgeList(g);
+  switch (format) {
+    case "json":
+      return formatGraphJson(g);
+    case "graphml":
+      return formatGraphml(g);
+    case "gexf":
+      return formatGexf(g);
+    case "dot":
+      return formatDot(g);
+    case "fanmod":
+      return formatFanmodEdgeList(g);
+  }
 }
 
 export function writeGraph(path: string, g: Digraph, format: GraphFormat): void {
