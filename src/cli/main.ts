@@ -19,6 +19,7 @@ const COMMANDS: ReadonlyArray<() => Promise<{ register: RegisterCommand }>> = [
   () => import("./train-command.js"),
   () => import("./graph-command.js"),
   () => import("./study-command.js"),
+  () => import("./worker-command.js"),
 ];
 
 async function main(argv: string[]): Promise<number> {

@@ -1,0 +1,4 @@
+// placeholder, filled in below
+export interface ReplicateOptions {
+  readonly size: number;
+}
