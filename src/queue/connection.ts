@@ -22,15 +22,18 @@ export interface QueueConnection {
 const REDIS_PORT = 6379;
 
 /**
- * A URL with its password (and any `password=` query parameter) replaced by `***`. Works on any
- * text: a message that embeds a URL is redacted too.
+ * A URL with its password (and any `password=` query parameter) replaced by `***`; a redis URL's
+ * lone user part is a password too (`redis://secret@host`). Works on any text: a message that
+ * embeds a URL is redacted too, whatever its scheme.
  */
 export function redactQueueUrl(text: string): string {
   return text
-    .replace(/(rediss?:\/\/)([^:@/\s]*):([^@/\s]*)@/gi, (_m, scheme: string, user: string) =>
-      user === "" ? `${scheme}:***@` : `${scheme}${user}:***@`,
+    .replace(
+      /([a-z][a-z0-9+.-]*:\/\/)([^:@/\s]*):([^@/\s]*)@/gi,
+      (_m, scheme: string, user: string) =>
+        user === "" ? `${scheme}:***@` : `${scheme}${user}:***@`,
     )
-    .replace(/(rediss?:\/\/)([^:@/\s]+)@/gi, "$1***@")
+    .replace(/(rediss?:\/\/)([^:@/\s*]+)@/gi, "$1***@")
     .replace(/([?&]password=)[^&\s]*/gi, "$1***");
 }
 
