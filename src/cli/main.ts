@@ -20,6 +20,7 @@ const COMMANDS: ReadonlyArray<() => Promise<{ register: RegisterCommand }>> = [
   () => import("./graph-command.js"),
   () => import("./study-command.js"),
   () => import("./worker-command.js"),
+  () => import("./queue-command.js"),
 ];
 
 async function main(argv: string[]): Promise<number> {

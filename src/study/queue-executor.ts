@@ -81,6 +81,9 @@ export class QueueExecutor implements StudyExecutor {
       connection: redisOptions(c),
     });
     const events = new QueueEvents(QUEUE_NAME, { connection: redisOptions(c) });
+    // Every step waiting on the queue listens for the queue closing: not a leak.
+    queue.setMaxListeners(plan.steps.length + 10);
+    events.setMaxListeners(plan.steps.length + 10);
     try {
       await events.waitUntilReady();
       const run = new QueueRun(plan, store, remote, queue, events, this.options, options);
