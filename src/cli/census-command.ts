@@ -23,6 +23,7 @@ interface CensusCliOptions {
   out?: string;
   force?: boolean;
   quiet?: boolean;
+  queue?: string;
 }
 
 /** Estimated seconds above which the command refuses to enumerate without --force. */
@@ -57,6 +58,10 @@ export function register(program: Command): void {
     .option("-o, --out <file>", "write the output to a file (atomically) instead of stdout")
     .option("--force", "enumerate even when the estimate says it would take very long")
     .option("-q, --quiet", "no notes on stderr")
+    .option(
+      "--queue <url>",
+      "count the random networks on a job queue (redis://host:port[/db]) served by `nnmotifs worker`",
+    )
     .action(async (graph: string, opts: CensusCliOptions) => {
       await censusAction(graph, opts);
     });
@@ -99,6 +104,17 @@ export async function censusAction(file: string, opts: CensusCliOptions): Promis
   const { parseLayerSizes } = await import("../graph/layers.js");
   const layerSizes = opts.layers === undefined ? null : parseLayerSizes(opts.layers);
   const sample = opts.sample === undefined ? null : parseSample(opts.sample, size);
+  // --queue: the random networks as jobs (the same numbers as a local run with the same seed).
+  const queueUrl = opts.queue;
+  const queued =
+    queueUrl === undefined
+      ? {}
+      : await (async () => {
+          const { parseQueueUrl } = await import("../queue/connection.js");
+          parseQueueUrl(queueUrl);
+          const { queueEnsemble } = await import("../queue/census-split.js");
+          return { randomEnsemble: queueEnsemble(queueUrl) };
+        })();
 
   const { readGraph } = await import("../graph/read-graph.js");
   const { census } = await import("../stats/census.js");
@@ -135,6 +151,7 @@ export async function censusAction(file: string, opts: CensusCliOptions): Promis
       threads: threadsToUse,
       file,
       onProgress: (done, total) => bar.update(done, total),
+      ...queued,
     });
   } finally {
     bar.stop();

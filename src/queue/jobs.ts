@@ -29,11 +29,8 @@ export interface StepJobResult {
 /** Count random networks [first, first + count) of one census (`nnmotifs census --queue`). */
 export interface ReplicatesJobData {
   readonly type: "replicates";
+  /** `nnmotifs:census:<hash of the task>`; the task (graph, null, keys…) is `<prefix>:task`. */
   readonly prefix: string;
-  /** Store key of the graph (content-addressed by the caller). */
-  readonly graphKey: string;
-  readonly options: import("./census-split.js").ReplicateOptions;
-  readonly keys: readonly string[];
   readonly first: number;
   readonly count: number;
 }

@@ -47,6 +47,11 @@ export interface CensusOptions {
   /** Worker threads (default all cores; 1 = in-process). */
   readonly threads?: number;
   readonly onProgress?: (done: number, total: number) => void;
+  /**
+   * Where the random networks are counted (default `randomEnsemble`, worker threads); the job
+   * queue's splits them across machines (queue/census-split.ts). Same numbers either way.
+   */
+  readonly randomEnsemble?: typeof randomEnsemble;
   /** Only for messages: the graph's file name. */
   readonly file?: string;
 }
@@ -187,7 +192,7 @@ export async function census(graph: Digraph, options: CensusOptions = {}): Promi
   const originalCounts = keys.map((k) => original.counts.get(k) ?? 0);
   const t1 = performance.now();
 
-  const ensemble = await randomEnsemble(g, keys, {
+  const ensemble = await (options.randomEnsemble ?? randomEnsemble)(g, keys, {
     networks: N,
     nullModel,
     layers,
