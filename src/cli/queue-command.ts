@@ -93,8 +93,10 @@ async function queueAction(action: string, opts: QueueCliOptions): Promise<void>
       const failed = await queue.clean(0, 100_000, "failed");
       out(`removed ${completed.length} completed and ${failed.length} failed job(s)`);
       if (opts.stores) {
-        const n = await deleteKeys(redis, "nnmotifs:study:*");
-        out(`removed ${n} key(s) of study stores`);
+        const n =
+          (await deleteKeys(redis, "nnmotifs:study:*")) +
+          (await deleteKeys(redis, "nnmotifs:census:*"));
+        out(`removed ${n} key(s) of study stores and census tasks`);
       }
     }
   } finally {
