@@ -38,7 +38,10 @@ function freePort(): Promise<number> {
 }
 
 export async function startRedis(password?: string): Promise<RedisServer> {
-  if (REDIS_SERVER === null) throw new Error("redis-server is not installed");
+  if (REDIS_SERVER === null)
+    throw new Error(
+      "redis-server is not installed: under CI the queue tests need it (.ci/run installs it with apt)",
+    );
   const port = await freePort();
   const args = ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"];
   if (password !== undefined) args.push("--requirepass", password);
