@@ -165,3 +165,6 @@ bench("train 31-30-30-4, tree, 20 epochs (process)", "≤ 5 s training", () =>
 
 writeFileSync(join(work, "bench.json"), JSON.stringify(results, null, 2));
 rmSync(work, { recursive: true, force: true });
+
+// The job queue (bench/queue.ts): study grid on 1, 2, 4 worker processes vs the local executor.
+if ("study grid on the queue".includes(filter)) await (await import("./queue.js")).runQueueBench();

@@ -34,6 +34,7 @@ interface CensusCliOptions {
   topology?: boolean;
   limit: string;
   perNode?: boolean;
+  queue?: string;
 }
 
 /** Estimated seconds above which the command refuses to enumerate without --force. */
@@ -116,6 +117,10 @@ export function register(program: Command): void {
     .option("-o, --out <file>", "write the output to a file (atomically) instead of stdout")
     .option("--force", "enumerate even when the estimate says it would take very long")
     .option("-q, --quiet", "no notes on stderr")
+    .option(
+      "--queue <url>",
+      "count the random networks on a job queue (redis://host:port[/db]) served by `nnmotifs worker`",
+    )
     .action(async (graph: string, opts: CensusCliOptions) => {
       await censusAction(graph, opts);
     });
@@ -192,6 +197,17 @@ async function runCensusCommand(
     opts.minWeight === undefined
       ? undefined
       : numberOption("min-weight", opts.minWeight, -Number.MAX_VALUE, Number.MAX_VALUE);
+  // --queue: the random networks as jobs (the same numbers as a local run with the same seed).
+  const queueUrl = opts.queue;
+  const queued =
+    queueUrl === undefined
+      ? {}
+      : await (async () => {
+          const { parseQueueUrl } = await import("../queue/connection.js");
+          parseQueueUrl(queueUrl);
+          const { queueEnsemble } = await import("../queue/census-split.js");
+          return { randomEnsemble: queueEnsemble(queueUrl) };
+        })();
 
   const { census } = await import("../stats/census.js");
   const { log } = await import("../core/log.js");
@@ -271,6 +287,7 @@ async function runCensusCommand(
       file,
       onProgress: (done, total) => bar.update(done, total),
       signal,
+      ...queued,
     });
   } finally {
     bar.stop();

@@ -24,6 +24,8 @@ const COMMANDS: Readonly<Record<string, () => Promise<{ register: RegisterComman
   graph: () => import("./graph-command.js"),
   study: () => import("./study-command.js"),
   weights: () => import("./weights-command.js"),
+  worker: () => import("./worker-command.js"),
+  queue: () => import("./queue-command.js"),
 };
 
 /** The command modules to load: only the one named on the command line, else all (for help). */

@@ -16,6 +16,7 @@ interface StudyCliOptions {
   force?: boolean;
   plan?: boolean;
   wait?: boolean;
+  queue?: string;
 }
 
 export function register(program: Command): void {
@@ -38,6 +39,10 @@ export function register(program: Command): void {
     .option(
       "--wait",
       "when another study holds the results folder, wait for it instead of refusing",
+    )
+    .option(
+      "--queue <url>",
+      "run the steps on a job queue (redis://host:port[/db]) served by `nnmotifs worker`",
     )
     .action(async (opts: StudyCliOptions) => {
       await studyAction(opts);
@@ -72,6 +77,7 @@ async function studyAction(opts: StudyCliOptions): Promise<void> {
     return;
   }
   const quiet = opts.quiet ?? false;
+  const executor = opts.queue === undefined ? undefined : await queueExecutor(opts.queue, config);
   const { setLogger, quietLogger } = await import("../core/log.js");
   const previous = quiet ? setLogger(quietLogger) : null;
   const view = quiet ? null : await StepListView.create();
@@ -101,6 +107,7 @@ async function studyAction(opts: StudyCliOptions): Promise<void> {
       wait: opts.wait ?? false,
       signal: controller.signal,
       onEvent: (e) => view?.event(e),
+      ...(executor !== undefined ? { executor: executor(view) } : {}),
     });
     view?.stop();
     if (!quiet) {
@@ -119,6 +126,38 @@ async function studyAction(opts: StudyCliOptions): Promise<void> {
     view?.stop();
     if (previous) setLogger(previous);
   }
+}
+
+/** `--queue`: the queue executor (the URL is checked before anything is written). */
+async function queueExecutor(
+  url: string,
+  config: import("../study/config.js").StudyConfig,
+): Promise<(view: StepListView | null) => import("../study/executor.js").StudyExecutor> {
+  const { parseQueueUrl } = await import("../queue/connection.js");
+  parseQueueUrl(url);
+  const { QueueExecutor, formatGrid } = await import("../study/queue-executor.js");
+  const { studyId } = await import("../study/redis-store.js");
+  const { resolve } = await import("node:path");
+  const id = studyId(resolve(config.out), config);
+  return (view) => {
+    // A grid line when a step finishes or fails, else at most every 2 s.
+    let last = "";
+    let lastDone = -1;
+    let lastTime = 0;
+    return new QueueExecutor({
+      url,
+      studyId: id,
+      onGrid: (g) => {
+        const line = formatGrid(g);
+        const done = g.stages.reduce((a, s) => a + s.done + s.failed, 0);
+        const now = performance.now();
+        if (view === null || line === last) return;
+        if (done === lastDone && now - lastTime < 2000) return;
+        view.line(`  grid: ${line}`);
+        [last, lastDone, lastTime] = [line, done, now];
+      },
+    });
+  };
 }
 
 /** `--plan`: a line per stage (steps, cached, time), then its steps. */
@@ -163,8 +202,9 @@ function duration(seconds: number): string {
  */
 class StepListView {
   private bar: import("cli-progress").SingleBar | null = null;
-  private done = 0;
-  private total = 0;
+  // Per stage: a queue runs steps of several stages at once.
+  private readonly done = new Map<string, number>();
+  private readonly total = new Map<string, number>();
 
   private constructor(
     private readonly tty: boolean,
@@ -184,8 +224,8 @@ class StepListView {
   event(e: StudyEvent): void {
     switch (e.type) {
       case "stage":
-        this.done = 0;
-        this.total = e.steps;
+        this.done.set(e.stage, 0);
+        this.total.set(e.stage, e.steps);
         this.line(`${e.stage} (${e.steps} step${e.steps === 1 ? "" : "s"})`);
         return;
       case "start":
@@ -211,10 +251,11 @@ class StepListView {
         return;
       case "finish": {
         this.stop();
-        this.done++;
+        const done = (this.done.get(e.step.stage) ?? 0) + 1;
+        this.done.set(e.step.stage, done);
         const mark = e.reused ? "↺" : "✓";
         const time = e.reused ? "reused" : `${e.seconds.toFixed(1)} s`;
-        this.line(`  ${mark} [${this.done}/${this.total}] ${e.label}  ${time}`);
+        this.line(`  ${mark} [${done}/${this.total.get(e.step.stage) ?? 0}] ${e.label}  ${time}`);
         return;
       }
     }

@@ -27,6 +27,9 @@ import { DEFAULT_NULL_MODEL, nullModel, nullModelSource } from "../nulls/registr
 import type { NullModelName } from "../nulls/registry.js";
 import { SWITCH_DEFAULTS } from "../nulls/switch.js";
 import type { SubgraphCounts } from "./types.js";
+import { Rng } from "../core/random.js";
+import { countSubgraphs } from "./count-subgraphs.js";
+import { sampleSubgraphs } from "./rand-esu.js";
 import {
   runEnsembleTask,
   runOriginalTask,
@@ -151,6 +154,45 @@ export async function censusCounts(
   } finally {
     await runner.close();
   }
+}
+
+/**
+ * `censusCounts` with the random networks counted by another ensemble function (a job queue's,
+ * queue/census-split.ts): the original is counted here, in-process, then `ensemble` counts the
+ * random networks against its classes. Same numbers as `censusCounts` for the same seed.
+ */
+export function countsWithEnsemble(ensemble: typeof randomEnsemble) {
+  return async (
+    g: Digraph,
+    options: RandomEnsembleOptions & { readonly originalStream: number },
+  ): Promise<CensusCounts> => {
+    const t0 = performance.now();
+    const countOptions = {
+      size: options.size,
+      colours: options.colours ?? true,
+      vertexColours: options.vertexColours ?? null,
+      signal: options.signal ?? undefined,
+    };
+    const sample = options.sample ?? null;
+    const original =
+      sample === null
+        ? countSubgraphs(g, countOptions)
+        : sampleSubgraphs(g, {
+            ...countOptions,
+            probabilities: sample,
+            rng: new Rng(options.seed ?? ENSEMBLE_DEFAULTS.seed, options.originalStream),
+          });
+    const keys = [...original.counts.keys()].sort();
+    const t1 = performance.now();
+    const random = await ensemble(g, keys, options);
+    const t2 = performance.now();
+    return {
+      original: { ...original, counts: new Map(keys.map((k) => [k, original.counts.get(k) ?? 0])) },
+      keys,
+      ensemble: random,
+      seconds: { original: (t1 - t0) / 1000, random: (t2 - t1) / 1000 },
+    };
+  };
 }
 
 interface Work {

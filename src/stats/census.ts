@@ -21,7 +21,12 @@ import { NnmotifsError } from "../core/errors.js";
 import { classAdjacency, classVertexColours } from "../motifs/class-key.js";
 import { canonicalKey } from "../motifs/canonical-label.js";
 import { checkMotifSize } from "../motifs/motif-size.js";
-import { censusCounts, ENSEMBLE_DEFAULTS } from "../motifs/random-ensemble.js";
+import {
+  censusCounts,
+  countsWithEnsemble,
+  ENSEMBLE_DEFAULTS,
+  type randomEnsemble,
+} from "../motifs/random-ensemble.js";
 import type { NullContext } from "../nulls/null-model.js";
 import { nullModel as resolveNullModel, type NullModelName } from "../nulls/registry.js";
 import { motifStatistics } from "./motif-statistics.js";
@@ -71,6 +76,11 @@ export interface CensusOptions {
   readonly minCount?: number;
   /** mfinder's guard: |count − mean random count| ≥ minRelativeChange · mean (default 0.1). */
   readonly minRelativeChange?: number;
+  /**
+   * Where the random networks are counted (default `randomEnsemble`, worker threads); the job
+   * queue's splits them across machines (queue/census-split.ts). Same numbers either way.
+   */
+  readonly randomEnsemble?: typeof randomEnsemble;
   /** Only for messages: the graph's file name. */
   readonly file?: string;
 }
@@ -178,8 +188,11 @@ export async function census(graph: Digraph, options: CensusOptions = {}): Promi
         : null;
 
   // The original and the random networks are counted on the same workers (in-process for one
-  // thread), so the main thread stays free to show progress and to react to `signal`.
-  const { original, keys, ensemble, seconds } = await censusCounts(g, {
+  // thread), so the main thread stays free to show progress and to react to `signal`; a queue's
+  // ensemble (options.randomEnsemble) counts the random networks elsewhere.
+  const { original, keys, ensemble, seconds } = await (
+    options.randomEnsemble === undefined ? censusCounts : countsWithEnsemble(options.randomEnsemble)
+  )(g, {
     networks: N,
     nullModel,
     layers,
