@@ -14,14 +14,13 @@ import { NnmotifsError } from "../core/errors.js";
 import { writeFileAtomicSync } from "../core/atomic-write.js";
 import { BINNING_SCHEME_NAMES } from "../graph/binning.js";
 import { MOTIF_SIZE_RANGE } from "../motifs/motif-size.js";
-import { NULL_MODEL_NAMES } from "../nulls/registry.js";
+import { isNullModelName, nullModelNames, type NullModelName } from "../nulls/registry.js";
 import { INITIALISER_NAMES } from "../nn/initialisers.js";
 
 // The names the config accepts come from the registries themselves (initialisers, binning schemes,
 // null models): a new entry there is accepted here, with no second list to keep in step.
 const INITS = INITIALISER_NAMES;
 const BINNINGS = BINNING_SCHEME_NAMES;
-const NULLS = NULL_MODEL_NAMES;
 const VERTEX_COLOURS = ["none", "layer"] as const;
 const MIN_MOTIF_SIZE = MOTIF_SIZE_RANGE.supported.min;
 const MAX_MOTIF_SIZE = MOTIF_SIZE_RANGE.supported.max;
@@ -87,6 +86,15 @@ const real = (min: number, max: number, what = `a number in [${min}, ${max}]`) =
 const oneOf = <T extends readonly string[]>(values: T) =>
   z.enum(values, { error: `must be one of ${values.join(", ")}` });
 const bool = () => z.boolean({ error: "must be true or false" });
+/** A null model's name, checked against the registry when the config is parsed (not when this
+ * module loads), so a null registered at run time can be named in a study. */
+const nullName = () =>
+  z
+    .string({ error: "must be a null model name" })
+    .refine((v): v is NullModelName => isNullModelName(v), {
+      error: () => `must be one of ${nullModelNames().join(", ")}`,
+    })
+    .describe("A null model of the registry (built in: switch, layered)");
 const nonEmptyUnique = <T extends z.ZodType>(item: T, what: string) =>
   z
     .array(item, { error: `must be a list of ${what}` })
@@ -173,7 +181,7 @@ export const StudyConfigSchema = z
         `motif size (${MIN_MOTIF_SIZE}..${MAX_MOTIF_SIZE})`,
       ).default([...D.motifs.sizes]),
       randomNetworks: int(2, 100000).default(D.motifs.randomNetworks),
-      nulls: nonEmptyUnique(oneOf(NULLS), `null model (${NULLS.join(", ")})`).default([
+      nulls: nonEmptyUnique(nullName(), "null model").default([
         ...D.motifs.nulls,
       ]),
       exchanges: int(1, 1000).default(D.motifs.exchanges).describe("Switch rounds per network."),
@@ -202,7 +210,7 @@ export const StudyConfigSchema = z
       )
         .default([...D.sensitivity.sizes])
         .describe("Motif sizes counted at every cut-off."),
-      nulls: nonEmptyUnique(oneOf(NULLS), `null model (${NULLS.join(", ")})`)
+      nulls: nonEmptyUnique(nullName(), "null model")
         .default([...D.sensitivity.nulls])
         .describe("Null models used at every cut-off."),
     }),
