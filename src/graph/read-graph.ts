@@ -1,9 +1,14 @@
 /**
  * Graph files by content, not by extension: native JSON when the text starts with `{`, otherwise a
  * FANMOD edge list. Writing is atomic (a killed run never leaves half a graph).
+ *
+ * A graph without edges (an empty file, only blank lines or comments, `"edges": {"src": [] …}`)
+ * is an error here: it has no subgraphs, so every census of it would be empty, and it is nearly
+ * always the wrong file or a binning that removed everything. The low-level parsers still return
+ * the empty graph for callers that build graphs up.
  */
-import { readFileSync } from "node:fs";
 import { writeFileAtomicSync } from "../core/atomic-write.js";
+import { readInputText } from "../core/input-file.js";
 import { NnmotifsError } from "../core/errors.js";
 import type { Digraph } from "./digraph.js";
 import { formatFanmodEdgeList, parseFanmodEdgeList } from "./fanmod-edge-list.js";
@@ -11,8 +16,20 @@ import { formatGraphJson, parseGraphJson } from "./graph-json.js";
 
 export type GraphFormat = "fanmod" | "json";
 
-/** Parse graph text; `file` only names the source in error messages. */
+/** Parse graph text; `file` only names the source in error messages. Refuses a graph without edges. */
 export function parseGraph(text: string, file?: string): Digraph {
+  const g = parseGraphText(text, file);
+  if (g.edgeSrc.length === 0) {
+    const what = text.trim() === "" ? "the file is empty" : "the file has no edges";
+    throw new NnmotifsError(
+      `${what}: a graph needs at least one edge (FANMOD edge list "src trg [colour]" per line, or nnmotifs graph JSON).`,
+      { file },
+    );
+  }
+  return g;
+}
+
+function parseGraphText(text: string, file?: string): Digraph {
   const start = text.trimStart();
   if (start.startsWith("{")) {
     // A model where a graph belongs is a common slip: say what to do rather than "bad field".
@@ -34,12 +51,12 @@ const GRAPH_HINT =
   "Turn models into graphs with `nnmotifs graph MODEL… --out DIR`; graphs are FANMOD edge lists (src trg [colour]) or nnmotifs graph JSON.";
 
 export function readGraph(path: string): Digraph {
-  return parseGraph(readFileSync(path, "utf8"), path);
+  return parseGraph(readInputText(path, { what: "graph" }), path);
 }
 
 /** A FANMOD edge list file (what FANMOD reads), whatever its content looks like. */
 export function readFanmodEdgeList(path: string): Digraph {
-  return parseFanmodEdgeList(readFileSync(path, "utf8"), path);
+  return parseFanmodEdgeList(readInputText(path, { what: "graph" }), path);
 }
 
 export function formatGraph(g: Digraph, format: GraphFormat): string {
