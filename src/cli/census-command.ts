@@ -23,6 +23,7 @@ interface CensusCliOptions {
   out?: string;
   force?: boolean;
   quiet?: boolean;
+  maxMemory?: string;
 }
 
 /** Estimated seconds above which the command refuses to enumerate without --force. */
@@ -56,6 +57,10 @@ export function register(program: Command): void {
     .option("-f, --format <fmt>", "output: table | json | csv | fanmod", "table")
     .option("-o, --out <file>", "write the output to a file (atomically) instead of stdout")
     .option("--force", "enumerate even when the estimate says it would take very long")
+    .option(
+      "--max-memory <size>",
+      "refuse a census estimated to need more, e.g. 4G (default: free memory)",
+    )
     .option("-q, --quiet", "no notes on stderr")
     .action(async (graph: string, opts: CensusCliOptions) => {
       await censusAction(graph, opts);
@@ -100,10 +105,28 @@ export async function censusAction(file: string, opts: CensusCliOptions): Promis
   const layerSizes = opts.layers === undefined ? null : parseLayerSizes(opts.layers);
   const sample = opts.sample === undefined ? null : parseSample(opts.sample, size);
 
+  const { parseMemorySize } = await import("../core/memory-budget.js");
+  const maxBytes = opts.maxMemory === undefined ? undefined : parseMemorySize(opts.maxMemory);
+  const { checkOutputFile } = await import("../core/input-file.js");
+  if (opts.out !== undefined) checkOutputFile(opts.out);
+
   const { readGraph } = await import("../graph/read-graph.js");
   const { census } = await import("../stats/census.js");
   const { log } = await import("../core/log.js");
   const g = readGraph(file);
+  const { checkCensusPlan } = await import("../stats/census-memory.js");
+  const { availableParallelism } = await import("node:os");
+  checkCensusPlan(g, {
+    size,
+    networks,
+    workers: Math.min(threads ?? availableParallelism(), Math.max(1, networks)),
+    colours: opts.colours,
+    vertexColours: opts.vertexColours === "layer",
+    format,
+    maxBytes,
+    seed,
+    file,
+  });
   const note = (m: string): void => {
     if (!opts.quiet) log().info(m);
   };

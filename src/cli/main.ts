@@ -45,6 +45,9 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+const OUT_OF_MEMORY =
+  /Invalid typed array length|Array buffer allocation failed|Invalid string length|Invalid array length/;
+
 function reportError(error: unknown): number {
   if (error instanceof CommanderError) {
     // commander already printed its message (help, version, usage errors).
@@ -58,6 +61,13 @@ function reportError(error: unknown): number {
   if (e && typeof e.code === "string" && typeof e.path === "string") {
     // File-system errors are the user's (missing file, no permission): no stack trace.
     process.stderr.write(`nnmotifs: ${e.path}: ${e.message.replace(/^[A-Z]+: /, "")}\n`);
+    return 2;
+  }
+  if (error instanceof RangeError && OUT_OF_MEMORY.test(error.message)) {
+    // The up-front estimates (core/memory-budget.ts) should refuse first; this is the backstop.
+    process.stderr.write(
+      `nnmotifs: out of memory (${error.message}): the input is too large for this machine. Use a smaller input or size.\n`,
+    );
     return 2;
   }
   process.stderr.write(

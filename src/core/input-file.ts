@@ -52,22 +52,22 @@ export function checkInputFile(path: string, options: InputFileOptions): number 
   if (path.trim() === "") throw new NnmotifsError(`empty file name given for the ${what}.`);
   const stats = statOrFail(path, what);
   if (stats.isDirectory()) {
-    throw new NnmotifsError(`is a directory. Should be a ${what} file.`, { file: path });
+    throw new NnmotifsError(`is a directory, not a file (expected the ${what}).`, { file: path });
   }
   if (!stats.isFile() && !stats.isFIFO() && !stats.isCharacterDevice()) {
-    throw new NnmotifsError(`is not a regular file. Should be a ${what} file.`, { file: path });
+    throw new NnmotifsError(`is not a regular file (expected the ${what}).`, { file: path });
   }
   try {
     accessSync(path, constants.R_OK);
   } catch {
-    throw new NnmotifsError(`cannot be read (permission denied). Should be a readable ${what}.`, {
+    throw new NnmotifsError(`cannot be read: permission denied (the ${what}).`, {
       file: path,
     });
   }
   const max = options.maxBytes ?? MAX_INPUT_BYTES;
   if (stats.isFile() && stats.size > max) {
     throw new NnmotifsError(
-      `is ${formatBytes(stats.size)}, more than the ${formatBytes(max)} a ${what} may have.`,
+      `is ${formatBytes(stats.size)}, more than the ${formatBytes(max)} allowed for the ${what}.`,
       { file: path },
     );
   }
@@ -78,12 +78,14 @@ export function checkInputFile(path: string, options: InputFileOptions): number 
 export function checkInputDirectory(path: string, what: string): void {
   const stats = statOrFail(path, what);
   if (!stats.isDirectory()) {
-    throw new NnmotifsError(`is a file. Should be a ${what} directory.`, { file: path });
+    throw new NnmotifsError(`is a file, not a folder (expected the ${what} folder).`, {
+      file: path,
+    });
   }
   try {
     accessSync(path, constants.R_OK | constants.X_OK);
   } catch {
-    throw new NnmotifsError(`cannot be read (permission denied). Should be a readable ${what}.`, {
+    throw new NnmotifsError(`cannot be read: permission denied (the ${what}).`, {
       file: path,
     });
   }
