@@ -21,8 +21,8 @@ export interface IdxArray {
 
 const UBYTE = 0x08;
 
-/** Largest IDX array read, gunzipped (Fashion-MNIST's training images are 47 MB). */
-export const MAX_IDX_BYTES = 2 ** 30;
+/** Largest IDX array read, gunzipped (Fashion-MNIST's training images are 47 MB): 256 MiB. */
+export const MAX_IDX_BYTES = 2 ** 28;
 
 /** Decode IDX bytes (already gunzipped or not: gzip is detected by its magic number). */
 export function parseIdx(bytes: Uint8Array, file: string): IdxArray {
