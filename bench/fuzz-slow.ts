@@ -56,7 +56,10 @@ const cases: Array<[string, string[]]> = [
       "200M",
     ],
   ],
-  ["gzip bomb in an IDX folder (refused at 256 MiB)", ["train", "-d", `idx:${idx}`, "-o", join(dir, "out")]],
+  [
+    "gzip bomb in an IDX folder (refused at 256 MiB)",
+    ["train", "-d", `idx:${idx}`, "-o", join(dir, "out")],
+  ],
   [
     "train --hidden 200000,200000 (refused: memory)",
     ["train", "-d", "tree", "--hidden", "200000,200000", "-o", join(dir, "out")],
