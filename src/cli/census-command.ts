@@ -114,6 +114,19 @@ export async function censusAction(file: string, opts: CensusCliOptions): Promis
   const { census } = await import("../stats/census.js");
   const { log } = await import("../core/log.js");
   const g = readGraph(file);
+  const note = (m: string): void => {
+    if (!opts.quiet) log().info(m);
+  };
+
+  let threadsToUse = threads;
+  if (sample === null) {
+    const seconds = await checkWork(g, size, networks, threads, seed, opts.force ?? false, note);
+    // Starting worker threads costs ~0.1 s each: small jobs finish sooner in-process. The
+    // results are the same either way (one random stream per network).
+    if (threads === undefined && seconds < IN_PROCESS_SECONDS) threadsToUse = 1;
+  }
+
+  // Memory and class counts after the time check (whose refusal suggests --sample).
   const { checkCensusPlan } = await import("../stats/census-memory.js");
   const { availableParallelism } = await import("node:os");
   checkCensusPlan(g, {
@@ -127,17 +140,6 @@ export async function censusAction(file: string, opts: CensusCliOptions): Promis
     seed,
     file,
   });
-  const note = (m: string): void => {
-    if (!opts.quiet) log().info(m);
-  };
-
-  let threadsToUse = threads;
-  if (sample === null) {
-    const seconds = await checkWork(g, size, networks, threads, seed, opts.force ?? false, note);
-    // Starting worker threads costs ~0.1 s each: small jobs finish sooner in-process. The
-    // results are the same either way (one random stream per network).
-    if (threads === undefined && seconds < IN_PROCESS_SECONDS) threadsToUse = 1;
-  }
 
   const { progressBar } = await import("./progress.js");
   const bar = await progressBar("random networks", !opts.quiet && networks > 0);

@@ -42,7 +42,7 @@ async function studyAction(opts: StudyCliOptions): Promise<void> {
   const { checkInputFile, checkOutputDirectory, MAX_CONFIG_BYTES } =
     await import("../core/input-file.js");
   if (opts.config !== undefined) {
-    checkInputFile(opts.config, { what: "study configuration (YAML)", maxBytes: MAX_CONFIG_BYTES });
+    checkInputFile(opts.config, { what: "study configuration", maxBytes: MAX_CONFIG_BYTES });
   }
   if (opts.out !== undefined) checkOutputDirectory(opts.out);
   let threads: number | undefined;

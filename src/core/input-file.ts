@@ -165,25 +165,22 @@ export function checkOutputDirectory(dir: string): void {
   checkWritableFolder(dir, resolve(dir));
 }
 
-/** A one-line reason for a file-system error, without Node's "ENOENT: " prefix or the syscall. */
+/** "cannot read the graph: no such file or directory." — a one-line reason, without Node's prefix. */
 export function describeFsError(error: unknown, subject: string): string {
   const e = error as NodeJS.ErrnoException;
-  switch (e?.code) {
-    case "ENOENT":
-      return `no such file or directory (${subject}).`;
-    case "EISDIR":
-      return `is a directory. Should be ${subject}.`;
-    case "ENOTDIR":
-      return `a part of the path is a file, not a folder (${subject}).`;
-    case "EACCES":
-    case "EPERM":
-      return `permission denied (${subject}).`;
-    case "ENOSPC":
-      return `no space left on device (${subject}).`;
-    case "EMFILE":
-    case "ENFILE":
-      return `too many open files (${subject}).`;
-    default:
-      return `cannot access ${subject} (${String(e?.message ?? error).replace(/^[A-Z]+: /, "")}).`;
-  }
+  const reasons: Record<string, string> = {
+    ENOENT: "no such file or directory",
+    EISDIR: "it is a directory",
+    ENOTDIR: "a part of the path is a file, not a folder",
+    EACCES: "permission denied",
+    EPERM: "permission denied",
+    EMFILE: "too many open files",
+    ENFILE: "too many open files",
+    ELOOP: "too many symbolic links",
+    ENAMETOOLONG: "the name is too long",
+  };
+  const reason =
+    (e?.code !== undefined ? reasons[e.code] : undefined) ??
+    String(e?.message ?? error).replace(/^[A-Z]+: /, "");
+  return `cannot read ${subject}: ${reason}.`;
 }
