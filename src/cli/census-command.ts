@@ -35,6 +35,7 @@ interface CensusCliOptions {
   limit: string;
   perNode?: boolean;
   queue?: string;
+  maxMemory?: string;
 }
 
 /** Estimated seconds above which the command refuses to enumerate without --force. */
@@ -116,6 +117,10 @@ export function register(program: Command): void {
     )
     .option("-o, --out <file>", "write the output to a file (atomically) instead of stdout")
     .option("--force", "enumerate even when the estimate says it would take very long")
+    .option(
+      "--max-memory <size>",
+      "refuse a census estimated to need more, e.g. 4G (default: free memory)",
+    )
     .option("-q, --quiet", "no notes on stderr")
     .option(
       "--queue <url>",
@@ -209,6 +214,10 @@ async function runCensusCommand(
           return { randomEnsemble: queueEnsemble(queueUrl) };
         })();
 
+  const { parseMemorySize } = await import("../core/memory-budget.js");
+  const maxBytes = opts.maxMemory === undefined ? undefined : parseMemorySize(opts.maxMemory);
+  const { checkOutputFile } = await import("../core/input-file.js");
+  if (opts.out !== undefined) checkOutputFile(opts.out);
   const { census } = await import("../stats/census.js");
   const { log } = await import("../core/log.js");
   let g = await readCensusGraph(file, minWeight);
@@ -264,6 +273,21 @@ async function runCensusCommand(
     if (seconds < IN_PROCESS_SECONDS) threadsToUse = 1;
   }
 
+  // Memory and class counts after the time check (whose refusal suggests --sample).
+  const { checkCensusPlan } = await import("../stats/census-memory.js");
+  const { availableParallelism } = await import("node:os");
+  checkCensusPlan(g, {
+    size,
+    networks,
+    workers: Math.min(threads ?? availableParallelism(), Math.max(1, networks)),
+    colours: opts.colours,
+    vertexColours: opts.vertexColours === "layer",
+    format,
+    maxBytes,
+    seed,
+    file,
+  });
+
   const { progressBar } = await import("./progress.js");
   const bar = await progressBar("random networks", !opts.quiet && networks > 0);
   bar.update(0, networks);
@@ -314,8 +338,11 @@ async function readCensusGraph(
   file: string,
   minWeight: number | undefined,
 ): Promise<import("../graph/digraph.js").Digraph> {
-  const { readFileSync } = await import("node:fs");
-  const bytes = file.startsWith("@") || minWeight !== undefined ? null : readFileSync(file);
+  const { readInputBytes } = await import("../core/input-file.js");
+  const bytes =
+    file.startsWith("@") || minWeight !== undefined
+      ? null
+      : readInputBytes(file, { what: "graph" });
   const gzip = bytes !== null && bytes[0] === 0x1f && bytes[1] === 0x8b;
   const text = bytes === null || gzip ? null : bytes.toString("utf8");
   // Other formats start with `{` (JSON), `<` (GraphML), `*` or `%` (Pajek), or a GML key.

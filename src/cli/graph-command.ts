@@ -90,6 +90,26 @@ export function register(program: Command): void {
     });
 }
 
+/** A NaN or infinite weight cannot be binned: say where it is instead of failing in a fit. */
+function checkFiniteWeights(net: DenseNetwork, file: string): DenseNetwork {
+  for (const layer of net.layers) {
+    for (const [part, values] of [
+      ["kernel", layer.kernel],
+      ["bias", layer.bias],
+    ] as const) {
+      for (let i = 0; i < values.length; i++) {
+        if (!Number.isFinite(values[i])) {
+          throw new NnmotifsError(
+            `layer "${layer.name}" ${part} entry ${i} is ${values[i]}: weights must be finite numbers (did the training diverge?).`,
+            { file },
+          );
+        }
+      }
+    }
+  }
+  return net;
+}
+
 /** Output name of a model file (see the module comment). */
 export function modelStem(path: string): string {
   const name = basename(path);
@@ -133,9 +153,14 @@ async function graphAction(models: string[], opts: GraphCliOptions): Promise<voi
     }
   });
   const layers = opts.layers === undefined ? undefined : layerList(opts.layers);
+  const { checkInputFile, checkOutputDirectory } = await import("../core/input-file.js");
+  for (const model of models) checkInputFile(model, { what: "model" });
+  checkOutputDirectory(opts.out);
   // Read every model before writing anything: a bad file leaves no half-written output.
   const nets: DenseNetwork[] = [];
-  for (const model of models) nets.push(await MODEL_AND_GRAPH_FORMATS.load(model, { layers }));
+  for (const model of models) {
+    nets.push(checkFiniteWeights(await MODEL_AND_GRAPH_FORMATS.load(model, { layers }), model));
+  }
   // Bin at every cut-off before writing: a cut-off the density cannot support writes nothing.
   const { binGroup } = await import("../graph/binning.js");
   const groups = cutoffs.map((cutoff) => binGroup(nets, scheme, { cutoff, quantile }));

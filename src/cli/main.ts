@@ -1,83 +1,14 @@
 #!/usr/bin/env node
 /**
- * The `nnmotifs` command. Each subcommand lives in its own module and loads its heavy dependencies
- * lazily inside its action, so `nnmotifs census` never loads TensorFlow.js or h5wasm and starts fast.
+ * The `nnmotifs` command: the process around `runNnmotifs` (program.ts).
  */
 import module from "node:module";
-import { Command, CommanderError } from "commander";
-import { NnmotifsError } from "../core/errors.js";
-import { readFileSync } from "node:fs";
+import { runNnmotifs } from "./program.js";
+
+export type { RegisterCommand } from "./program.js";
 
 // V8's code cache on disk (Node ≥ 22.1): later runs skip compiling the modules they load.
 (module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
-
-const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
-  version: string;
-};
-
-/** A subcommand module registers its options and a lazy action on the program. */
-export type RegisterCommand = (program: Command) => void;
-
-const COMMANDS: Readonly<Record<string, () => Promise<{ register: RegisterCommand }>>> = {
-  census: () => import("./census-command.js"),
-  train: () => import("./train-command.js"),
-  graph: () => import("./graph-command.js"),
-  study: () => import("./study-command.js"),
-  weights: () => import("./weights-command.js"),
-  worker: () => import("./worker-command.js"),
-  queue: () => import("./queue-command.js"),
-};
-
-/** The command modules to load: only the one named on the command line, else all (for help). */
-function commandsFor(argv: readonly string[]): Array<() => Promise<{ register: RegisterCommand }>> {
-  const named = COMMANDS[argv[2] ?? ""];
-  return named ? [named] : Object.values(COMMANDS);
-}
-
-async function main(argv: string[]): Promise<number> {
-  const program = new Command("nnmotifs")
-    .description(
-      "Network motifs in neural networks: coloured motif census, null models, and the study",
-    )
-    .version(pkg.version)
-    .showHelpAfterError()
-    .exitOverride();
-  for (const load of commandsFor(argv)) {
-    try {
-      (await load()).register(program);
-    } catch (error) {
-      // A command whose module is not built yet must not take the others down.
-      if ((error as NodeJS.ErrnoException).code !== "ERR_MODULE_NOT_FOUND") throw error;
-    }
-  }
-  try {
-    await program.parseAsync(argv);
-    return typeof process.exitCode === "number" ? process.exitCode : 0;
-  } catch (error) {
-    return reportError(error);
-  }
-}
-
-function reportError(error: unknown): number {
-  if (error instanceof CommanderError) {
-    // commander already printed its message (help, version, usage errors).
-    return error.exitCode === 0 ? 0 : 2;
-  }
-  if (error instanceof NnmotifsError) {
-    process.stderr.write(`nnmotifs: ${error.format()}\n`);
-    return error.exitCode;
-  }
-  const e = error as NodeJS.ErrnoException;
-  if (e && typeof e.code === "string" && typeof e.path === "string") {
-    // File-system errors are the user's (missing file, no permission): no stack trace.
-    process.stderr.write(`nnmotifs: ${e.path}: ${e.message.replace(/^[A-Z]+: /, "")}\n`);
-    return 2;
-  }
-  process.stderr.write(
-    `nnmotifs: internal error (please report): ${(e && e.stack) || String(error)}\n`,
-  );
-  return 1;
-}
 
 // `nnmotifs census … | head` closes the pipe early: that is the reader's choice, not an error.
 for (const stream of [process.stdout, process.stderr]) {
@@ -87,6 +18,6 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-main(process.argv).then((code) => {
+runNnmotifs(process.argv).then((code) => {
   process.exitCode = code;
 });

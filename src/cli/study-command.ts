@@ -51,6 +51,12 @@ export function register(program: Command): void {
 
 async function studyAction(opts: StudyCliOptions): Promise<void> {
   const { loadStudyConfig, formatStudyConfig } = await import("../study/config.js");
+  const { checkInputFile, checkOutputDirectory, MAX_CONFIG_BYTES } =
+    await import("../core/input-file.js");
+  if (opts.config !== undefined) {
+    checkInputFile(opts.config, { what: "study configuration", maxBytes: MAX_CONFIG_BYTES });
+  }
+  if (opts.out !== undefined) checkOutputDirectory(opts.out);
   let threads: number | undefined;
   if (opts.threads !== undefined && opts.threads !== "auto") {
     threads = Number(opts.threads);

@@ -123,12 +123,21 @@ async function trainAction(opts: TrainCliOptions): Promise<void> {
   const snapshots = integerList(opts.snapshots, "--snapshots", 0, "0,1,2,5,10,20");
   const subset = opts.subset === undefined ? undefined : integer(opts.subset, "--subset", 1);
 
+  const { checkOutputDirectory } = await import("../core/input-file.js");
+  checkOutputDirectory(opts.out);
   const { loadDataset } = await import("../data/load-dataset.js");
   const { trainNetwork } = await import("../nn/train.js");
   const { formatNativeModel } = await import("../model/native-model.js");
   const { writeFileAtomic } = await import("../core/atomic-write.js");
 
   const data = loadDataset(opts.data, { seed, samples: subset });
+  const { checkTrainingMemory } = await import("../core/memory-budget.js");
+  checkTrainingMemory({
+    layerSizes: [data.nFeatures, ...hidden, data.nClasses],
+    samples: data.y.length,
+    batchSize,
+    snapshots: 2 + snapshots.length,
+  });
   const started = performance.now();
   const result = await trainNetwork(data, {
     hidden,

@@ -16,12 +16,22 @@ export class NnmotifsError extends Error {
   /** Process exit code the CLI uses (2 = bad input or usage, 1 = failure while running). */
   readonly exitCode: number;
 
-  constructor(message: string, where: ErrorLocation = {}, exitCode = 2) {
-    super(message);
+  /**
+   * @param cause the underlying error (e.g. Node's ENOSPC), kept so callers can still test its
+   *   `code`; never printed.
+   */
+  constructor(message: string, where: ErrorLocation = {}, exitCode = 2, cause?: unknown) {
+    super(message, cause === undefined ? undefined : { cause });
     this.name = "NnmotifsError";
     this.file = where.file;
     this.line = where.line;
     this.exitCode = exitCode;
+  }
+
+  /** The Node error code of the underlying cause ("ENOSPC", …), when there is one. */
+  get code(): string | undefined {
+    const code = (this.cause as NodeJS.ErrnoException | undefined)?.code;
+    return typeof code === "string" ? code : undefined;
   }
 
   /** "file:line: message", the form compilers use, so editors can jump to the spot. */

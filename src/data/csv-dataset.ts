@@ -3,8 +3,8 @@
  * the feature columns, and a `label` column (the last one in their files) with integer classes
  * 0..nClasses−1. Without a header (first row all numbers) the last column is the label.
  */
-import { readFileSync } from "node:fs";
 import { NnmotifsError } from "../core/errors.js";
+import { readInputText } from "../core/input-file.js";
 import type { Dataset } from "./dataset.js";
 
 export interface CsvDatasetOptions {
@@ -14,9 +14,15 @@ export interface CsvDatasetOptions {
   labelColumn?: string;
 }
 
+/**
+ * Most classes a data set may have: the network gets one output unit per class, so a stray label
+ * (100000000) must not make 10⁸ outputs.
+ */
+export const MAX_CLASSES = 10_000;
+
 /** Read a CSV data set from a file; errors name the file and line. */
 export function readCsvDataset(file: string, options: CsvDatasetOptions = {}): Dataset {
-  return parseCsvDataset(readFileSync(file, "utf8"), file, options);
+  return parseCsvDataset(readInputText(file, { what: "CSV data set" }), file, options);
 }
 
 /** Parse CSV text; `file` is used in error messages and as the data set's name. */
@@ -84,6 +90,12 @@ export function parseCsvDataset(
             line: li + 1,
           });
         }
+        if (v >= MAX_CLASSES && options.nClasses === undefined) {
+          throw new NnmotifsError(
+            `label ${cell} is too large: classes are numbered 0, 1, 2, … and at most ${MAX_CLASSES} are supported (one output unit each). Renumber the labels 0..K-1.`,
+            { file, line: li + 1 },
+          );
+        }
         if (options.nClasses !== undefined && v >= options.nClasses) {
           throw new NnmotifsError(
             `label ${cell} is out of range: classes are 0..${options.nClasses - 1}`,
@@ -102,5 +114,15 @@ export function parseCsvDataset(
   if (options.nClasses === undefined) for (const v of ys) nClasses = Math.max(nClasses, v + 1);
   if (nClasses < 2)
     throw new NnmotifsError(`labels span ${nClasses} class; at least 2 are needed`, { file });
+  if (options.nClasses === undefined) {
+    // Labels 0 and 5000 would make 5001 output units, 4999 of them never trained: refuse.
+    const used = new Set(ys).size;
+    if (nClasses > 2 * used + 16) {
+      throw new NnmotifsError(
+        `labels use ${used} distinct classes but go up to ${nClasses - 1}; the network would get ${nClasses} output units, most never seen. Renumber the labels 0..${used - 1}.`,
+        { file },
+      );
+    }
+  }
   return { name: file, x: Float32Array.from(xs), y: Int32Array.from(ys), nFeatures, nClasses };
 }

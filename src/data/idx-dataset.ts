@@ -7,10 +7,11 @@
  * and `t10k-labels-idx1-ubyte`, each optionally with `.gz` (Debian's `dataset-fashion-mnist` installs
  * the gzipped ones in /usr/share/datasets/fashion-mnist). Pixels are scaled to [0, 1].
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { NnmotifsError } from "../core/errors.js";
+import { checkInputDirectory, formatBytes, readInputBytes } from "../core/input-file.js";
 import type { Dataset } from "./dataset.js";
 
 export interface IdxArray {
@@ -20,13 +21,22 @@ export interface IdxArray {
 
 const UBYTE = 0x08;
 
+/** Largest IDX array read, gunzipped (Fashion-MNIST's training images are 47 MB): 256 MiB. */
+export const MAX_IDX_BYTES = 2 ** 28;
+
 /** Decode IDX bytes (already gunzipped or not: gzip is detected by its magic number). */
 export function parseIdx(bytes: Uint8Array, file: string): IdxArray {
   let buf = bytes;
   if (buf.length >= 2 && buf[0] === 0x1f && buf[1] === 0x8b) {
     try {
-      buf = gunzipSync(buf);
+      buf = gunzipSync(buf, { maxOutputLength: MAX_IDX_BYTES });
     } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE") {
+        throw new NnmotifsError(
+          `gzip data unpacks to more than ${formatBytes(MAX_IDX_BYTES)}, more than an IDX file may have`,
+          { file },
+        );
+      }
       throw new NnmotifsError(`corrupt gzip data (${(error as Error).message})`, { file });
     }
   }
@@ -56,6 +66,12 @@ export function parseIdx(bytes: Uint8Array, file: string): IdxArray {
     size *= d;
   }
   const start = 4 + 4 * nDims;
+  if (size === 0) {
+    throw new NnmotifsError(
+      `empty IDX array: dimensions ${dims.join("×")} hold no values (a dimension is 0)`,
+      { file },
+    );
+  }
   if (buf.length - start < size) {
     throw new NnmotifsError(
       `truncated IDX data: ${buf.length - start} bytes, expected ${size} for ${dims.join("×")}`,
@@ -69,7 +85,7 @@ export function parseIdx(bytes: Uint8Array, file: string): IdxArray {
 
 /** Read one IDX file (`.gz` or plain). */
 export function readIdxFile(file: string): IdxArray {
-  return parseIdx(readFileSync(file), file);
+  return parseIdx(readInputBytes(file, { what: "IDX" }), file);
 }
 
 /** Encode an IDX ubyte array (tests and fixtures). */
@@ -162,7 +178,7 @@ function locate(dir: string, stem: string): string {
  * predefined test set (`dataset.test`).
  */
 export function readIdxDirectory(dir: string, options: IdxDirectoryOptions = {}): Dataset {
-  if (!existsSync(dir)) throw new NnmotifsError("no such directory", { file: dir });
+  checkInputDirectory(dir, "IDX data set");
   const part = (prefix: string, limit: number | undefined): Dataset => {
     const imagesFile = locate(dir, `${prefix}-images-idx3-ubyte`);
     const labelsFile = locate(dir, `${prefix}-labels-idx1-ubyte`);

@@ -2,13 +2,14 @@
  * FANMOD edge lists: one edge per line, `src trg` or `src trg colour`, whitespace separated.
  *
  * Node ids are non-negative integers; the graph has `max id + 1` nodes (FANMOD counts ids from 0,
- * so the anchor graphs report 95 nodes). Colours are 1..7; a two-column file is uncoloured and
+ * so the anchor graphs report 95 nodes) unless the ids are sparse (one edge `0 2000000000`): then
+ * they are mapped to 0..n-1 and the graph keeps the file's ids in `nodeIds` (see `denseNodeIds`). Colours are 1..7; a two-column file is uncoloured and
  * every edge gets colour 1. Blank lines and `#` comments are skipped. Everything else a user can
  * get wrong (malformed lines, a mix of 2 and 3 columns, self-loops, the same ordered pair twice,
  * bad colours) is an NnmotifsError naming the file and the 1-based line.
  */
 import { NnmotifsError } from "../core/errors.js";
-import { MAX_COLOUR, type Digraph } from "./digraph.js";
+import { MAX_COLOUR, denseNodeIds, fileNodeId, type Digraph } from "./digraph.js";
 
 /** Largest node id accepted: ids are stored in an Int32Array and nodeCount = max id + 1. */
 export const MAX_NODE_ID = 2 ** 31 - 2;
@@ -80,11 +81,13 @@ export function parseFanmodEdgeList(text: string, file?: string): Digraph {
     if (s > maxId) maxId = s;
     if (t > maxId) maxId = t;
   }
+  const nodes = denseNodeIds(src, trg, maxId + 1);
   return {
-    nodeCount: maxId + 1,
-    edgeSrc: Int32Array.from(src),
-    edgeTrg: Int32Array.from(trg),
+    nodeCount: nodes.nodeCount,
+    edgeSrc: nodes.edgeSrc,
+    edgeTrg: nodes.edgeTrg,
     edgeColour: Uint8Array.from(colour),
+    ...(nodes.nodeIds !== undefined ? { nodeIds: nodes.nodeIds } : {}),
   };
 }
 
@@ -99,11 +102,14 @@ function parseId(raw: string, role: string, where: { file?: string; line: number
   return id;
 }
 
-/** `src trg colour` lines, one per edge, in the graph's edge order, ending with a newline. */
+/**
+ * `src trg colour` lines, one per edge, in the graph's edge order, ending with a newline; the
+ * file's own ids when the graph has them (`nodeIds`).
+ */
 export function formatFanmodEdgeList(g: Digraph): string {
   const out: string[] = new Array(g.edgeSrc.length);
   for (let e = 0; e < g.edgeSrc.length; e++) {
-    out[e] = `${g.edgeSrc[e]} ${g.edgeTrg[e]} ${g.edgeColour[e]}`;
+    out[e] = `${fileNodeId(g, g.edgeSrc[e])} ${fileNodeId(g, g.edgeTrg[e])} ${g.edgeColour[e]}`;
   }
   return out.length === 0 ? "" : out.join("\n") + "\n";
 }

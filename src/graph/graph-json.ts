@@ -11,10 +11,16 @@
  *
  * Weights and biases are written with JavaScript's shortest round-trip formatting, so a float64
  * survives write → read bit for bit.
+ *
+ * `nodeCount` may be large only when the file pays for it: with `nodeLayer` or `nodeBias` (one
+ * entry per node) the ids are the indices; without them, a `nodeCount` far above the ids the edges
+ * use is not allocated — the used ids are mapped to 0..n-1 (`denseNodeIds`), so
+ * `"nodeCount": 2147483647` with ten edges costs ten edges.
  */
 import { z } from "zod";
 import { NnmotifsError } from "../core/errors.js";
-import { MAX_COLOUR, type Digraph } from "./digraph.js";
+import { MAX_COLOUR, denseNodeIds, fileNodeId, nodeIdRange, type Digraph } from "./digraph.js";
+import { layersFromSizes } from "./layers.js";
 
 const nodeId = z.number().int().nonnegative();
 
@@ -97,18 +103,26 @@ export function parseGraphJson(text: string, file?: string): Digraph {
       throw bad(`edges[${e}]`, `duplicate edge ${s} → ${t}. Each ordered pair may appear once.`);
     seen.add(key);
   }
-  let nodeLayer: Int32Array | undefined;
   if (g.layerSizes !== undefined) {
     const total = g.layerSizes.reduce((a, b) => a + b, 0);
     if (total !== n) throw bad("layerSizes", `sums to ${total}. Should sum to nodeCount ${n}.`);
-    nodeLayer = new Int32Array(n);
-    let v = 0;
-    g.layerSizes.forEach((size, layer) => nodeLayer!.fill(layer, v, (v += size)));
+  }
+  for (const key of ["nodeLayer", "nodeBias"] as const) {
+    const list = g[key];
+    if (list !== undefined && list.length !== n) {
+      throw bad(key, `has ${list.length} entries. Should have nodeCount = ${n}.`);
+    }
+  }
+  // Per-node arrays make n entries anyway; otherwise sparse ids are mapped (module comment).
+  const perNode = g.nodeLayer !== undefined || g.nodeBias !== undefined;
+  const nodes = perNode
+    ? { nodeCount: n, edgeSrc: Int32Array.from(g.edges.src), edgeTrg: Int32Array.from(g.edges.trg) }
+    : denseNodeIds(g.edges.src, g.edges.trg, n);
+  let nodeLayer: Int32Array | undefined;
+  if (g.layerSizes !== undefined) {
+    nodeLayer = layersFromSizes(g.layerSizes, nodes.nodeCount, nodes.nodeIds);
   }
   if (g.nodeLayer !== undefined) {
-    if (g.nodeLayer.length !== n) {
-      throw bad("nodeLayer", `has ${g.nodeLayer.length} entries. Should have nodeCount = ${n}.`);
-    }
     const given = Int32Array.from(g.nodeLayer);
     if (nodeLayer !== undefined && given.some((layer, v) => layer !== nodeLayer![v])) {
       throw bad("nodeLayer", "disagrees with layerSizes. Give one, or both consistent.");
@@ -117,15 +131,13 @@ export function parseGraphJson(text: string, file?: string): Digraph {
   }
   let nodeBias: Float64Array | undefined;
   if (g.nodeBias !== undefined) {
-    if (g.nodeBias.length !== n) {
-      throw bad("nodeBias", `has ${g.nodeBias.length} entries. Should have nodeCount = ${n}.`);
-    }
     nodeBias = Float64Array.from(g.nodeBias, (b) => b ?? NaN);
   }
   return {
-    nodeCount: n,
-    edgeSrc: Int32Array.from(g.edges.src),
-    edgeTrg: Int32Array.from(g.edges.trg),
+    nodeCount: nodes.nodeCount,
+    edgeSrc: nodes.edgeSrc,
+    edgeTrg: nodes.edgeTrg,
+    ...(nodes.nodeIds !== undefined ? { nodeIds: nodes.nodeIds } : {}),
     edgeColour: Uint8Array.from(g.edges.colour),
     ...(nodeLayer !== undefined ? { nodeLayer } : {}),
     ...(g.edges.weight !== undefined ? { edgeWeight: Float64Array.from(g.edges.weight) } : {}),
@@ -146,7 +158,13 @@ export function layerSizesOf(nodeLayer: Int32Array): number[] | undefined {
   return sizes;
 }
 
+/**
+ * The document of `g`. A graph with mapped ids (`nodeIds`) is written with its file's ids and
+ * `nodeCount` = max id + 1; its per-node arrays (layers, biases) are not written, since they
+ * would need an entry for every id up to max id.
+ */
 export function toGraphJson(g: Digraph): GraphJson {
+  if (g.nodeIds !== undefined) return sparseGraphJson(g);
   const layerSizes = g.nodeLayer !== undefined ? layerSizesOf(g.nodeLayer) : undefined;
   return {
     format: "nnmotifs-graph",
@@ -160,6 +178,22 @@ export function toGraphJson(g: Digraph): GraphJson {
     edges: {
       src: Array.from(g.edgeSrc),
       trg: Array.from(g.edgeTrg),
+      colour: Array.from(g.edgeColour),
+      ...(g.edgeWeight !== undefined ? { weight: Array.from(g.edgeWeight) } : {}),
+    },
+    ...(g.meta !== undefined ? { meta: g.meta } : {}),
+  };
+}
+
+function sparseGraphJson(g: Digraph): GraphJson {
+  const ids = (list: Int32Array): number[] => Array.from(list, (v) => fileNodeId(g, v));
+  return {
+    format: "nnmotifs-graph",
+    version: 1,
+    nodeCount: nodeIdRange(g),
+    edges: {
+      src: ids(g.edgeSrc),
+      trg: ids(g.edgeTrg),
       colour: Array.from(g.edgeColour),
       ...(g.edgeWeight !== undefined ? { weight: Array.from(g.edgeWeight) } : {}),
     },

@@ -4,10 +4,20 @@
  * or inferred as the longest path from a source when the graph is a DAG.
  */
 import { NnmotifsError } from "../core/errors.js";
+import { log } from "../core/log.js";
 import type { Digraph } from "./digraph.js";
 
-/** Layers from sizes: the first sizes[0] ids are layer 0, the next sizes[1] layer 1, … */
-export function layersFromSizes(sizes: readonly number[], nodeCount: number): Int32Array {
+/**
+ * Layers from sizes: the first sizes[0] ids are layer 0, the next sizes[1] layer 1, … The sizes
+ * may sum to more than the graph's id range: units after the highest id are isolated (a graph
+ * whose last units lost every edge), and have no node to label. `nodeIds` (a graph with mapped
+ * sparse ids) gives each node's file id; without it the id is the index.
+ */
+export function layersFromSizes(
+  sizes: readonly number[],
+  nodeCount: number,
+  nodeIds?: Float64Array,
+): Int32Array {
   let total = 0;
   for (const s of sizes) {
     if (!Number.isInteger(s) || s <= 0) {
@@ -17,17 +27,30 @@ export function layersFromSizes(sizes: readonly number[], nodeCount: number): In
     }
     total += s;
   }
-  if (total !== nodeCount) {
+  const range =
+    nodeIds !== undefined && nodeIds.length > 0 ? nodeIds[nodeIds.length - 1] + 1 : nodeCount;
+  if (total < range) {
     throw new NnmotifsError(
-      `layer sizes ${sizes.join(",")} sum to ${total}. Should sum to the number of nodes (${nodeCount}).`,
+      `layer sizes ${sizes.join(",")} sum to ${total}. Should sum to the number of nodes (${range}) or more (trailing units without edges).`,
     );
   }
   const layers = new Int32Array(nodeCount);
-  let v = 0;
-  sizes.forEach((s, layer) => {
-    layers.fill(layer, v, v + s);
-    v += s;
-  });
+  if (nodeIds === undefined) {
+    let v = 0;
+    for (let layer = 0; layer < sizes.length && v < nodeCount; layer++) {
+      const end = Math.min(nodeCount, v + sizes[layer]);
+      layers.fill(layer, v, end);
+      v = end;
+    }
+    return layers;
+  }
+  // Ids increase with the index: walk the layer boundaries alongside.
+  let layer = 0;
+  let end = sizes[0];
+  for (let v = 0; v < nodeCount; v++) {
+    while (nodeIds[v] >= end) end += sizes[++layer];
+    layers[v] = layer;
+  }
   return layers;
 }
 
@@ -76,16 +99,30 @@ export function longestPathLayers(g: Digraph): Int32Array | null {
   return tail === n ? layers : null;
 }
 
+/** Sizes of layers 0..max: how many nodes each layer has. */
+export function layerCounts(layers: Int32Array): number[] {
+  const counts: number[] = [];
+  for (let v = 0; v < layers.length; v++) {
+    const layer = layers[v];
+    while (counts.length <= layer) counts.push(0);
+    counts[layer]++;
+  }
+  return counts;
+}
+
 /**
  * The layers to use: explicit sizes first, else the graph's own `nodeLayer`, else longest-path
- * layers of a DAG. Throws a clear NnmotifsError when none applies.
+ * layers of a DAG — with a warning naming the inferred sizes, because longest-path layers move a
+ * unit that lost all its inputs to layer 0 and then every unit it feeds, so they can differ from
+ * the network's layers (33,29,29,4 instead of 31,30,30,4 on the anchor's init graph). Throws a
+ * clear NnmotifsError when none applies.
  */
 export function resolveLayers(
   g: Digraph,
   sizes?: readonly number[] | null,
   file?: string,
 ): Int32Array {
-  if (sizes !== undefined && sizes !== null) return layersFromSizes(sizes, g.nodeCount);
+  if (sizes !== undefined && sizes !== null) return layersFromSizes(sizes, g.nodeCount, g.nodeIds);
   if (g.nodeLayer !== undefined) return g.nodeLayer;
   const inferred = longestPathLayers(g);
   if (inferred === null) {
@@ -94,5 +131,9 @@ export function resolveLayers(
       { file },
     );
   }
+  log().warn(
+    `${file ?? "graph"}: no node layers given; inferred by longest path: layer sizes ${layerCounts(inferred).join(",")}. ` +
+      "Units that lost all their inputs may move to an earlier layer; give --layers (e.g. 31,30,30,4) or a native graph with layers for the network's own layers.",
+  );
   return inferred;
 }

@@ -3,10 +3,15 @@
  * (`graph [`), GraphML (XML), Pajek (`*Vertices`), otherwise a FANMOD edge list; gzip-compressed
  * files are read as their content; `@name` is a network shipped with nnmotifs (networks.ts).
  * Writing is atomic (a killed run never leaves half a graph).
+ *
+ * A graph without edges (an empty file, only blank lines or comments, `"edges": {"src": [] …}`)
+ * is an error here: it has no subgraphs, so every census of it would be empty, and it is nearly
+ * always the wrong file or a binning that removed everything. The low-level parsers still return
+ * the empty graph for callers that build graphs up.
  */
-import { readFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import { writeFileAtomicSync } from "../core/atomic-write.js";
+import { MAX_INPUT_BYTES, readInputBytes, readInputText } from "../core/input-file.js";
 import { NnmotifsError } from "../core/errors.js";
 import type { Digraph } from "./digraph.js";
 import { formatFanmodEdgeList, parseFanmodEdgeList } from "./fanmod-edge-list.js";
@@ -31,8 +36,20 @@ export const GRAPH_FORMATS = {
 
 export type GraphFormat = keyof typeof GRAPH_FORMATS;
 
-/** Parse graph text; `file` only names the source in error messages. */
+/** Parse graph text; `file` only names the source in error messages. Refuses a graph without edges. */
 export function parseGraph(text: string, file?: string, options: NetworkReadOptions = {}): Digraph {
+  const g = parseGraphText(text, file, options);
+  if (g.edgeSrc.length === 0) {
+    const what = text.trim() === "" ? "the file is empty" : "the file has no edges";
+    throw new NnmotifsError(
+      `${what}: a graph needs at least one edge (FANMOD edge list "src trg [colour]" per line, GML, GraphML, Pajek, or nnmotifs graph JSON).`,
+      { file },
+    );
+  }
+  return g;
+}
+
+function parseGraphText(text: string, file?: string, options: NetworkReadOptions = {}): Digraph {
   const start = text.trimStart();
   if (start.startsWith("<")) return parseGraphml(text, file, options);
   if (/^(?:%[^\n]*\n\s*)*\*vertices\b/i.test(start)) return parsePajek(text, file, options);
@@ -66,12 +83,15 @@ const GRAPH_HINT =
 
 export function readGraph(path: string, options: NetworkReadOptions = {}): Digraph {
   const file = resolveGraphPath(path);
-  let bytes: Uint8Array = readFileSync(file);
+  let bytes: Uint8Array = readInputBytes(file, { what: "graph" });
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
     try {
-      bytes = gunzipSync(bytes);
+      bytes = gunzipSync(bytes, { maxOutputLength: MAX_INPUT_BYTES });
     } catch {
-      throw new NnmotifsError("a gzip file that does not decompress (truncated?).", { file: path });
+      throw new NnmotifsError(
+        "a gzip file that does not decompress (truncated, or larger than the input limit).",
+        { file: path },
+      );
     }
   }
   return parseGraph(
@@ -83,7 +103,7 @@ export function readGraph(path: string, options: NetworkReadOptions = {}): Digra
 
 /** A FANMOD edge list file (what FANMOD reads), whatever its content looks like. */
 export function readFanmodEdgeList(path: string): Digraph {
-  return parseFanmodEdgeList(readFileSync(path, "utf8"), path);
+  return parseFanmodEdgeList(readInputText(path, { what: "graph" }), path);
 }
 
 export function formatGraph(g: Digraph, format: GraphFormat): string {

@@ -157,7 +157,10 @@ function formatTable(r: CensusDocument, ctx: FormatContext): string {
     orEmpty(m.sp, 3),
     m.constrained ? "fixed" : (m.significant ?? ""),
   ]);
-  const widths = head.map((h, c) => Math.max(h.length, ...rows.map((row) => row[c].length)));
+  // A loop, not Math.max(...column): spreading 10⁵+ rows (k ≥ 7) overflows the call stack.
+  const widths = head.map((h) => h.length);
+  for (const row of rows)
+    for (let c = 0; c < row.length; c++) widths[c] = Math.max(widths[c], row[c].length);
   const line = (cells: string[]): string =>
     cells
       .map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c])))

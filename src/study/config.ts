@@ -294,7 +294,15 @@ export function parseStudyConfig(
     }
     return undefined;
   };
-  return resolveStudyConfig(doc.toJS(), { ...options, file, lineOf });
+  // Aliases are capped (a "billion laughs" alias bomb is refused, not expanded) and the text's
+  // size is capped by the CLI's file check (core/input-file.ts MAX_CONFIG_BYTES).
+  let raw: unknown;
+  try {
+    raw = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    throw new NnmotifsError(`not valid YAML: ${(error as Error).message.split("\n")[0]}`, { file });
+  }
+  return resolveStudyConfig(raw, { ...options, file, lineOf });
 }
 
 /** Read a study.yaml file (or the defaults when `path` is undefined). */
