@@ -1,27 +1,92 @@
 /**
  * nnmotifs — network motifs in neural networks.
  *
- * The pipeline, one folder per stage; each stage only imports from stages to its left, and the
- * motif engine (motifs, stats) never imports the neural-network side (data, nn):
+ * The pipeline, one folder per stage; each stage imports only from stages to its left (or below
+ * it), and the motif engine (motifs, nulls, stats) never imports the neural-network side:
  *
- *   data ──▶ nn ──▶ graph ──▶ motifs ──▶ stats ──▶ analysis ──▶ report
- *   (data    (MLPs,  (weights  (ESU census,  (Z, p,     (efficacy,   (Vega-Lite
- *    sets)   train,   → coloured canonical    SP, FDR)   t-tests,     figures,
- *            import)  digraph) labels, nulls)            ΔZ, …)       report.html)
+ *   data ──▶ nn ──▶ model ──▶ graph ──▶ motifs ──▶ nulls ──▶ stats ──▶ analysis ──▶ report
+ *   (data    (MLPs,  (Dense   (weights  (ESU census, (switch,   (Z, perm.  (findings,   (sections,
+ *    sets)   train)  network,  → coloured canonical   layered,   p, BH,     weights,     Vega-Lite
+ *                    readers:  digraph; labels,       registry)  decisions) efficacy,    figures,
+ *                    h5, .keras GML, …;   instances,                         ΔZ, …)       report.html)
+ *                    ONNX, …)  exports)   weighted)
  *
- *   model: the DenseNetwork contract and the model-file readers (Keras, tfjs, …), below nn and graph
- *   study: runs the whole grid, cached and resumable     cli: the `nnmotifs` command
+ *   study: config → plan (pure step specs) → executor (local, or the job queue) → store
+ *   queue: BullMQ on Redis — the queue executor's jobs, workers and the split census
+ *   cli:   the `nnmotifs` command                 core: errors, seeded Rng, atomic writes, CSV
  *
- * This file is the library's public door: it re-exports each folder's own index.
+ * This file is the library's public door: the documented API below. Everything else is internal
+ * (import it from its module if you must; it may change without notice).
  */
-export * from "./core/index.js";
-export * from "./data/index.js";
-export * from "./graph/index.js";
-export * from "./motifs/index.js";
-export * from "./nulls/index.js";
-export * from "./stats/index.js";
-export * from "./analysis/index.js";
-export * from "./report/index.js";
-export * from "./model/index.js";
-export * from "./nn/index.js";
-export * from "./study/index.js";
+
+// core
+export { NnmotifsError, type ErrorLocation } from "./core/errors.js";
+export { Rng } from "./core/random.js";
+
+// data and training
+export { loadDataset } from "./data/load-dataset.js";
+export type { Dataset } from "./data/dataset.js";
+export { trainNetwork } from "./nn/train.js";
+export { initialNetwork } from "./nn/mlp.js";
+
+// models
+export type { DenseNetwork, DenseLayerWeights } from "./model/network.js";
+export type { ModelFormat } from "./model/model-format.js";
+export { loadNetwork } from "./model/load-network.js";
+export { ModelFormatRegistry } from "./model/format-registry.js";
+export { MODEL_FORMATS } from "./model/formats.js";
+
+// graphs
+export { type Digraph, makeDigraph } from "./graph/digraph.js";
+export {
+  readGraph,
+  parseGraph,
+  writeGraph,
+  formatGraph,
+  GRAPH_FORMATS,
+  type GraphFormat,
+} from "./graph/read-graph.js";
+export { parseFanmodEdgeList } from "./graph/fanmod-edge-list.js";
+export { parseGml } from "./graph/gml.js";
+export { parseGraphml } from "./graph/graphml.js";
+export { parsePajek } from "./graph/pajek.js";
+export { symmetrise } from "./graph/undirected.js";
+export { shippedNetworks, type ShippedNetwork } from "./graph/networks.js";
+export { networkToDigraph } from "./graph/from-network.js";
+export { binGroup } from "./graph/binning.js";
+
+// the motif engine
+export type { SubgraphCounts } from "./motifs/types.js";
+export { countSubgraphs } from "./motifs/count-subgraphs.js";
+export { sampleSubgraphs } from "./motifs/rand-esu.js";
+export { canonicalKey } from "./motifs/canonical-label.js";
+export { findInstances, nodeParticipation } from "./motifs/instances.js";
+export { weightedMotifs } from "./motifs/weighted-motifs.js";
+export { weightedMotifProfile } from "./motifs/layered-weighted-motifs.js";
+
+// null models
+export type { NullModel } from "./nulls/null-model.js";
+export { nullModel, nullModelNames, registerNullModel } from "./nulls/registry.js";
+export { switchGraph } from "./nulls/switch.js";
+export { layeredSwitchGraph } from "./nulls/layered.js";
+
+// statistics
+export { census, censusJson, type CensusOptions, type CensusResult } from "./stats/census.js";
+export type { CensusMotif } from "./stats/census-row.js";
+export { formatCensus } from "./stats/census-format.js";
+export { decide, redecideCensuses } from "./stats/significance.js";
+
+// the study
+export { resolveStudyConfig, type StudyConfig } from "./study/config.js";
+export { buildPlan, type StudyPlan, type StepSpec } from "./study/plan.js";
+export { runStudy, type StudyOutcome } from "./study/run-study.js";
+export { LocalExecutor, type StudyExecutor } from "./study/executor.js";
+export { LocalFolderStore, type StudyStore } from "./study/store.js";
+export type { StudyResults } from "./analysis/study-results.js";
+export { analyseStudy } from "./analysis/analyse-study.js";
+export type { Finding } from "./analysis/findings.js";
+export { findingsJson } from "./analysis/findings-json.js";
+export { weightTable } from "./analysis/weight-table.js";
+export { weightPaired } from "./analysis/weight-paired.js";
+export { writeReport } from "./report/html-report.js";
+export { REPORT_SECTIONS, withSection } from "./report/sections/registry.js";

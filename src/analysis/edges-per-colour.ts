@@ -1,5 +1,5 @@
 /** Edges per colour of every graph (SPEC §8), and the share of weights kept as edges. */
-import { networkLabel } from "./lookup.js";
+import { networkLabel } from "./study-results.js";
 import type { StudyResults } from "./study-results.js";
 
 export interface EdgesPerColourRow {

@@ -3,7 +3,7 @@
  * bands of the binning (SPEC §4.2, §8).
  */
 import { normalPdf } from "../stats/normal-fit.js";
-import { networkLabel } from "./lookup.js";
+import { networkLabel } from "./study-results.js";
 import type { StudyResults } from "./study-results.js";
 
 export interface WeightHistogramRow {

@@ -1,6 +1,6 @@
 /** Kernel density estimates of the weights before and after training (SPEC §8). */
 import { kdeOnGrid } from "../stats/kde.js";
-import { networkLabel } from "./lookup.js";
+import { networkLabel } from "./study-results.js";
 import type { StudyResults } from "./study-results.js";
 
 export interface WeightKdeRow {

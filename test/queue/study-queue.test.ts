@@ -152,7 +152,13 @@ withRedis("nnmotifs study --queue with worker processes", () => {
     expect(victim!.worker.output).not.toContain(`✓ ${victim!.label}`);
     expect(await coordinator.exited, coordinator.output).toBe(0);
     const survivor = pool.find((w) => w !== victim!.worker)!;
-    expect(survivor.output).toContain(`▶ ${victim!.label}`); // the stalled job was retried
+    // The stalled job was retried by the survivor — unless, on a loaded machine, the victim had
+    // already stored the step's result when the kill landed (its "▶" line reaches us late): then
+    // the store's record is reused and there is nothing to retry. Either way it ran once (below).
+    const retried = survivor.output.includes(`▶ ${victim!.label}`);
+    const victimStep = victim!.label.replace(" k=", "-k").replace(/ /g, "-"); // its step id
+    const stored = (await runCounts(out)).get(victimStep) === 1;
+    expect(retried || stored, survivor.output).toBe(true);
     const { ok, lines } = compareResults(baseline, out);
     expect(ok, lines.join("\n")).toBe(true);
     const counts = await runCounts(out);
