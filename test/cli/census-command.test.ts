@@ -163,7 +163,10 @@ describe("nnmotifs census GRAPH", () => {
     [["--null", "erdos"], /invalid --null "erdos". Should be one of: switch, layered./],
     [["--format", "xml"], /invalid --format "xml". Should be one of: table, json, csv, fanmod./],
     [["--threads", "0"], /invalid --threads "0". Should be an integer 1..256./],
-    [["--vertex-colours", "degree"], /invalid --vertex-colours "degree". Should be layer, attribute, or a file/],
+    [
+      ["--vertex-colours", "degree"],
+      /invalid --vertex-colours "degree". Should be layer, attribute, or a file/,
+    ],
     [["--layers", "10,x"], /invalid --layers "10,x". Should be comma-separated positive integers/],
     [["--layers", "5,5"], /sum to 10. Should sum to the number of nodes \(20\)/],
     [["--sample", "1,0.5"], /invalid --sample "1,0.5". Should be 3 comma-separated probabilities/],
