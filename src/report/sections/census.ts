@@ -6,6 +6,7 @@ import type { CensusClassRow } from "../../analysis/census-classes.js";
 import { SIGNIFICANCE } from "../../analysis/significance.js";
 import { escapeHtml, num, sentenceList, shortTopology, table, text, type Column } from "../html.js";
 import { motifPictogram, pictogramLegend } from "../motif-pictogram.js";
+import { participationTable } from "../participation-table.js";
 import type { ReportSection, SectionContext } from "./section.js";
 
 const RULE =
@@ -135,5 +136,6 @@ export const censusSection: ReportSection = {
     `<p class="caution">${escapeHtml(context.analysis.notes.selectionBias)}</p>` +
     sentenceList(context.findings.map((f) => f.sentence)) +
     censusTables(context) +
-    topologyTables(context),
+    topologyTables(context) +
+    participationTable(context.analysis.tables.participation),
 };
