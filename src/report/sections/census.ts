@@ -6,6 +6,7 @@ import type { CensusClassRow } from "../../analysis/census-classes.js";
 import { SIGNIFICANCE } from "../../analysis/significance.js";
 import { escapeHtml, num, sentenceList, shortTopology, table, text, type Column } from "../html.js";
 import { motifPictogram, pictogramLegend } from "../motif-pictogram.js";
+import { instanceDrawings } from "../instance-drawing.js";
 import { participationTable } from "../participation-table.js";
 import type { ReportSection, SectionContext } from "./section.js";
 
@@ -137,5 +138,6 @@ export const censusSection: ReportSection = {
     sentenceList(context.findings.map((f) => f.sentence)) +
     censusTables(context) +
     topologyTables(context) +
-    participationTable(context.analysis.tables.participation),
+    participationTable(context.analysis.tables.participation) +
+    instanceDrawings(context.results, context.analysis),
 };
