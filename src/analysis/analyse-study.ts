@@ -78,7 +78,7 @@ export interface AnalyseOptions {
   readonly kdePoints?: number;
   /** Rows per size × null in the most-changed table (default 10). */
   readonly mostChanged?: number;
-  /** Motif size of the per-layer participation table (default 4: diamond and bi-fan). */
+  /** Motif size of the per-layer participation table (default: config `analysis.participationSize`, else 4). */
   readonly participationSize?: number;
 }
 
@@ -105,7 +105,9 @@ export function analyseStudy(results: StudyResults, options: AnalyseOptions = {}
     significanceProfiles: significanceProfiles(variants),
     nullComparison: nullComparison(variants, results.nullModels),
     cutoffSensitivity: cutoffSensitivity(results),
-    participation: layerParticipation(results, { size: options.participationSize }),
+    participation: layerParticipation(results, {
+      size: options.participationSize ?? results.config.analysis?.participationSize,
+    }),
   };
   return {
     tables,
