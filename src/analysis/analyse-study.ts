@@ -14,6 +14,7 @@ import {
   type LearningEfficacyRow,
 } from "./learning-efficacy.js";
 import { nullComparison, type NullComparisonRow } from "./null-comparison.js";
+import { layerParticipation, type ParticipationRow } from "./participation.js";
 import { significanceProfiles, type ProfileRow } from "./significance-profiles.js";
 import type { StudyResults } from "./study-results.js";
 import {
@@ -59,6 +60,8 @@ export interface AnalysisTables {
   readonly nullComparison: NullComparisonRow[];
   /** The cut-off sweep (SPEC §4.3); empty when it is off. */
   readonly cutoffSensitivity: CutoffSensitivityRow[];
+  /** Per network, layer and named topology: the units' summed participation (participation.ts). */
+  readonly participation: ParticipationRow[];
 }
 
 export interface StudyAnalysis {
@@ -75,6 +78,8 @@ export interface AnalyseOptions {
   readonly kdePoints?: number;
   /** Rows per size × null in the most-changed table (default 10). */
   readonly mostChanged?: number;
+  /** Motif size of the per-layer participation table (default: config `analysis.participationSize`, else 4). */
+  readonly participationSize?: number;
 }
 
 const DEFAULTS = { histogramBins: 60, kdePoints: 160, mostChanged: 10 };
@@ -100,6 +105,9 @@ export function analyseStudy(results: StudyResults, options: AnalyseOptions = {}
     significanceProfiles: significanceProfiles(variants),
     nullComparison: nullComparison(variants, results.nullModels),
     cutoffSensitivity: cutoffSensitivity(results),
+    participation: layerParticipation(results, {
+      size: options.participationSize ?? results.config.analysis?.participationSize,
+    }),
   };
   return {
     tables,

@@ -69,6 +69,12 @@ export {
 export { weightPaired, type WeightPairedRow } from "./weight-paired.js";
 export { weightSetsOfGroup, coloursOfEdges, type WeightSet } from "./weight-sets.js";
 export { edgesPerColour, type EdgesPerColourRow } from "./edges-per-colour.js";
+export {
+  graphOfRecord,
+  layerParticipation,
+  type ParticipationOptions,
+  type ParticipationRow,
+} from "./participation.js";
 export { censusClasses, type CensusClassRow } from "./census-classes.js";
 export {
   topologyVariants,

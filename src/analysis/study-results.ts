@@ -88,6 +88,7 @@ export interface SensitivityRecord {
  */
 export interface StudyResultsConfig {
   readonly graphs?: { readonly binning?: string; readonly cutoff?: number };
+  readonly analysis?: { readonly participationSize?: number };
   readonly [field: string]: unknown;
 }
 

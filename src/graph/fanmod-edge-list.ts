@@ -3,7 +3,14 @@
  *
  * Node ids are non-negative integers; the graph has `max id + 1` nodes (FANMOD counts ids from 0,
  * so the anchor graphs report 95 nodes) unless the ids are sparse (one edge `0 2000000000`): then
- * they are mapped to 0..n-1 and the graph keeps the file's ids in `nodeIds` (see `denseNodeIds`). Colours are 1..7; a two-column file is uncoloured and
+ * they are mapped to 0..n-1 and the graph keeps the file's ids in `nodeIds` (see `denseNodeIds`).
+ *
+ * Node names: when any id in the file is not a plain integer (`alice bob`, `geneA geneB 2`), every
+ * id token of the file is a name — a mix of `7` and `geneA` treats `7` as a name too, since a
+ * file rarely means two id spaces — and names get ids 0..n-1 in order of first appearance, kept in
+ * `meta.nodeNames` (which the instance and per-node outputs print). Any non-blank token without
+ * `#` is a name. Integer ids above MAX_NODE_ID in an all-integer file stay an error (a typo more
+ * likely than a name). Colours are 1..7; a two-column file is uncoloured and
  * every edge gets colour 1. Blank lines and `#` comments are skipped. Everything else a user can
  * get wrong (malformed lines, a mix of 2 and 3 columns, self-loops, the same ordered pair twice,
  * bad colours) is an NnmotifsError naming the file and the 1-based line.
@@ -26,6 +33,7 @@ export function parseFanmodEdgeList(text: string, file?: string): Digraph {
   let columnsLine = 0;
   let maxId = -1;
   const lines = text.split(/\r?\n/);
+  const names = hasNodeNames(lines) ? new Map<string, number>() : undefined;
   for (let index = 0; index < lines.length; index++) {
     const line = index + 1;
     const where = { file, line };
@@ -49,10 +57,13 @@ export function parseFanmodEdgeList(text: string, file?: string): Digraph {
         where,
       );
     }
-    const s = parseId(fields[0], "source", where);
-    const t = parseId(fields[1], "target", where);
+    const s = names ? nameId(names, fields[0]) : parseId(fields[0], "source", where);
+    const t = names ? nameId(names, fields[1]) : parseId(fields[1], "target", where);
     if (s === t) {
-      throw new NnmotifsError(`self-loop ${s} → ${t}. Self-loops are not allowed.`, where);
+      throw new NnmotifsError(
+        `self-loop ${fields[0]} → ${fields[1]}. Self-loops are not allowed.`,
+        where,
+      );
     }
     let c = 1;
     if (columns === 3) {
@@ -69,7 +80,7 @@ export function parseFanmodEdgeList(text: string, file?: string): Digraph {
     const previous = s < 2 ** 22 ? seen.get(s * 2 ** 31 + t) : seenBig.get(`${s} ${t}`);
     if (previous !== undefined) {
       throw new NnmotifsError(
-        `duplicate edge ${s} → ${t} (first on line ${previous}). Each ordered pair may appear once.`,
+        `duplicate edge ${fields[0]} → ${fields[1]} (first on line ${previous}). Each ordered pair may appear once.`,
         where,
       );
     }
@@ -81,6 +92,15 @@ export function parseFanmodEdgeList(text: string, file?: string): Digraph {
     if (s > maxId) maxId = s;
     if (t > maxId) maxId = t;
   }
+  if (names) {
+    return {
+      nodeCount: names.size,
+      edgeSrc: Int32Array.from(src),
+      edgeTrg: Int32Array.from(trg),
+      edgeColour: Uint8Array.from(colour),
+      meta: { nodeNames: [...names.keys()] },
+    };
+  }
   const nodes = denseNodeIds(src, trg, maxId + 1);
   return {
     nodeCount: nodes.nodeCount,
@@ -89,6 +109,28 @@ export function parseFanmodEdgeList(text: string, file?: string): Digraph {
     edgeColour: Uint8Array.from(colour),
     ...(nodes.nodeIds !== undefined ? { nodeIds: nodes.nodeIds } : {}),
   };
+}
+
+/** True when some edge line has an id that is not a plain integer: then all ids are names. */
+function hasNodeNames(lines: readonly string[]): boolean {
+  for (const raw of lines) {
+    const hash = raw.indexOf("#");
+    const fields = (hash >= 0 ? raw.slice(0, hash) : raw).trim().split(/\s+/);
+    // Lines of the wrong width are reported in the main pass, with their line number.
+    if (fields.length !== 2 && fields.length !== 3) continue;
+    if (!INTEGER.test(fields[0]) || !INTEGER.test(fields[1])) return true;
+  }
+  return false;
+}
+
+/** The id of a node name: the next free one on its first appearance. */
+function nameId(names: Map<string, number>, name: string): number {
+  let id = names.get(name);
+  if (id === undefined) {
+    id = names.size;
+    names.set(name, id);
+  }
+  return id;
 }
 
 function parseId(raw: string, role: string, where: { file?: string; line: number }): number {

@@ -22,6 +22,7 @@ export {
   longestPathLevels,
   type PictogramOptions,
 } from "./motif-pictogram.js";
+export { instanceAnchor, instanceDrawings } from "./instance-drawing.js";
 export { studyFigures, type PlacedFigure } from "./study-figures.js";
 export type { Figure, VegaLiteSpec } from "./figure-spec.js";
 export { learningCurvesFigure } from "./learning-curves-figure.js";

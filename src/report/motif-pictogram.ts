@@ -2,13 +2,20 @@
  * A small inline SVG per coloured motif: nodes placed by longest-path level from the sources, top
  * to bottom (the layers of the network), edges coloured by weight category with arrowheads. Edges
  * that skip a level are drawn curved so they do not run through the node between.
+ *
+ * A pictogram of a named topology (diamond, bi-fan, feed-forward loop, …) links to the drawing of
+ * one of its instances in a network (`#instance-<name>`, instance-drawing.ts), which the motifs
+ * section of the report renders for every named topology of the census.
  */
-import { parseAdjacency } from "../analysis/motif-names.js";
+import { motifName, parseAdjacency } from "../analysis/motif-names.js";
+import { instanceAnchor } from "./instance-drawing.js";
 import { WEIGHT_COLOURS, WEIGHT_COLOUR_NAMES } from "./figure-spec.js";
 
 export interface PictogramOptions {
   /** Width and height in pixels (default 56). */
   readonly size?: number;
+  /** Link a named topology's pictogram to its instance drawing (default true). */
+  readonly link?: boolean;
 }
 
 const DEFAULTS = { size: 56 };
@@ -45,7 +52,8 @@ export function motifPictogram(
   options: PictogramOptions = {},
 ): string {
   const size = options.size ?? DEFAULTS.size;
-  const m = parseAdjacency(typeof rows === "string" ? rows.split("/")[0] : rows);
+  const matrixRows = typeof rows === "string" ? rows.split("/")[0] : rows;
+  const m = parseAdjacency(matrixRows);
   const k = m.length;
   const level = longestPathLevels(m);
   const levels = Math.max(...level) + 1;
@@ -95,10 +103,11 @@ export function motifPictogram(
     parts.push(`<circle cx="${f(pos[i][0])}" cy="${f(pos[i][1])}" r="${f(r)}" fill="#333333"/>`);
   }
   const label = `motif ${typeof rows === "string" ? rows : rows.join("")}`;
-  return (
+  const svg =
     `<svg xmlns="http://www.w3.org/2000/svg" class="motif" width="${size}" height="${size}" ` +
-    `viewBox="0 0 ${size} ${size}" role="img" aria-label="${label}">${parts.join("")}</svg>`
-  );
+    `viewBox="0 0 ${size} ${size}" role="img" aria-label="${label}">${parts.join("")}</svg>`;
+  const name = (options.link ?? true) ? motifName(matrixRows) : null;
+  return name === null ? svg : `<a href="#${instanceAnchor(name)}">${svg}</a>`;
 }
 
 /** The legend of the pictograms' edge colours, as inline HTML. */

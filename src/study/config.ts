@@ -58,6 +58,8 @@ export const STUDY_DEFAULTS = {
     sizes: [4],
     nulls: ["switch", "layered"],
   },
+  // Issue 10: the per-layer participation of units in the diamond and bi-fan (4 nodes).
+  analysis: { participationSize: 4 },
 } as const;
 
 /** `--quick`: a sub-minute smoke version of the default study (both data sets, tiny cost). */
@@ -211,6 +213,13 @@ export const StudyConfigSchema = z
       nulls: nonEmptyUnique(nullName(), "null model")
         .default([...D.sensitivity.nulls])
         .describe("Null models used at every cut-off."),
+    }),
+    analysis: section({
+      participationSize: int(MIN_MOTIF_SIZE, MAX_MOTIF_SIZE)
+        .default(D.analysis.participationSize)
+        .describe(
+          "Motif size of the per-layer participation table (4: diamond and bi-fan; another size: its named topologies).",
+        ),
     }),
   })
   .describe("nnmotifs study configuration (nnmotifs study --config FILE)");

@@ -91,6 +91,34 @@ const BAD_TOKENS = [
   "1,2",
 ];
 
+/**
+ * A non-integer id token is a node name (issue 10): files like "a b" or "-1 2" read as two named
+ * nodes, which a 3-node census then refuses as too small.
+ */
+const TOO_FEW_NAMES = /fewer than the subgraph size/;
+
+/** Integers, so an id position keeps refusing them (above MAX_NODE_ID) rather than naming a node. */
+const isInteger = (token: string): boolean => /^\d+$/.test(token);
+
+/** The edge lines with every id token replaced by its order of first appearance (0, 1, …). */
+function firstAppearanceIds(text: readonly string[]): string {
+  const ids = new Map<string, number>();
+  const id = (name: string): number => {
+    if (!ids.has(name)) ids.set(name, ids.size);
+    return ids.get(name) as number;
+  };
+  return (
+    text
+      .map((l) =>
+        l
+          .split(" ")
+          .map((f, i) => (i < 2 ? String(id(f)) : f))
+          .join(" "),
+      )
+      .join("\n") + "\n"
+  );
+}
+
 function edgeListCases(rng: Rng): FuzzCase[] {
   const out: FuzzCase[] = [];
   const fixed: Array<[string, string, RegExp]> = [
@@ -99,9 +127,9 @@ function edgeListCases(rng: Rng): FuzzCase[] {
     ["comments only", "# a graph\n# nothing here\n", /no edges/],
     ["one field", "0 1\n7\n", /1 fields/],
     ["four fields", "0 1 2 3\n", /4 fields/],
-    ["letters", "a b\n", /node id/],
-    ["negative id", "-1 2\n", /node id/],
-    ["fraction id", "1.5 2\n", /node id/],
+    ["letters", "a b\n", TOO_FEW_NAMES],
+    ["negative id", "-1 2\n", TOO_FEW_NAMES],
+    ["fraction id", "1.5 2\n", TOO_FEW_NAMES],
     ["self-loop", "0 1\n2 2\n", /self-loop/],
     ["duplicate edge", "0 1\n1 2\n0 1\n", /duplicate/],
     ["mixed columns", "0 1 1\n1 2\n", /columns/],
@@ -110,12 +138,12 @@ function edgeListCases(rng: Rng): FuzzCase[] {
     ["colour word", "0 1 red\n", /colour/],
     ["id above the limit", "0 2147483647\n", /node id/],
     ["huge id", "0 1000000000000000000000000000000\n", /node id/],
-    ["hex id", "0x1 2\n", /node id/],
+    ["hex id", "0x1 2\n", TOO_FEW_NAMES],
     ["NUL bytes", "0 1\n\0\0\0\n", /binary|fields|node id/],
     ["a model's bytes", "\uFFFDHDF\r\n\u001a\n", /binary/],
     ["long garbage line", "0 1\n" + "z".repeat(200_000) + "\n", /fields|node id/],
     ["comma separated", "0,1\n1,2\n", /fields/],
-    ["semicolon list", "0 1;1 2\n", /node id/],
+    ["semicolon list", "0 1;1 2\n", TOO_FEW_NAMES],
   ];
   for (const [name, text, says] of fixed) {
     out.push({
@@ -149,13 +177,29 @@ function edgeListCases(rng: Rng): FuzzCase[] {
     const at = rng.int(text.length);
     const fields = text[at].split(" ");
     const kind = rng.int(4);
-    if (kind === 0) fields[rng.int(3)] = BAD_TOKENS[rng.int(BAD_TOKENS.length)];
-    else if (kind === 1) fields.push(String(rng.int(9)));
+    let named = false; // a non-integer id token: the file's ids become names (issue 10)
+    if (kind === 0) {
+      const position = rng.int(3);
+      fields[position] = BAD_TOKENS[rng.int(BAD_TOKENS.length)];
+      named = position < 2 && !isInteger(fields[position]);
+    } else if (kind === 1) fields.push(String(rng.int(9)));
     else if (kind === 2) fields[2] = String(8 + rng.int(100));
     else fields[1] = fields[0]; // a self-loop
     // "2147483647" as a colour, "+3" … are all errors too; an id token that parses stays an error
     // only if it is not a plain integer ≤ the limit, so plain in-range integers are avoided above.
     text[at] = fields.join(" ");
+    if (named) {
+      // Names in first-appearance order give the graph of the renumbered file, census and all.
+      out.push({
+        name: `edge list: named node on line ${at + 1} (#${c})`,
+        format: "edge-list",
+        files: { "g.txt": text.join("\n") + "\n", "ref.txt": firstAppearanceIds(text) },
+        args: ["census", "@/g.txt", "-k", "3", "--format", "json", ...CENSUS_QUICK],
+        reference: ["census", "@/ref.txt", "-k", "3", "--format", "json", ...CENSUS_QUICK],
+        expect: { kind: "result", check: "same-census-as-reference" },
+      });
+      continue;
+    }
     out.push({
       name: `edge list: corrupted line ${at + 1} (#${c})`,
       format: "edge-list",

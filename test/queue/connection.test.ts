@@ -59,12 +59,15 @@ describe("redactQueueUrl", () => {
   it("no password survives redaction or parsing (property)", () => {
     const word = fc.stringMatching(/^[A-Za-z0-9_-]{6,20}$/);
     fc.assert(
+      // A password equal to the user name (or inside it) cannot be hidden while the user is shown.
       fc.property(word, word, fc.boolean(), (user, password, tls) => {
+        fc.pre(!user.includes(password) && !"host.example".includes(password));
         const url = `${tls ? "rediss" : "redis"}://${user}:${password}@host.example:7000/1`;
         expect(redactQueueUrl(`error at ${url} now`)).not.toContain(password);
         expect(parseQueueUrl(url).display).not.toContain(password);
         expect(parseQueueUrl(url).password).toBe(password);
       }),
+      { seed: 20261201 },
     );
   });
 });

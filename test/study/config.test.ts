@@ -141,7 +141,20 @@ describe("studyJsonSchema()", () => {
       "graphs",
       "motifs",
       "sensitivity",
+      "analysis",
     ]);
+  });
+});
+
+describe("parseStudyConfig(text): the `analysis` block", () => {
+  it("sets the participation size (default 4) and refuses sizes outside the motif range", () => {
+    expect(loadStudyConfig(undefined).analysis).toEqual({ participationSize: 4 });
+    expect(parseStudyConfig("analysis:\n  participationSize: 3\n").analysis.participationSize).toBe(
+      3,
+    );
+    expect(() => parseStudyConfig("analysis:\n  participationSize: 9\n")).toThrow(
+      /analysis\.participationSize: must be an integer/,
+    );
   });
 });
 

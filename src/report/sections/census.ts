@@ -6,6 +6,8 @@ import type { CensusClassRow } from "../../analysis/census-classes.js";
 import { SIGNIFICANCE } from "../../analysis/significance.js";
 import { escapeHtml, num, sentenceList, shortTopology, table, text, type Column } from "../html.js";
 import { motifPictogram, pictogramLegend } from "../motif-pictogram.js";
+import { instanceDrawings } from "../instance-drawing.js";
+import { participationTable } from "../participation-table.js";
 import type { ReportSection, SectionContext } from "./section.js";
 
 const RULE =
@@ -135,5 +137,7 @@ export const censusSection: ReportSection = {
     `<p class="caution">${escapeHtml(context.analysis.notes.selectionBias)}</p>` +
     sentenceList(context.findings.map((f) => f.sentence)) +
     censusTables(context) +
-    topologyTables(context),
+    topologyTables(context) +
+    participationTable(context.analysis.tables.participation) +
+    instanceDrawings(context.results, context.analysis),
 };
