@@ -4,13 +4,16 @@
  * The pipeline, one folder per stage; each stage imports only from stages to its left (or below
  * it), and the motif engine (motifs, nulls, stats) never imports the neural-network side:
  *
- *   data ──▶ nn ──▶ model ──▶ graph ──▶ motifs ──▶ nulls ──▶ stats ──▶ analysis ──▶ report
- *   (data    (MLPs,  (Dense   (weights  (ESU census, (switch,   (Z, perm.  (findings,   (sections,
- *    sets)   train)  network,  → coloured canonical   layered,   p, BH,     weights,     Vega-Lite
- *                    readers:  digraph; labels,       registry)  decisions) efficacy,    figures,
- *                    h5, .keras GML, …;   instances,                         ΔZ, …)       report.html)
- *                    ONNX, …)  exports)   weighted)
+ *   data ──▶ nn ──▶ graph ──▶ nulls ──▶ motifs ──▶ stats ──▶ analysis ──▶ report
+ *   (data    (MLPs,  (weights  (switch,   (ESU census,  (Z, perm.  (findings,  (sections,
+ *    sets)   train)   → coloured layered,  canonical     p, BH,     weights,    Vega-Lite
+ *                     digraph; registry:  labels,       decisions) efficacy,   figures,
+ *                     GML, …;  random     instances,               ΔZ, …)      report.html)
+ *                     exports) networks)  ensembles,
+ *                                         weighted)
  *
+ *   model: the DenseNetwork contract and the model-file readers (Keras .h5 and .keras,
+ *          safetensors, ONNX, tfjs, native), below nn and graph, which both import it
  *   study: config → plan (pure step specs) → executor (local, or the job queue) → store
  *   queue: BullMQ on Redis — the queue executor's jobs, workers and the split census
  *   cli:   the `nnmotifs` command                 core: errors, seeded Rng, atomic writes, CSV
