@@ -141,6 +141,8 @@ describe("studyJsonSchema()", () => {
       "graphs",
       "motifs",
       "sensitivity",
+      "topology",
+      "density",
     ]);
   });
 });
