@@ -13,9 +13,16 @@ import {
   type LearningCurveRow,
   type LearningEfficacyRow,
 } from "./learning-efficacy.js";
+import {
+  matchedDensity,
+  zAgainstEdges,
+  type MatchedDensityRow,
+  type ZEdgesRow,
+} from "./matched-density.js";
 import { nullComparison, type NullComparisonRow } from "./null-comparison.js";
 import { significanceProfiles, type ProfileRow } from "./significance-profiles.js";
 import type { StudyResults } from "./study-results.js";
+import { topologyLevel, type TopologyLevelRow } from "./topology-level.js";
 import {
   SELECTION_BIAS_NOTE,
   topologyVariants,
@@ -59,6 +66,12 @@ export interface AnalysisTables {
   readonly nullComparison: NullComparisonRow[];
   /** The cut-off sweep (SPEC §4.3); empty when it is off. */
   readonly cutoffSensitivity: CutoffSensitivityRow[];
+  /** Every topology of the uncoloured censuses (the headline level); empty when off. */
+  readonly topologyLevel: TopologyLevelRow[];
+  /** Diamond and bi-fan: initial vs trained at paper binning and at matched density. */
+  readonly matchedDensity: MatchedDensityRow[];
+  /** Z of the diamond and the bi-fan against each graph's edge count. */
+  readonly zAgainstEdges: ZEdgesRow[];
 }
 
 export interface StudyAnalysis {
@@ -83,6 +96,7 @@ export function analyseStudy(results: StudyResults, options: AnalyseOptions = {}
   const classes = censusClasses(results);
   const variants = topologyVariants(classes);
   const pairs = zPairs(classes);
+  const density = matchedDensity(results);
   const tables: AnalysisTables = {
     learningCurves: learningCurves(results),
     learningEfficacy: learningEfficacy(results),
@@ -100,6 +114,9 @@ export function analyseStudy(results: StudyResults, options: AnalyseOptions = {}
     significanceProfiles: significanceProfiles(variants),
     nullComparison: nullComparison(variants, results.nullModels),
     cutoffSensitivity: cutoffSensitivity(results),
+    topologyLevel: topologyLevel(results),
+    matchedDensity: density,
+    zAgainstEdges: zAgainstEdges(density),
   };
   return {
     tables,

@@ -195,9 +195,7 @@ export const StudyConfigSchema = z
         `motif size (${MIN_MOTIF_SIZE}..${MAX_MOTIF_SIZE})`,
       ).default([...D.motifs.sizes]),
       randomNetworks: int(2, 100000).default(D.motifs.randomNetworks),
-      nulls: nonEmptyUnique(nullName(), "null model").default([
-        ...D.motifs.nulls,
-      ]),
+      nulls: nonEmptyUnique(nullName(), "null model").default([...D.motifs.nulls]),
       exchanges: int(1, 1000).default(D.motifs.exchanges).describe("Switch rounds per network."),
       tries: int(1, 1000).default(D.motifs.tries).describe("Tries per edge and round."),
       colours: bool().default(D.motifs.colours).describe("Use edge colours (weight categories)."),
