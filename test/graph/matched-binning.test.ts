@@ -8,14 +8,8 @@ import { countsByLayerAndColour, matchedColours } from "../../src/graph/matched-
 function layered(sizes: readonly number[], weights: readonly number[]): Digraph {
   const src: number[] = [];
   const trg: number[] = [];
-  const nodeLayer: number[] = [];
-  let offset = 0;
-  const starts = sizes.map((n) => {
-    const s = offset;
-    offset += n;
-    for (let i = 0; i < n; i++) nodeLayer.push(starts_layer(sizes, s));
-    return s;
-  });
+  const nodeLayer = sizes.flatMap((n, l) => Array<number>(n).fill(l));
+  const starts = sizes.map((_, l) => sizes.slice(0, l).reduce((a, n) => a + n, 0));
   for (let l = 0; l + 1 < sizes.length; l++) {
     for (let i = 0; i < sizes[l]; i++) {
       for (let j = 0; j < sizes[l + 1]; j++) {
@@ -25,22 +19,13 @@ function layered(sizes: readonly number[], weights: readonly number[]): Digraph 
     }
   }
   return {
-    nodeCount: offset,
+    nodeCount: nodeLayer.length,
     edgeSrc: Int32Array.from(src),
     edgeTrg: Int32Array.from(trg),
     edgeColour: new Uint8Array(src.length).fill(1),
     edgeWeight: Float64Array.from(weights.slice(0, src.length)),
     nodeLayer: Int32Array.from(nodeLayer),
   };
-}
-
-function starts_layer(sizes: readonly number[], start: number): number {
-  let acc = 0;
-  for (let l = 0; l < sizes.length; l++) {
-    if (start < acc + sizes[l]) return l;
-    acc += sizes[l];
-  }
-  return sizes.length - 1;
 }
 
 const edgesOf = (sizes: readonly number[]): number =>
