@@ -13,10 +13,17 @@ import {
   type LearningCurveRow,
   type LearningEfficacyRow,
 } from "./learning-efficacy.js";
+import {
+  matchedDensity,
+  zAgainstEdges,
+  type MatchedDensityRow,
+  type ZEdgesRow,
+} from "./matched-density.js";
 import { nullComparison, type NullComparisonRow } from "./null-comparison.js";
 import { layerParticipation, type ParticipationRow } from "./participation.js";
 import { significanceProfiles, type ProfileRow } from "./significance-profiles.js";
 import type { StudyResults } from "./study-results.js";
+import { topologyLevel, type TopologyLevelRow } from "./topology-level.js";
 import {
   SELECTION_BIAS_NOTE,
   topologyVariants,
@@ -62,6 +69,12 @@ export interface AnalysisTables {
   readonly cutoffSensitivity: CutoffSensitivityRow[];
   /** Per network, layer and named topology: the units' summed participation (participation.ts). */
   readonly participation: ParticipationRow[];
+  /** Every topology of the uncoloured censuses (the headline level); empty when off. */
+  readonly topologyLevel: TopologyLevelRow[];
+  /** Diamond and bi-fan: initial vs trained at paper binning and at matched density. */
+  readonly matchedDensity: MatchedDensityRow[];
+  /** Z of the diamond and the bi-fan against each graph's edge count. */
+  readonly zAgainstEdges: ZEdgesRow[];
 }
 
 export interface StudyAnalysis {
@@ -88,6 +101,7 @@ export function analyseStudy(results: StudyResults, options: AnalyseOptions = {}
   const classes = censusClasses(results);
   const variants = topologyVariants(classes);
   const pairs = zPairs(classes);
+  const density = matchedDensity(results);
   const tables: AnalysisTables = {
     learningCurves: learningCurves(results),
     learningEfficacy: learningEfficacy(results),
@@ -108,6 +122,9 @@ export function analyseStudy(results: StudyResults, options: AnalyseOptions = {}
     participation: layerParticipation(results, {
       size: options.participationSize ?? results.config.analysis?.participationSize,
     }),
+    topologyLevel: topologyLevel(results),
+    matchedDensity: density,
+    zAgainstEdges: zAgainstEdges(density),
   };
   return {
     tables,

@@ -6,18 +6,20 @@
  */
 import { cutoffSensitivityFinding, type CutoffSensitivityRow } from "./cutoff-sensitivity.js";
 import { learningRanking, type LearningEfficacyRow } from "./learning-efficacy.js";
+import type { MatchedDensityRow } from "./matched-density.js";
 import { median } from "./median.js";
 import { namedTopologyKey } from "./motif-names.js";
 import type { CensusClassRow } from "./census-classes.js";
 import { referenceNull, type NullComparisonRow } from "./null-comparison.js";
 import { SIGNIFICANCE } from "./significance.js";
 import type { StudyResults } from "./study-results.js";
+import type { TopologyLevelRow } from "./topology-level.js";
 import type { TopologyVariantRow } from "./topology-variants.js";
 import type { ZPairRow } from "./z-changes.js";
 
 /** Where in the report a finding belongs. */
 export type FindingSection =
-  "motifs" | "nulls" | "changes" | "learning" | "weights" | "census" | "sensitivity";
+  "motifs" | "nulls" | "changes" | "learning" | "weights" | "census" | "sensitivity" | "density";
 
 /** What every finding states. */
 interface FindingFields {
@@ -39,9 +41,15 @@ interface FindingFields {
   readonly alpha: number | null;
 }
 
-/** One named topology under one null (diamond, bi-fan), optionally beside the reference null. */
+/**
+ * One named topology under one null (diamond, bi-fan), optionally beside the reference null.
+ * "topology-level": from the uncoloured census (the topology's own Z and decision, the headline);
+ * "topology": its most significant coloured variant (max Z), a biased selection over `variants`.
+ */
 export interface TopologyFinding extends FindingFields {
   readonly kind: "topology";
+  /** Most coloured variants of the topology in one census (the "topology" kind), else null. */
+  readonly variants?: number | null;
   readonly topologyKey: string;
   /** The same statistic in the initial (untrained) networks. */
   readonly before: number | null;
@@ -52,6 +60,35 @@ export interface TopologyFinding extends FindingFields {
     readonly before: number | null;
     readonly significant: number;
   } | null;
+}
+
+/** The headline per topology: the same fields, from the uncoloured census. */
+export interface TopologyLevelFinding extends Omit<TopologyFinding, "kind"> {
+  readonly kind: "topology-level";
+}
+
+/** Per null and size, without colours: (topology, trained network) pairs significant. */
+export interface TopologyPairsFinding extends FindingFields {
+  readonly kind: "topology-pairs";
+  /** (topology, trained network) pairs tested. */
+  readonly pairs: number;
+  /** Topologies significant in more than half of the trained networks. */
+  readonly mostly: readonly string[];
+}
+
+/** Density control: median ΔZ of a named topology at paper binning and at matched density. */
+export interface DensityFinding extends FindingFields {
+  readonly kind: "density";
+  /** Median over the trained networks of Z(trained) − Z(initial, paper binning). */
+  readonly deltaZPaper: number | null;
+  /** Median of Z(trained) − Z(initial at the trained network's density). */
+  readonly deltaZMatched: number | null;
+  /** deltaZMatched / deltaZPaper (`value`), null when the paper ΔZ is 0 or missing. */
+  readonly median: {
+    readonly initialEdges: number | null;
+    readonly matchedEdges: number | null;
+    readonly trainedEdges: number | null;
+  };
 }
 
 /** A named topology that no census of its size has. */
@@ -120,6 +157,9 @@ export interface CutoffFinding extends FindingFields {
 
 type FindingRecord =
   | TopologyFinding
+  | TopologyLevelFinding
+  | TopologyPairsFinding
+  | DensityFinding
   | TopologyAbsentFinding
   | NullSurvivalFinding
   | ZUndefinedFinding
@@ -141,6 +181,10 @@ export interface FindingInputs {
   readonly zPairs: readonly ZPairRow[];
   readonly learningEfficacy: readonly LearningEfficacyRow[];
   readonly cutoffSensitivity: readonly CutoffSensitivityRow[];
+  /** The uncoloured censuses (topology level); empty when off. */
+  readonly topologyLevel?: readonly TopologyLevelRow[];
+  /** Initial vs trained at paper and matched density; empty when off. */
+  readonly matchedDensity?: readonly MatchedDensityRow[];
 }
 
 /** The named topologies of the headline (SPEC §9), with how the sentences introduce them. */
@@ -207,6 +251,7 @@ function rule(alpha: number | null, family: string | null): string {
 /** The sentence of a finding, from its fields only. */
 export function findingSentence(f: FindingRecord): string {
   switch (f.kind) {
+    case "topology-level":
     case "topology": {
       const own = topologyClause(f.null, f.value, f.before, f.significant ?? 0, f.networks);
       const parts =
@@ -222,8 +267,27 @@ export function findingSentence(f: FindingRecord): string {
               ),
               own,
             ];
-      return `${capitalise(describe(f.topology))} — ${parts.join("; ")} (${rule(f.alpha, f.family)}).`;
+      const what =
+        f.kind === "topology-level"
+          ? "as a topology (counted without colours)"
+          : `its most significant coloured variant (max Z over up to ${f.variants ?? "n/a"} variants: a biased selection)`;
+      return `${capitalise(describe(f.topology))}, ${what} — ${parts.join("; ")} (${rule(f.alpha, f.family)}).`;
     }
+    case "topology-pairs":
+      return (
+        `Counted without colours, under the ${f.null} null ${f.significant} of ${f.pairs} ` +
+        `(${f.size}-node topology, trained network) pairs are significant over ${f.networks} ` +
+        `trained networks (${rule(f.alpha, f.family)}); significant in most trained networks: ` +
+        `${f.mostly.length > 0 ? list(f.mostly) : "none"}.`
+      );
+    case "density":
+      return (
+        `Density control, ${f.topology} under the ${f.null} null (uncoloured, ${f.size} nodes, ` +
+        `median over ${f.networks} trained networks): ΔZ (trained − initial) ${signed(f.deltaZPaper)} ` +
+        `at the paper binning (initial ${fmt(f.median.initialEdges, 0)} edges, trained ` +
+        `${fmt(f.median.trainedEdges, 0)}), ${signed(f.deltaZMatched)} at matched density (initial ` +
+        `${fmt(f.median.matchedEdges, 0)} edges); matched/paper = ${fmt(f.value, 2)}.`
+      );
     case "topology-absent":
       return `${capitalise(describe(f.topology))} does not occur in any census (is size ${f.size} in the study?).`;
     case "null-survival": {
@@ -357,7 +421,9 @@ export function studyFindings(results: StudyResults, tables: FindingInputs): Fin
         size,
         topology: name,
         topologyKey: key,
-        statistic: "median Z of the most significant coloured variant, trained networks",
+        statistic:
+          "median Z of the most significant coloured variant (max Z: biased selection), trained networks",
+        variants: Math.max(0, ...rows.map((r) => r.variants)),
         value: m.value,
         before: m.before,
         networks: trainedCount,
@@ -368,6 +434,9 @@ export function studyFindings(results: StudyResults, tables: FindingInputs): Fin
       });
     }
   }
+
+  out.push(...topologyLevelFindings(results, tables.topologyLevel ?? [], trainedCount));
+  out.push(...densityFindings(results, tables.matchedDensity ?? []));
 
   // Which topologies stay significant under the other nulls.
   for (const size of results.sizes) {
@@ -545,4 +614,133 @@ export function studyFindings(results: StudyResults, tables: FindingInputs): Fin
     });
   }
   return out.map(withSentence);
+}
+
+/**
+ * The topology level (uncoloured censuses): per named topology and null, the median Z and the
+ * number of trained networks it is significant in; per null and size, the significant
+ * (topology, trained network) pairs.
+ */
+function topologyLevelFindings(
+  results: StudyResults,
+  rows: readonly TopologyLevelRow[],
+  trainedCount: number,
+): FindingRecord[] {
+  if (rows.length === 0) return [];
+  const out: FindingRecord[] = [];
+  const ref = referenceNull(results.nullModels);
+  const common = { family: FAMILY, alpha: ALPHA };
+  for (const { name } of KEY_TOPOLOGIES) {
+    const key = namedTopologyKey(name);
+    const size = Math.round(Math.sqrt(key.length));
+    const of = rows.filter((r) => r.topology === key);
+    if (of.length === 0) continue;
+    const measure = (nullModel: string) => {
+      const at = (stage: string) =>
+        of.filter((r) => r.nullModel === nullModel && r.stage === stage);
+      return {
+        value: median(at("trained").map((r) => r.z ?? NaN)),
+        before: median(at("initial").map((r) => r.z ?? NaN)),
+        significant: at("trained").filter((r) => r.significant === "over").length,
+      };
+    };
+    const refMeasure = ref === null ? null : measure(ref);
+    for (const nullModel of results.nullModels) {
+      const m = measure(nullModel);
+      out.push({
+        kind: "topology-level",
+        id: `topology-level-${size}-${name}-${nullModel}`,
+        section: "motifs",
+        null: nullModel,
+        size,
+        topology: name,
+        topologyKey: key,
+        statistic: "median Z of the topology (uncoloured census), trained networks",
+        variants: null,
+        value: m.value,
+        before: m.before,
+        networks: trainedCount,
+        significant: m.significant,
+        reference:
+          nullModel === ref || refMeasure === null ? null : { null: ref as string, ...refMeasure },
+        ...common,
+      });
+    }
+  }
+  const sizes = [...new Set(rows.map((r) => r.size))].sort((a, b) => a - b);
+  for (const nullModel of results.nullModels) {
+    for (const size of sizes) {
+      const trained = rows.filter(
+        (r) => r.nullModel === nullModel && r.size === size && r.stage === "trained",
+      );
+      if (trained.length === 0) continue;
+      const networks = new Set(trained.map((r) => r.graphId)).size;
+      const byTopology = new Map<string, { name: string; n: number }>();
+      for (const r of trained.filter((x) => x.significant === "over")) {
+        const t = byTopology.get(r.topology) ?? { name: r.topologyName, n: 0 };
+        t.n += 1;
+        byTopology.set(r.topology, t);
+      }
+      const significant = trained.filter((r) => r.significant === "over").length;
+      out.push({
+        kind: "topology-pairs",
+        id: `topology-pairs-${size}-${nullModel}`,
+        section: "motifs",
+        null: nullModel,
+        size,
+        topology: null,
+        statistic: "(topology, trained network) pairs significant, uncoloured census",
+        value: significant,
+        networks,
+        significant,
+        pairs: trained.length,
+        mostly: [...byTopology.values()].filter((t) => t.n * 2 > networks).map((t) => t.name),
+        ...common,
+      });
+    }
+  }
+  return out;
+}
+
+/** Density control: per null, size and named topology, median ΔZ at paper vs matched density. */
+function densityFindings(
+  results: StudyResults,
+  rows: readonly MatchedDensityRow[],
+): FindingRecord[] {
+  const out: FindingRecord[] = [];
+  const sizes = [...new Set(rows.map((r) => r.size))].sort((a, b) => a - b);
+  for (const nullModel of results.nullModels) {
+    for (const size of sizes) {
+      for (const { name } of KEY_TOPOLOGIES) {
+        const of = rows.filter(
+          (r) => r.nullModel === nullModel && r.size === size && r.topology === name,
+        );
+        if (of.length === 0) continue;
+        const paper = median(of.map((r) => r.deltaZPaper ?? NaN));
+        const matched = median(of.map((r) => r.deltaZMatched ?? NaN));
+        out.push({
+          kind: "density",
+          id: `density-${size}-${name}-${nullModel}`,
+          section: "density",
+          null: nullModel,
+          size,
+          topology: name,
+          statistic: "median ΔZ at matched density / median ΔZ at the paper binning",
+          value: paper === null || matched === null || paper === 0 ? null : matched / paper,
+          networks: of.length,
+          significant: null,
+          family: null,
+          alpha: null,
+          deltaZPaper: paper,
+          deltaZMatched: matched,
+          median: {
+            initialEdges: median(of.map((r) => r.initialEdges)),
+            matchedEdges: median(of.map((r) => r.matchedEdges)),
+            trainedEdges: median(of.map((r) => r.trainedEdges)),
+          },
+        });
+      }
+    }
+  }
+  return out;
 }

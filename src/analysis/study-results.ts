@@ -75,6 +75,22 @@ export interface SensitivityGraph {
   readonly edgesPerColour: Readonly<Record<string, number>>;
 }
 
+/**
+ * One trained network and its initial network binned at its density (binning.ts "matched"): each
+ * layer keeps the trained network's number of edges per colour. Counted without colours; the
+ * trained side's census is the trained network's own uncoloured census (topologyCensuses).
+ */
+export interface MatchedRecord {
+  readonly init: string;
+  readonly dataset: string;
+  readonly trainedId: string;
+  /** The matched initial graph's id ("normal-initial-matched-tree"). */
+  readonly graphId: string;
+  readonly initialEdgesPerColour: Readonly<Record<string, number>>;
+  readonly trainedEdgesPerColour: Readonly<Record<string, number>>;
+  readonly censuses: readonly CensusRecord[];
+}
+
 /** Everything counted at one cut-off c of the sensitivity sweep (config `sensitivity`). */
 export interface SensitivityRecord {
   readonly cutoff: number;
@@ -107,6 +123,10 @@ export interface StudyResults {
   readonly timings: Readonly<Record<string, number>>;
   /** Versions of nnmotifs, Node, tfjs backend… */
   readonly versions: Readonly<Record<string, string>>;
+  /** The main graphs counted without colours (the topology level); absent when off. */
+  readonly topologyCensuses?: readonly CensusRecord[];
+  /** Initial vs trained at matched density; absent when off. */
+  readonly matched?: readonly MatchedRecord[];
   /** The cut-off sweep, one record per cut-off; absent or empty when the sweep is off. */
   readonly sensitivity?: readonly SensitivityRecord[];
 }

@@ -11,6 +11,7 @@ import { NnmotifsError } from "../core/errors.js";
 import type { DenseNetwork } from "../model/network.js";
 import type { Digraph } from "./digraph.js";
 import { networkToDigraph } from "./from-network.js";
+import { countsByLayerAndColour, matchedColours } from "./matched-binning.js";
 import { paperBinEdges, paperColour } from "./paper-binning.js";
 
 export interface BinningOptions {
@@ -18,9 +19,15 @@ export interface BinningOptions {
   cutoff?: number;
   /** Quantile scheme: fraction of each layer's edges kept, the largest |w| first. */
   quantile?: number;
+  /** Matched scheme: index in the group of the graph whose edge counts the others match. */
+  reference?: number;
 }
 
-export const BINNING_DEFAULTS: Required<BinningOptions> = { cutoff: 0.55, quantile: 0.2 };
+export const BINNING_DEFAULTS: Required<BinningOptions> = {
+  cutoff: 0.55,
+  quantile: 0.2,
+  reference: 0,
+};
 
 interface SchemeResult {
   /** One array per graph: the colour of each edge, 0 = removed. */
@@ -54,26 +61,7 @@ export const BINNING_SCHEMES = {
       "the authors' five bins from a normal fit to the group's pooled weights (SPEC §4.2): 1 strong negative, 2 mild, 3 strong positive, near-zero removed",
     colours: [1, 2, 3],
     options: ["cutoff"],
-    apply(weights, _layers, o) {
-      const total = weights.reduce((a, w) => a + w.length, 0);
-      const pooled = new Float64Array(total);
-      let offset = 0;
-      for (const w of weights) {
-        pooled.set(w, offset);
-        offset += w.length;
-      }
-      const bins = paperBinEdges(pooled, o.cutoff);
-      return {
-        binEdges: bins.binEdges,
-        colours: weights.map((w) => Uint8Array.from(w, (x) => paperColour(x, bins.binEdges))),
-        details: {
-          mu: bins.mu,
-          sigma: bins.sigma,
-          threshold: bins.threshold,
-          weightCount: bins.weightCount,
-        },
-      };
-    },
+    apply: (weights, _layers, o) => paperScheme(weights, o.cutoff),
   },
   sign: {
     description:
@@ -102,6 +90,28 @@ export const BINNING_SCHEMES = {
     options: [],
     apply: (weights) => ({ colours: weights.map((w) => new Uint8Array(w.length).fill(1)) }),
   },
+  matched: {
+    description:
+      "matched density: the reference graph keeps its paper colours; every other graph keeps, per layer, as many edges of each colour, by weight rank (1 the most negative, 3 the most positive, 2 the next largest |w|; matched-binning.ts)",
+    colours: [1, 2, 3],
+    options: ["cutoff", "reference"],
+    apply(weights, layers, o) {
+      const paper = paperScheme(weights, o.cutoff);
+      const ref = o.reference;
+      if (!(Number.isInteger(ref) && ref >= 0 && ref < weights.length)) {
+        throw new NnmotifsError(
+          `invalid matched-binning reference ${ref}. Should be the index of a graph of the group (0..${weights.length - 1}).`,
+        );
+      }
+      const target = countsByLayerAndColour(paper.colours[ref], layers[ref]);
+      return {
+        ...paper,
+        colours: weights.map((w, g) =>
+          g === ref ? paper.colours[g] : matchedColours(w, layers[g], target),
+        ),
+      };
+    },
+  },
 } as const satisfies Record<string, BinningSchemeDef>;
 
 export type BinningScheme = keyof typeof BINNING_SCHEMES;
@@ -110,6 +120,28 @@ export const BINNING_SCHEME_NAMES = Object.keys(BINNING_SCHEMES) as BinningSchem
 
 export function isBinningScheme(name: string): name is BinningScheme {
   return Object.hasOwn(BINNING_SCHEMES, name);
+}
+
+/** The paper scheme: bins from the group's pooled weights, shared by every graph. */
+function paperScheme(weights: readonly Float64Array[], cutoff: number): SchemeResult {
+  const total = weights.reduce((a, w) => a + w.length, 0);
+  const pooled = new Float64Array(total);
+  let offset = 0;
+  for (const w of weights) {
+    pooled.set(w, offset);
+    offset += w.length;
+  }
+  const bins = paperBinEdges(pooled, cutoff);
+  return {
+    binEdges: bins.binEdges,
+    colours: weights.map((w) => Uint8Array.from(w, (x) => paperColour(x, bins.binEdges))),
+    details: {
+      mu: bins.mu,
+      sigma: bins.sigma,
+      threshold: bins.threshold,
+      weightCount: bins.weightCount,
+    },
+  };
 }
 
 /** Top round(q · m) edges of each layer by |w|; the layer of an edge is its source's layer. */
@@ -168,6 +200,7 @@ export function binGraphs(
   const o: Required<BinningOptions> = {
     cutoff: options.cutoff ?? BINNING_DEFAULTS.cutoff,
     quantile: options.quantile ?? BINNING_DEFAULTS.quantile,
+    reference: options.reference ?? BINNING_DEFAULTS.reference,
   };
   const def: BinningSchemeDef = BINNING_SCHEMES[scheme];
   const weights = graphs.map((g, k) => {

@@ -6,6 +6,7 @@
 import type {
   CensusRecord,
   GraphRecord,
+  MatchedRecord,
   MotifRecord,
   SensitivityGraph,
   SensitivityRecord,
@@ -32,6 +33,8 @@ export function resultFileInputs(index: ResultsIndex): string[] {
     ...index.groups,
     ...index.sensitivity.flatMap((s) => s.groups),
     ...index.censuses.map((c) => `censusJson:${c.step}`),
+    ...index.topology.map((c) => `censusJson:${c.step}`),
+    ...index.matched.flatMap((m) => [m.group, ...m.censuses.map((c) => `censusJson:${c.step}`)]),
     ...index.sensitivity.flatMap((s) => s.censuses.map((c) => `censusJson:${c.step}`)),
   ];
 }
@@ -94,6 +97,21 @@ export function assembleResults(index: ResultsIndex, inputs: ResultsInputs): Stu
     ),
     censuses: s.censuses.map(censusRecord),
   }));
+  const topologyCensuses = index.topology.map(censusRecord);
+  const matched: MatchedRecord[] = index.matched.map((m) => {
+    count(m.group);
+    const graphs = inputs.json<{ graphs: SensitivityGraph[] }>(m.group).graphs;
+    const of = (id: string) => graphs.find((g) => g.id === id)?.edgesPerColour ?? {};
+    return {
+      init: m.init,
+      dataset: m.dataset,
+      trainedId: m.trainedId,
+      graphId: m.graphId,
+      initialEdgesPerColour: of(m.graphId),
+      trainedEdgesPerColour: of(m.trainedId),
+      censuses: m.censuses.map(censusRecord),
+    };
+  });
   const timings: Record<string, number> = {};
   for (const stage of STAGES) if (stage in stageSeconds) timings[stage] = stageSeconds[stage];
   return {
@@ -111,12 +129,14 @@ export function assembleResults(index: ResultsIndex, inputs: ResultsInputs): Stu
       ...(backends.length > 0 ? { tfjsBackend: backends[backends.length - 1] } : {}),
     },
     ...(sensitivity.length > 0 ? { sensitivity } : {}),
+    ...(topologyCensuses.length > 0 ? { topologyCensuses } : {}),
+    ...(matched.length > 0 ? { matched } : {}),
   };
 }
 
-/** Step ids of the sweep start with "sensitivity-<stage>-". */
+/** Step ids of the sweep start with "sensitivity-<stage>-", of matched density "matched-<stage>-". */
 function stageOfId(id: string): string {
-  const m = /^sensitivity-([a-z]+)-/.exec(id);
+  const m = /^(?:sensitivity|matched)-([a-z]+)-/.exec(id);
   return m?.[1] ?? "other";
 }
 

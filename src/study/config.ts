@@ -60,6 +60,10 @@ export const STUDY_DEFAULTS = {
   },
   // Issue 10: the per-layer participation of units in the diamond and bi-fan (4 nodes).
   analysis: { participationSize: 4 },
+  // Issue 7 item 4: every graph is also counted without colours, the headline per topology.
+  topology: { sizes: [3, 4, 5] as number[] },
+  // Issue 7 item 5: initial vs trained again at matched density (edges per layer and colour).
+  density: { sizes: [4] as number[] },
 } as const;
 
 /** `--quick`: a sub-minute smoke version of the default study (both data sets, tiny cost). */
@@ -67,6 +71,8 @@ export const QUICK_PRESET = {
   training: { epochs: 5 },
   motifs: { sizes: [3], randomNetworks: 20 },
   sensitivity: { cutoffs: [] },
+  topology: { sizes: [3] },
+  density: { sizes: [] },
 } as const;
 
 const DATA_SPEC = /^(tree|clusters|csv:.+|idx:.+)$/;
@@ -104,6 +110,14 @@ const nonEmptyUnique = <T extends z.ZodType>(item: T, what: string) =>
     .refine((a) => new Set(a.map((v) => JSON.stringify(v))).size === a.length, {
       error: "must not repeat a value",
     });
+
+/** Motif sizes, possibly none (a knob that is off). */
+const uniqueSizes = () =>
+  z
+    .array(int(MIN_MOTIF_SIZE, MAX_MOTIF_SIZE), {
+      error: `must be a list of motif sizes (${MIN_MOTIF_SIZE}..${MAX_MOTIF_SIZE})`,
+    })
+    .refine((a) => new Set(a).size === a.length, { error: "must not repeat a value" });
 
 const D = STUDY_DEFAULTS;
 const THREADS = 'must be an integer 1..256 or "auto"';
@@ -221,6 +235,20 @@ export const StudyConfigSchema = z
           "Motif size of the per-layer participation table (4: diamond and bi-fan; another size: its named topologies).",
         ),
     }),
+    topology: section({
+      sizes: uniqueSizes()
+        .default([...D.topology.sizes])
+        .describe(
+          "Motif sizes counted also without colours (the topology-level headline); empty = off.",
+        ),
+    }),
+    density: section({
+      sizes: uniqueSizes()
+        .default([...D.density.sizes])
+        .describe(
+          "Motif sizes of the matched-density comparison (initial binned to each trained network's edges per layer and colour, counted without colours); empty = off.",
+        ),
+    }),
   })
   .describe("nnmotifs study configuration (nnmotifs study --config FILE)");
 
@@ -270,6 +298,8 @@ export function resolveStudyConfig(
         randomNetworks: QUICK_PRESET.motifs.randomNetworks,
       },
       sensitivity: { ...config.sensitivity, cutoffs: [...QUICK_PRESET.sensitivity.cutoffs] },
+      topology: { sizes: [...QUICK_PRESET.topology.sizes] },
+      density: { sizes: [...QUICK_PRESET.density.sizes] },
     };
   }
   const o = options.overrides ?? {};

@@ -31,6 +31,9 @@ export function datasetSlugs(specs: readonly string[]): StudyDataset[] {
 /** Graph ids: "<init>-initial" and "<init>-<data set>". */
 export const initialGraphId = (init: string): string => `${init}-initial`;
 export const trainedGraphId = (init: string, slug: string): string => `${init}-${slug}`;
+/** The initial network of `init` binned at the density of its network trained on `slug`. */
+export const matchedGraphId = (init: string, slug: string): string =>
+  `${init}-initial-matched-${slug}`;
 
 /** Every path of the results folder layout, relative to it. */
 export const LAYOUT = {
@@ -43,6 +46,19 @@ export const LAYOUT = {
   graphGroup: (init: string) => `graphs/${init}-group.json`,
   censusJson: (id: string, k: number, nullModel: string) => `census/${id}-k${k}-${nullModel}.json`,
   censusCsv: (id: string, k: number, nullModel: string) => `census/${id}-k${k}-${nullModel}.csv`,
+  // Without colours (the topology-level census, issue 7 item 4).
+  topologyCensusJson: (id: string, k: number, nullModel: string) =>
+    `census/${id}-k${k}-${nullModel}-uncoloured.json`,
+  topologyCensusCsv: (id: string, k: number, nullModel: string) =>
+    `census/${id}-k${k}-${nullModel}-uncoloured.csv`,
+  // The initial network at the density of one trained network (issue 7 item 5).
+  matchedFanmod: (id: string) => `graphs/matched/${id}.fanmod.txt`,
+  matchedGraphJson: (id: string) => `graphs/matched/${id}.graph.json`,
+  matchedGroup: (id: string) => `graphs/matched/${id}-group.json`,
+  matchedCensusJson: (id: string, k: number, nullModel: string) =>
+    `census/matched/${id}-k${k}-${nullModel}-uncoloured.json`,
+  matchedCensusCsv: (id: string, k: number, nullModel: string) =>
+    `census/matched/${id}-k${k}-${nullModel}-uncoloured.csv`,
   results: "study-results.json",
   findings: "findings.json",
   report: "report.html",

@@ -8,7 +8,14 @@
  *
  *   train   data set × init (× architecture × seed: one value each today)
  *   graphs  init × binning   (the study's binning, and each cut-off of the sensitivity sweep)
- *   census  graph × binning × motif size × null model
+ *   census  graph × binning × motif size × null model × colours
+ *   matched graphs: init × data set (the initial network binned at the trained network's edges
+ *           per layer and colour, binning.ts "matched"), counted without colours
+ *
+ * The colours axis (issue 7 item 4): every main graph is also counted without colours at the
+ * sizes of `topology` (and of `density`), the topology-level headline. The matched graphs
+ * (issue 7 item 5) exist only with the paper binning; their trained side is the trained network's
+ * own uncoloured census, since the matched scheme keeps the reference's paper colours.
  *
  * The sweep is only more values of the binning axis (with its own sizes and nulls), so the sweep's
  * point at the study's own cut-off IS the main graphs and census, computed once. Output paths of the
@@ -29,6 +36,7 @@ import {
   LAYOUT,
   datasetSlugs,
   initialGraphId,
+  matchedGraphId,
   trainedGraphId,
   type StudyDataset,
 } from "./layout.js";
@@ -120,6 +128,10 @@ export interface GraphsParams {
   readonly binning: BinningPoint;
   readonly members: readonly GraphMember[];
   readonly group: string;
+  /** Matched binning: the member whose edge counts the others match (absent otherwise). */
+  readonly matchTo?: string;
+  /** Members to write (absent: all); the others only take part in the binning. */
+  readonly write?: readonly string[];
 }
 
 export interface CensusParams {
@@ -147,6 +159,10 @@ export interface ResultsIndex {
   /** Input names of the main graph groups, in init order. */
   readonly groups: readonly string[];
   readonly censuses: ReadonlyArray<CensusEntry>;
+  /** The uncoloured censuses of the main graphs (the topology level). */
+  readonly topology: ReadonlyArray<CensusEntry>;
+  /** Matched density: per init × data set, the matched initial graph and its censuses. */
+  readonly matched: ReadonlyArray<MatchedEntry>;
   readonly sensitivity: ReadonlyArray<{
     cutoff: number;
     /** Input names of its groups, in init order (the main groups at the study's own cut-off). */
@@ -163,7 +179,21 @@ export interface CensusEntry {
   readonly step: string;
 }
 
+export interface MatchedEntry {
+  readonly init: string;
+  readonly dataset: string;
+  /** The trained network it is matched to, and the matched initial graph's id. */
+  readonly trainedId: string;
+  readonly graphId: string;
+  /** Input name of the matched group file. */
+  readonly group: string;
+  /** Uncoloured censuses of the matched initial graph. */
+  readonly censuses: ReadonlyArray<CensusEntry>;
+}
+
 export type AnalysisParams = ResultsIndex;
+
+export type CensusVariant = "coloured" | "uncoloured" | "matched";
 
 // ---- the grid ----
 
@@ -229,8 +259,13 @@ export function buildPlan(config: StudyConfig, options: PlanOptions = {}): Study
     }
   }
   const censusStep = new Map<string, string>(); // point name → census step id
-  const pointName = (b: BinningPoint, graphId: string, size: number, nul: string): string =>
-    `${binningName(b)}/${graphId}/${size}/${nul}`;
+  const pointName = (
+    b: BinningPoint,
+    graphId: string,
+    size: number,
+    nul: string,
+    variant: CensusVariant = "coloured",
+  ): string => `${binningName(b)}/${graphId}/${size}/${nul}${variant === "coloured" ? "" : "/u"}`;
   for (const { b, graphId, size, nul } of censusPoints) {
     const name = pointName(b, graphId, size, nul);
     if (censusStep.has(name)) continue; // the sweep's point at the study's own cut-off
@@ -248,12 +283,85 @@ export function buildPlan(config: StudyConfig, options: PlanOptions = {}): Study
     censusStep.set(name, spec.id);
   }
 
+  // colours: the main graphs without colours, at the topology sizes and the matched sizes.
+  const matchedSizes = main.scheme === "paper" ? config.density.sizes : [];
+  const topologySizes = [...new Set([...config.topology.sizes, ...matchedSizes])].sort(
+    (a, b) => a - b,
+  );
+  for (const graphId of graphIds) {
+    for (const size of topologySizes) {
+      for (const nul of m.nulls) {
+        const spec = censusSpec(
+          config,
+          graphId,
+          size,
+          nul,
+          null,
+          {
+            step: graphStep.get(`${binningName(main)}/${graphId}`) ?? "",
+            output: LAYOUT.graphJson(graphId),
+          },
+          "uncoloured",
+        );
+        builder.add(spec);
+        censusStep.set(pointName(main, graphId, size, nul, "uncoloured"), spec.id);
+      }
+    }
+  }
+
+  // matched density: init × data set, with the paper binning only.
+  const matched: MatchedEntry[] = [];
+  if (matchedSizes.length > 0) {
+    for (const init of inits) {
+      for (const ds of datasets) {
+        const spec = matchedGraphsSpec(config, init, ds, datasets, trainIds);
+        builder.add(spec);
+        const graphId = matchedGraphId(init, ds.slug);
+        const censuses: CensusEntry[] = [];
+        for (const size of matchedSizes) {
+          for (const nul of m.nulls) {
+            const c = censusSpec(
+              config,
+              graphId,
+              size,
+              nul,
+              null,
+              {
+                step: spec.id,
+                output: LAYOUT.matchedGraphJson(graphId),
+              },
+              "matched",
+            );
+            builder.add(c);
+            censusStep.set(pointName(main, graphId, size, nul, "uncoloured"), c.id);
+            censuses.push({ graphId, size, nullModel: nul, step: c.id });
+          }
+        }
+        groupKey.set(`matched/${graphId}`, { step: spec.id, key: spec.params.group });
+        matched.push({
+          init,
+          dataset: ds.spec,
+          trainedId: trainedGraphId(init, ds.slug),
+          graphId,
+          group: `group:${spec.id}`,
+          censuses,
+        });
+      }
+    }
+  }
+
   // analysis, report: everything
-  const entry = (b: BinningPoint, graphId: string, size: number, nul: string): CensusEntry => ({
+  const entry = (
+    b: BinningPoint,
+    graphId: string,
+    size: number,
+    nul: string,
+    variant: CensusVariant = "coloured",
+  ): CensusEntry => ({
     graphId,
     size,
     nullModel: nul,
-    step: censusStep.get(pointName(b, graphId, size, nul)) ?? "",
+    step: censusStep.get(pointName(b, graphId, size, nul, variant)) ?? "",
   });
   const index: ResultsIndex = {
     config,
@@ -274,6 +382,12 @@ export function buildPlan(config: StudyConfig, options: PlanOptions = {}): Study
     censuses: graphIds.flatMap((g) =>
       m.sizes.flatMap((size) => m.nulls.map((nul) => entry(main, g, size, nul))),
     ),
+    topology: graphIds.flatMap((g) =>
+      topologySizes.flatMap((size) =>
+        m.nulls.map((nul) => entry(main, g, size, nul, "uncoloured")),
+      ),
+    ),
+    matched,
     sensitivity: sweep.map((b) => ({
       cutoff: b.cutoff ?? 0,
       groups: inits.map((init) => `group:${groupKey.get(`${binningName(b)}/${init}`)?.step ?? ""}`),
@@ -290,7 +404,12 @@ export function buildPlan(config: StudyConfig, options: PlanOptions = {}): Study
   for (const g of groupKey.values())
     resultInputs[`group:${g.step}`] = { step: g.step, output: g.key };
   for (const id of censusStep.values()) resultInputs[`census:${id}`] = { step: id, output: null };
-  for (const c of [...index.censuses, ...index.sensitivity.flatMap((x) => x.censuses)]) {
+  for (const c of [
+    ...index.censuses,
+    ...index.topology,
+    ...index.matched.flatMap((x) => x.censuses),
+    ...index.sensitivity.flatMap((x) => x.censuses),
+  ]) {
     resultInputs[`censusJson:${c.step}`] = {
       step: c.step,
       output: builder.get(c.step).outputs[0],
@@ -440,6 +559,48 @@ function graphsSpec(
 }
 
 /**
+ * The initial network of `init` binned at the density of its network trained on `ds`: the whole
+ * group takes part (the paper bins are the group's, as in the main graphs), the trained network is
+ * the reference, and only the matched initial graph and the group file are written.
+ */
+function matchedGraphsSpec(
+  config: StudyConfig,
+  init: string,
+  ds: StudyDataset,
+  datasets: readonly StudyDataset[],
+  trainIds: ReadonlyMap<string, string>,
+): Omit<StepSpec<GraphsParams>, "planKey" | "estimate"> {
+  const b: BinningPoint = {
+    scheme: "matched",
+    cutoff: config.graphs.cutoff,
+    quantile: null,
+    main: false,
+  };
+  const base = graphsSpec(b, init, datasets, trainIds);
+  const id = matchedGraphId(init, ds.slug);
+  const members = base.params.members.map((m) =>
+    m.dataset === null
+      ? { ...m, id, fanmod: LAYOUT.matchedFanmod(id), json: LAYOUT.matchedGraphJson(id) }
+      : m,
+  );
+  const group = LAYOUT.matchedGroup(id);
+  return {
+    ...base,
+    id: `matched-graphs-${id}`,
+    label: `graphs ${init} initial at ${ds.slug}'s density (matched)`,
+    params: {
+      init,
+      binning: b,
+      members,
+      group,
+      matchTo: trainedGraphId(init, ds.slug),
+      write: [id],
+    },
+    outputs: [LAYOUT.matchedFanmod(id), LAYOUT.matchedGraphJson(id), group],
+  };
+}
+
+/**
  * One census. The seed does not depend on the cut-off: every cut-off's census of a graph draws the
  * same random stream, so differences come from the binning alone.
  */
@@ -450,9 +611,40 @@ function censusSpec(
   nullModel: NullModelName,
   cutoff: number | null,
   graph: StepInput,
+  variant: CensusVariant = "coloured",
 ): Omit<StepSpec<CensusParams>, "planKey" | "estimate"> {
   const seed = stepSeed(config.seed, "census", graphId, String(size), nullModel);
   const m = config.motifs;
+  if (variant !== "coloured") {
+    const files =
+      variant === "uncoloured"
+        ? {
+            json: LAYOUT.topologyCensusJson(graphId, size, nullModel),
+            csv: LAYOUT.topologyCensusCsv(graphId, size, nullModel),
+          }
+        : {
+            json: LAYOUT.matchedCensusJson(graphId, size, nullModel),
+            csv: LAYOUT.matchedCensusCsv(graphId, size, nullModel),
+          };
+    const motifs = {
+      randomNetworks: m.randomNetworks,
+      exchanges: m.exchanges,
+      tries: m.tries,
+      colours: false,
+      vertexColours: m.vertexColours,
+    };
+    return {
+      id: `census-${graphId}-k${size}-${nullModel}-uncoloured`,
+      kind: "census",
+      stage: "census",
+      label: `census ${graphId} k=${size} ${nullModel} uncoloured`,
+      seed,
+      long: true,
+      params: { graphId, size, nullModel, seed, motifs, cutoff, graph: "graph", ...files },
+      inputs: { graph },
+      outputs: [files.json, files.csv],
+    };
+  }
   // Everything but the axes (sizes, nulls), so a new size does not change the other censuses.
   const motifs = {
     randomNetworks: m.randomNetworks,

@@ -121,8 +121,8 @@ describe("binGroup(nets, 'sign' | 'quantile' | 'none')", () => {
 });
 
 describe("BINNING_SCHEMES", () => {
-  it("lists paper, sign, quantile and none, each with a description and its colours", () => {
-    expect(BINNING_SCHEME_NAMES).toEqual(["paper", "sign", "quantile", "none"]);
+  it("lists paper, sign, quantile, none and matched, each with a description and its colours", () => {
+    expect(BINNING_SCHEME_NAMES).toEqual(["paper", "sign", "quantile", "none", "matched"]);
     for (const name of BINNING_SCHEME_NAMES) {
       expect(BINNING_SCHEMES[name].description.length).toBeGreaterThan(10);
       expect(BINNING_SCHEMES[name].colours.length).toBeGreaterThan(0);

@@ -142,6 +142,8 @@ describe("studyJsonSchema()", () => {
       "motifs",
       "sensitivity",
       "analysis",
+      "topology",
+      "density",
     ]);
   });
 });

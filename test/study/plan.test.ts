@@ -42,9 +42,11 @@ describe("buildPlan(config)", () => {
   it("the default study is one grid: the sweep's point at c = 0.55 is the main grid, computed once", () => {
     const p = plan();
     const ids = p.steps.map((s) => s.id);
-    // 6 trainings, 3 + 3 × 4 graph groups, 54 main + 4 × 18 sweep censuses, analysis, report
+    // 6 trainings, 3 + 3 × 4 graph groups, 54 main + 4 × 18 sweep censuses, 54 uncoloured
+    // censuses (9 graphs × sizes 3–5 × 2 nulls), 6 matched graphs (3 inits × 2 data sets) and
+    // their 12 uncoloured k = 4 censuses, analysis, report
     // (main's code: 170 steps, the sweep's 3 graph groups and 18 censuses at c = 0.55 included)
-    expect(ids).toHaveLength(6 + 15 + 54 + 72 + 2);
+    expect(ids).toHaveLength(6 + 15 + 54 + 72 + 54 + 6 + 12 + 2);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids.some((id) => id.startsWith("sensitivity-graphs-") && id.endsWith("-c0.55"))).toBe(
       false,
@@ -99,8 +101,14 @@ describe("buildPlan(config)", () => {
     // the training, nor the sweep's graphs and censuses at other cut-offs.
     const cut = plan({ graphs: { cutoff: 0.55 }, sensitivity: { cutoffs: [0.35, 0.45] } });
     const cut2 = plan({ graphs: { cutoff: 0.5 }, sensitivity: { cutoffs: [0.35, 0.45] } });
+    // The matched graphs bin at the study's cut-off too.
     expect(changed(cut, cut2)).toEqual(
-      downstream(cut, ["graphs-normal", "graphs-orthogonal", "graphs-glorot"]),
+      downstream(cut, [
+        "graphs-normal",
+        "graphs-orthogonal",
+        "graphs-glorot",
+        ...cut.steps.filter((s) => s.id.startsWith("matched-graphs-")).map((s) => s.id),
+      ]),
     );
     // Threads and the results folder change nothing.
     expect(changed(a, plan({ threads: 1, out: "elsewhere" }))).toEqual([]);

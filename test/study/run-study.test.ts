@@ -26,6 +26,9 @@ const TINY = {
   training: { epochs: 2 },
   motifs: { sizes: [3], randomNetworks: 8 },
   sensitivity: { cutoffs: [] }, // the cut-off sweep has tests of its own below
+  // The uncoloured and matched-density censuses have a test of their own below.
+  topology: { sizes: [] },
+  density: { sizes: [] },
   threads: 1,
 };
 
@@ -416,5 +419,64 @@ describe("runStudy results folder", () => {
       /not a study results folder/,
     );
     expect(readdirSync(other)).toEqual(["thesis.tex"]);
+  });
+});
+
+describe("runStudy with the topology level and matched density (issue 7 items 4, 5)", () => {
+  it("counts without colours, bins each initial network at its trained network's density, and heads the findings with the uncoloured census's decisions", async () => {
+    const out = join(root, "topology-density");
+    const outcome = await runStudy(
+      resolveStudyConfig({
+        ...TINY,
+        network: { hidden: [6, 5], inits: ["glorot"] },
+        topology: { sizes: [3] },
+        density: { sizes: [3] },
+        out,
+      }),
+    );
+    expect(outcome.manifest.status).toBe("complete");
+    for (const nullModel of ["switch", "layered"]) {
+      for (const id of ["glorot-initial", "glorot-tree"]) {
+        expect(existsSync(join(out, "census", `${id}-k3-${nullModel}-uncoloured.json`))).toBe(true);
+      }
+      expect(
+        existsSync(
+          join(
+            out,
+            "census",
+            "matched",
+            `glorot-initial-matched-tree-k3-${nullModel}-uncoloured.json`,
+          ),
+        ),
+      ).toBe(true);
+    }
+    // The matched initial graph keeps the trained graph's edges per colour.
+    const group = JSON.parse(
+      readFileSync(
+        join(out, "graphs", "matched", "glorot-initial-matched-tree-group.json"),
+        "utf8",
+      ),
+    ) as { graphs: Array<{ id: string; edgesPerColour: Record<string, number> }> };
+    const [matched, trained] = ["glorot-initial-matched-tree", "glorot-tree"].map(
+      (id) => group.graphs.find((g) => g.id === id)?.edgesPerColour,
+    );
+    expect(matched).toBeDefined();
+    expect(matched).toEqual(trained);
+    const findings = (
+      JSON.parse(readFileSync(join(out, "findings.json"), "utf8")) as {
+        findings: Array<{ kind: string; null: string; size: number; significant: number | null }>;
+      }
+    ).findings;
+    for (const nullModel of ["switch", "layered"]) {
+      const pairs = findings.find(
+        (f) => f.kind === "topology-pairs" && f.null === nullModel && f.size === 3,
+      );
+      const census = JSON.parse(
+        readFileSync(join(out, "census", `glorot-tree-k3-${nullModel}-uncoloured.json`), "utf8"),
+      ) as { motifs: Array<{ significant: string | null; constrained: boolean }> };
+      expect(pairs?.significant).toBe(
+        census.motifs.filter((m) => m.significant === "over" && !m.constrained).length,
+      );
+    }
   });
 });

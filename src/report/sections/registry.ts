@@ -4,6 +4,7 @@
  */
 import { censusSection } from "./census.js";
 import { changesSection } from "./changes.js";
+import { densitySection } from "./density.js";
 import { learningSection } from "./learning.js";
 import { methodsSection } from "./methods.js";
 import { nullsSection } from "./nulls.js";
@@ -22,6 +23,7 @@ export const REPORT_SECTIONS: readonly ReportSection[] = [
   profilesSection,
   nullsSection,
   sensitivitySection,
+  densitySection,
   methodsSection,
 ];
 

@@ -1,6 +1,7 @@
 /**
  * The first screen: the claims about the named topologies (each other null beside the reference
- * null) as the headline, the other motif and null findings in a box, the rest as a list, and the
+ * null) as the headline — from the uncoloured census (topology level) when the study ran it, the
+ * coloured variants' records (most significant variant, labelled as biased) then in the box — the other motif and null findings in a box, the rest as a list, and the
  * key-finding figure. Everything is a finding record's sentence (analysis/findings.ts).
  */
 import { keyFindingFigure } from "../key-finding-figure.js";
@@ -26,8 +27,12 @@ export const summarySection: ReportSection = {
       : [],
   body: ({ findings, figuresHtml }) => {
     // The headline: the named topologies compared across nulls; with one null, their own records.
-    const topology = findings.filter((f) => f.kind === "topology");
-    const compared = topology.filter((f) => f.kind === "topology" && f.reference !== null);
+    // Topology first: from the uncoloured census when the study ran it, else the coloured variants.
+    const level = findings.filter((f) => f.kind === "topology-level");
+    const topology = level.length > 0 ? level : findings.filter((f) => f.kind === "topology");
+    const compared = topology.filter(
+      (f) => (f.kind === "topology" || f.kind === "topology-level") && f.reference !== null,
+    );
     const headline: readonly Finding[] = compared.length > 0 ? compared : topology.slice(0, 2);
     // The comparison records already state the reference null's numbers.
     const key = findings.filter(
@@ -35,7 +40,7 @@ export const summarySection: ReportSection = {
         !headline.includes(f) &&
         (f.section === "motifs" || f.section === "nulls") &&
         f.kind !== "topology-absent" &&
-        !(f.kind === "topology" && compared.length > 0),
+        !(f.kind === topology[0]?.kind && compared.length > 0),
     );
     const rest = findings.filter((f) => !headline.includes(f) && !key.includes(f));
     return (

@@ -1,7 +1,8 @@
 /**
  * The graphs step: one init scheme's networks (initial + trained on each data set) → binned graphs
  * with bins shared by the group (SPEC §4.2), at one point of the binning axis: the study's own
- * binning, or a cut-off of the sensitivity sweep (SPEC §4.3).
+ * binning, a cut-off of the sensitivity sweep (SPEC §4.3), or the matched density of one trained
+ * network (`matchTo`: the initial network binned at its edges per layer and colour).
  */
 import type { GraphRecord, SensitivityGraph } from "../../analysis/study-results.js";
 import { binGraphs } from "../../graph/binning.js";
@@ -28,10 +29,13 @@ export const graphsKind: StepKind<GraphsParams, GraphsSummary> = {
     // Every kernel weight as an edge (SPEC §4.1); the binning keeps a subsequence of them.
     const full = nets.map((net) => networkToDigraph(net));
     const b = p.binning;
+    const reference = p.matchTo === undefined ? -1 : p.members.findIndex((m) => m.id === p.matchTo);
     const binned = binGraphs(full, b.scheme, {
       ...(b.cutoff !== null ? { cutoff: b.cutoff } : {}),
       ...(b.quantile !== null ? { quantile: b.quantile } : {}),
+      ...(reference >= 0 ? { reference } : {}),
     });
+    const writes = (id: string): boolean => p.write === undefined || p.write.includes(id);
     const outputs: string[] = [];
     const records: GraphRecord[] = [];
     const sweepRecords: SensitivityGraph[] = [];
@@ -53,8 +57,10 @@ export const graphsKind: StepKind<GraphsParams, GraphsSummary> = {
           ...extra,
         },
       };
-      outputs.push(await ctx.write(m.fanmod, formatGraph(graph, "fanmod")));
-      outputs.push(await ctx.write(m.json, formatGraph(graph, "json")));
+      if (writes(m.id)) {
+        outputs.push(await ctx.write(m.fanmod, formatGraph(graph, "fanmod")));
+        outputs.push(await ctx.write(m.json, formatGraph(graph, "json")));
+      }
       // Colours present only (the scheme's count lists its unused colours as 0).
       const perColour = Object.fromEntries(
         Object.entries(binned.edgesPerColour[i]).filter(([, n]) => n > 0),
@@ -70,12 +76,23 @@ export const graphsKind: StepKind<GraphsParams, GraphsSummary> = {
         fit,
         edgesPerColour: perColour,
       });
-      sweepRecords.push({ ...common, binEdges: binned.binEdges, edgesPerColour: perColour });
+      if (writes(m.id) || m.id === p.matchTo) {
+        sweepRecords.push({ ...common, binEdges: binned.binEdges, edgesPerColour: perColour });
+      }
     }
     // The main group holds every weight (the report's histograms); a sweep group only the bins.
     const group = b.main
       ? JSON.stringify({ init: p.init, graphs: records }) + "\n"
-      : JSON.stringify({ init: p.init, cutoff: b.cutoff, graphs: sweepRecords }, null, 1) + "\n";
+      : JSON.stringify(
+          {
+            init: p.init,
+            cutoff: b.cutoff,
+            ...(p.matchTo !== undefined ? { matchTo: p.matchTo } : {}),
+            graphs: sweepRecords,
+          },
+          null,
+          1,
+        ) + "\n";
     outputs.push(await ctx.write(p.group, group));
     return {
       outputs,
