@@ -303,10 +303,8 @@ export function findingSentence(f: FindingRecord): string {
         f.lost.length > 0 && f.stay.length > 0
           ? `, ${list(f.lost)} ${f.lost.length === 1 ? "does" : "do"} not`
           : "";
-      const why =
-        f.lost.length > 0
-          ? ` — their significance under the ${f.referenceNull} null is accounted for by what the ${f.null} null also preserves, not by learning`
-          : "";
+      // No "why": that a topology is not significant under a second null says nothing about learning.
+      const why = "";
       return (
         `Under the ${f.referenceNull} null, ${countWord(k)} ${f.size}-node ${k === 1 ? "topology is" : "topologies are"} ` +
         `significant in most of the ${f.networks} trained networks (${list(f.significantReference)}); ` +
@@ -318,7 +316,7 @@ export function findingSentence(f: FindingRecord): string {
         `Under the ${f.null} null every random network has the same ${f.size}-node counts ` +
         `(sd = 0), so Z is undefined for all ${f.value} classes: ` +
         (f.significantReference.length > 0
-          ? `the significance of ${list(f.significantReference)} under the ${f.referenceNull} null comes from what the ${f.null} null preserves.`
+          ? `the counts of ${list(f.significantReference)}, significant under the ${f.referenceNull} null, are fixed by what the ${f.null} null preserves.`
           : `the ${f.size}-node census is fixed by what the ${f.null} null preserves.`)
       );
     case "constrained":
