@@ -5,12 +5,12 @@
  */
 import { analyseStudy, type StudyAnalysis } from "./analyse-study.js";
 import type { Finding } from "./findings.js";
-import { SIGNIFICANCE } from "./significance.js";
+import { SIGNIFICANCE, familyOf } from "./significance.js";
 import type { StudyResults } from "./study-results.js";
 
 export interface FindingsDocument {
   /** The decision rules of every "significant" in the findings (significance.ts). */
-  readonly significance: typeof SIGNIFICANCE;
+  readonly significance: Omit<typeof SIGNIFICANCE, "family"> & { readonly family: string };
   readonly nullModels: readonly string[];
   readonly findings: readonly Finding[];
 }
@@ -20,7 +20,7 @@ export function findingsDocument(
   analysis: StudyAnalysis = analyseStudy(results),
 ): FindingsDocument {
   return {
-    significance: SIGNIFICANCE,
+    significance: { ...SIGNIFICANCE, family: familyOf(results) },
     nullModels: results.nullModels,
     findings: analysis.findings,
   };

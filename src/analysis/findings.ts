@@ -11,7 +11,7 @@ import { median } from "./median.js";
 import { namedTopologyKey } from "./motif-names.js";
 import type { CensusClassRow } from "./census-classes.js";
 import { referenceNull, type NullComparisonRow } from "./null-comparison.js";
-import { SIGNIFICANCE } from "./significance.js";
+import { SIGNIFICANCE, familyOf } from "./significance.js";
 import type { StudyResults } from "./study-results.js";
 import type { TopologyLevelRow } from "./topology-level.js";
 import type { TopologyVariantRow } from "./topology-variants.js";
@@ -375,7 +375,7 @@ export function studyFindings(results: StudyResults, tables: FindingInputs): Fin
   const ref = referenceNull(results.nullModels);
   const nulls = results.nullModels;
   const trainedCount = results.graphs.filter((g) => g.stage === "trained").length;
-  const common = { family: FAMILY, alpha: ALPHA };
+  const common = { family: familyOf(results), alpha: ALPHA };
 
   // The named topologies under every null, each other null beside the reference null.
   for (const { name } of KEY_TOPOLOGIES) {
@@ -627,7 +627,7 @@ function topologyLevelFindings(
   if (rows.length === 0) return [];
   const out: FindingRecord[] = [];
   const ref = referenceNull(results.nullModels);
-  const common = { family: FAMILY, alpha: ALPHA };
+  const common = { family: familyOf(results), alpha: ALPHA };
   for (const { name } of KEY_TOPOLOGIES) {
     const key = namedTopologyKey(name);
     const size = Math.round(Math.sqrt(key.length));

@@ -5,8 +5,46 @@
  * (`stats/significance.ts`: permutation p on counts, BH over the census's family, mfinder's guards),
  * carried by each row as `significant` and `constrained`.
  */
-import { DECISION_DEFAULTS } from "../stats/significance.js";
-import type { MotifRecord } from "./study-results.js";
+import { DECISION_DEFAULTS, decide } from "../stats/significance.js";
+import type { CensusRecord, MotifRecord, StudyResults } from "./study-results.js";
+
+/** The BH families a study can decide over (config `statistics.family`). */
+export const FAMILIES = {
+  census: "all classes of one census (both tails)",
+  study: "all classes of all censuses of the study (both tails)",
+} as const;
+
+export type FamilyName = keyof typeof FAMILIES;
+
+/** The family the study's decisions were taken over, in words. */
+export function familyOf(results: Pick<StudyResults, "statisticsFamily">): string {
+  return FAMILIES[results.statisticsFamily ?? "census"];
+}
+
+/**
+ * The family "all censuses of the study": BH and the decisions re-applied over every class of
+ * every main census, coloured and uncoloured, as one family (the sweep and the matched-density
+ * censuses keep their own, being sensitivity analyses). BH's q of a class then depends on the
+ * p-values of every census of the study, so a call can appear or vanish against the per-census family.
+ */
+export function applyStudyFamily(results: StudyResults): StudyResults {
+  const lists: readonly (readonly CensusRecord[])[] = [
+    results.censuses,
+    results.topologyCensuses ?? [],
+  ];
+  const decisions = decide(lists.flatMap((l) => l.flatMap((c) => c.motifs)));
+  let at = 0;
+  const redo = (l: readonly CensusRecord[]): CensusRecord[] =>
+    l.map((c) => ({ ...c, motifs: c.motifs.map((m) => ({ ...m, ...decisions[at++] })) }));
+  const censuses = redo(results.censuses);
+  const topologyCensuses = redo(results.topologyCensuses ?? []);
+  return {
+    ...results,
+    censuses,
+    ...(results.topologyCensuses ? { topologyCensuses } : {}),
+    statisticsFamily: "study",
+  };
+}
 
 /** The decision rules, written into the findings, the methods section and findings.json. */
 export const SIGNIFICANCE = {

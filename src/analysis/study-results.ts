@@ -125,6 +125,8 @@ export interface StudyResults {
   readonly versions: Readonly<Record<string, string>>;
   /** The main graphs counted without colours (the topology level); absent when off. */
   readonly topologyCensuses?: readonly CensusRecord[];
+  /** The BH family of the decisions: "census" (each census, the default) or "study" (all). */
+  readonly statisticsFamily?: "census" | "study";
   /** Initial vs trained at matched density; absent when off. */
   readonly matched?: readonly MatchedRecord[];
   /** The cut-off sweep, one record per cut-off; absent or empty when the sweep is off. */

@@ -3,6 +3,7 @@
  * the analysis: training records and curves, graph groups, census JSON files. Pure: the caller reads
  * the inputs (through the store) and hands them over by input name (plan.ts, `ResultsIndex`).
  */
+import { applyStudyFamily } from "../analysis/significance.js";
 import type {
   CensusRecord,
   GraphRecord,
@@ -114,7 +115,7 @@ export function assembleResults(index: ResultsIndex, inputs: ResultsInputs): Stu
   });
   const timings: Record<string, number> = {};
   for (const stage of STAGES) if (stage in stageSeconds) timings[stage] = stageSeconds[stage];
-  return {
+  const results: StudyResults = {
     config,
     datasets: index.datasets.map((d) => d.spec),
     inits: [...index.inits],
@@ -132,6 +133,7 @@ export function assembleResults(index: ResultsIndex, inputs: ResultsInputs): Stu
     ...(topologyCensuses.length > 0 ? { topologyCensuses } : {}),
     ...(matched.length > 0 ? { matched } : {}),
   };
+  return config.statistics.family === "study" ? applyStudyFamily(results) : results;
 }
 
 /** Step ids of the sweep start with "sensitivity-<stage>-", of matched density "matched-<stage>-". */

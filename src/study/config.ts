@@ -60,6 +60,8 @@ export const STUDY_DEFAULTS = {
   },
   // Issue 10: the per-layer participation of units in the diamond and bi-fan (4 nodes).
   analysis: { participationSize: 4 },
+  // Issue 7 item 1: the BH family of the decisions, each census ("census") or the whole study.
+  statistics: { family: "census" as "census" | "study" },
   // Issue 7 item 4: every graph is also counted without colours, the headline per topology.
   topology: { sizes: [3, 4, 5] as number[] },
   // Issue 7 item 5: initial vs trained again at matched density (edges per layer and colour).
@@ -227,6 +229,13 @@ export const StudyConfigSchema = z
       nulls: nonEmptyUnique(nullName(), "null model")
         .default([...D.sensitivity.nulls])
         .describe("Null models used at every cut-off."),
+    }),
+    statistics: section({
+      family: oneOf(["census", "study"] as const)
+        .default(D.statistics.family)
+        .describe(
+          'BH family of the significance decisions: "census" (every class of one census, both tails) or "study" (every class of all main censuses of the study, coloured and uncoloured, as one family).',
+        ),
     }),
     analysis: section({
       participationSize: int(MIN_MOTIF_SIZE, MAX_MOTIF_SIZE)

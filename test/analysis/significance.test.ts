@@ -33,3 +33,24 @@ describe("significance(row): the analyses read the census's decision", () => {
     expect(significance({ ...rows[0], ...decide(rows)[0] })).toBeNull();
   });
 });
+
+describe("applyStudyFamily(results): the family 'all censuses of the study'", () => {
+  it("re-decides every main census row as one BH family and says so in the findings", async () => {
+    const { makeSyntheticStudy } = await import("../fixtures/synthetic-study.js");
+    const { applyStudyFamily, FAMILIES } = await import("../../src/analysis/significance.js");
+    const { findingsDocument } = await import("../../src/analysis/findings-json.js");
+    const results = makeSyntheticStudy(3);
+    const study = applyStudyFamily(results);
+    const rows = results.censuses.flatMap((c) => c.motifs);
+    const expected = decide(rows);
+    expect(study.censuses.flatMap((c) => c.motifs.map((m) => m.qOver))).toEqual(
+      expected.map((d) => d.qOver),
+    );
+    expect(study.censuses.flatMap((c) => c.motifs.map((m) => m.significant))).toEqual(
+      expected.map((d) => d.significant),
+    );
+    const doc = findingsDocument(study);
+    expect(doc.significance.family).toBe(FAMILIES.study);
+    expect(findingsDocument(results).significance.family).toBe(FAMILIES.census);
+  });
+});

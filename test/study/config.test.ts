@@ -141,6 +141,7 @@ describe("studyJsonSchema()", () => {
       "graphs",
       "motifs",
       "sensitivity",
+      "statistics",
       "analysis",
       "topology",
       "density",

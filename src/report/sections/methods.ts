@@ -3,7 +3,7 @@
  * mfinder's guards, what "constrained" means, concentration-Z vs count-Z) with references, then
  * the networks, the configuration, the timings and the versions.
  */
-import { SIGNIFICANCE } from "../../analysis/significance.js";
+import { SIGNIFICANCE, familyOf } from "../../analysis/significance.js";
 import type { StudyResults } from "../../analysis/study-results.js";
 import { escapeHtml, num, table, text } from "../html.js";
 import type { ReportSection } from "./section.js";
@@ -46,7 +46,7 @@ function statistics(results: StudyResults): string {
   const items = [
     "Concentration Z = (f − mean f<sub>random</sub>) / sd f<sub>random</sub> (f = count / number of k-subgraphs; sd with n − 1), FANMOD's statistic, kept for comparison with FANMOD. No decision is taken on it: the number of k-subgraphs itself varies under the null, so even a class whose count the null fixes gets a varying concentration. Count-Z, the same formula on raw counts (mfinder's convention), is in the census tables beside it.",
     pText + floor,
-    `q-values: Benjamini–Hochberg (1995) adjusted p<sub>over</sub> over one family, ${escapeHtml(SIGNIFICANCE.family)}.`,
+    `q-values: Benjamini–Hochberg (1995) adjusted p<sub>over</sub> and p<sub>under</sub> over one family, ${escapeHtml(familyOf(results))} (config <code>statistics.family</code>: "census" or "study").`,
     `A class is significantly over-represented when q &lt; alpha = ${SIGNIFICANCE.alpha}, its original count is ≥ ${SIGNIFICANCE.minCount} and |count − mean random count| ≥ ${SIGNIFICANCE.minDeviation} · mean (the guards of mfinder, Milo et al. 2002).`,
     "Constrained (“fixed by the null model's constraints”): a class whose count is the same in the original and in every random network. Its count is a function of what the null preserves (every 3-node class and the 4-node fans under layer-preserving switching); it has no Z, is never significant, and is listed per null.",
     "Topology first: every graph is also counted without colours; the result per topology (its Z, q and decision, and the (topology, trained network) pairs significant per null and size) comes from that uncoloured census. The coloured variants refine it.",
