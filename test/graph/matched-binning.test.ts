@@ -67,7 +67,15 @@ describe("matched binning", () => {
               Array.from({ length: m }, () => next(scale)),
             ),
           );
-          const paper = binGraphs(graphs, "paper", { cutoff });
+          // A pooled sample whose density crosses the cut-off only once cannot be paper-binned
+          // (an error by design, tested with the binning): such draws are not this property's.
+          let paper;
+          try {
+            paper = binGraphs(graphs, "paper", { cutoff });
+          } catch (error) {
+            fc.pre(!/cannot bin/.test((error as Error).message));
+            throw error;
+          }
           const matched = binGraphs(graphs, "matched", { cutoff, reference: referenceIndex });
           // The reference keeps its paper colours exactly.
           expect(Array.from(matched.graphs[referenceIndex].edgeColour)).toEqual(
@@ -77,7 +85,7 @@ describe("matched binning", () => {
           for (const g of matched.graphs) expect(perLayerColour(g)).toBe(want);
         },
       ),
-      { numRuns: 60 },
+      { numRuns: 60, seed: 20261202 },
     );
   });
 
