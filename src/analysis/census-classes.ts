@@ -5,17 +5,16 @@
  */
 import { motifName, topologyKey, topologyLabel } from "./motif-names.js";
 import { isConstrained, significance, type Direction } from "./significance.js";
-import { networkLabel, type MotifRecord, type StudyResults } from "./study-results.js";
+import {
+  networkLabel,
+  type CensusCoordinates,
+  type MotifRecord,
+  type StudyResults,
+} from "./study-results.js";
 
 /** A census row with its coordinates in the study and what the analyses derive from it. */
-export type CensusClassRow = {
-  readonly graphId: string;
-  readonly init: string;
-  readonly network: string;
-  readonly stage: string;
-  readonly size: number;
-  readonly nullModel: string;
-} & MotifRecord & {
+export type CensusClassRow = CensusCoordinates &
+  MotifRecord & {
     /** Canonical uncoloured key of the class's topology. */
     readonly topology: string;
     readonly topologyName: string;

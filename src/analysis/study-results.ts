@@ -137,3 +137,13 @@ export interface StudyResults {
 export function networkLabel(g: Pick<GraphRecord, "stage" | "dataset">): string {
   return g.stage === "initial" ? "initial" : (g.dataset ?? "trained");
 }
+
+/** Where a census row sits in the study: its graph, network, size and null (analysis tables). */
+export interface CensusCoordinates {
+  readonly graphId: string;
+  readonly init: string;
+  readonly network: string;
+  readonly stage: string;
+  readonly size: number;
+  readonly nullModel: string;
+}

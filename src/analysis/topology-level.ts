@@ -5,15 +5,14 @@
  */
 import { topologyKey, topologyLabel } from "./motif-names.js";
 import { isConstrained, significance, type Direction } from "./significance.js";
-import { networkLabel, type CensusRecord, type StudyResults } from "./study-results.js";
+import {
+  networkLabel,
+  type CensusRecord,
+  type StudyResults,
+  type CensusCoordinates,
+} from "./study-results.js";
 
-export interface TopologyLevelRow {
-  readonly graphId: string;
-  readonly init: string;
-  readonly network: string;
-  readonly stage: string;
-  readonly size: number;
-  readonly nullModel: string;
+export interface TopologyLevelRow extends CensusCoordinates {
   readonly topology: string;
   readonly topologyName: string;
   readonly count: number;

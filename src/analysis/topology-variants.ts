@@ -5,6 +5,7 @@
  * never picked.
  */
 import type { CensusClassRow } from "./census-classes.js";
+import type { CensusCoordinates } from "./study-results.js";
 import { SIGNIFICANCE } from "./significance.js";
 
 /** Shown next to every table that picks one variant per topology. */
@@ -14,13 +15,7 @@ export const SELECTION_BIAS_NOTE =
   `q-values are Benjamini–Hochberg adjusted over ${SIGNIFICANCE.family}; judge significance by ` +
   "q and the count guards, and compare with the most typical variant.";
 
-export interface TopologyVariantRow {
-  readonly graphId: string;
-  readonly init: string;
-  readonly network: string;
-  readonly stage: string;
-  readonly size: number;
-  readonly nullModel: string;
+export interface TopologyVariantRow extends CensusCoordinates {
   readonly topology: string;
   readonly topologyName: string;
   readonly variants: number;
