@@ -84,7 +84,8 @@ export async function runStudy(
             stageComputeSeconds[e.step.stage] =
               (stageComputeSeconds[e.step.stage] ?? 0) + e.step.seconds;
           } else if (e.type === "stage-end") {
-            stageSeconds[e.stage] = e.seconds;
+            // The plan may come back to a stage (matched graphs after the first censuses): add up.
+            stageSeconds[e.stage] = (stageSeconds[e.stage] ?? 0) + e.seconds;
             // Best effort between stages; the final manifest is written below.
             void store.writeManifest(manifest("running"));
           } else if (e.type === "failed") failed = e.id;
