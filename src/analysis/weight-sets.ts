@@ -4,7 +4,6 @@
  * band, not an edge of the graph).
  */
 import type { BinnedGroup } from "../graph/binning.js";
-import type { Digraph } from "../graph/digraph.js";
 import { networkToDigraph } from "../graph/from-network.js";
 import type { DenseNetwork } from "../model/network.js";
 
@@ -19,20 +18,9 @@ export interface WeightSet {
   readonly colours: ArrayLike<number>;
 }
 
-/**
- * Colour of every edge of `full` in `kept`, the same graph after binning. Binning keeps the SPEC
- * §4.1 order and drops edges, so `kept` is a subsequence of `full` and one merged walk pairs them.
- */
-export function coloursOfEdges(full: Digraph, kept: Digraph): Uint8Array {
-  const colours = new Uint8Array(full.edgeSrc.length);
-  let r = 0;
-  for (let e = 0; e < colours.length && r < kept.edgeSrc.length; e++) {
-    if (full.edgeSrc[e] === kept.edgeSrc[r] && full.edgeTrg[e] === kept.edgeTrg[r]) {
-      colours[e] = kept.edgeColour[r++];
-    }
-  }
-  return colours;
-}
+import { coloursOfEdges } from "../graph/kept-colours.js";
+
+export { coloursOfEdges };
 
 /** One WeightSet per network of a group binned together (`binGroup(nets, …)`). */
 export function weightSetsOfGroup(

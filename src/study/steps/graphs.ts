@@ -4,9 +4,9 @@
  * binning, a cut-off of the sensitivity sweep (SPEC §4.3), or the matched density of one trained
  * network (`matchTo`: the initial network binned at its edges per layer and colour).
  */
+import { coloursOfEdges } from "../../graph/kept-colours.js";
 import type { GraphRecord, SensitivityGraph } from "../../analysis/study-results.js";
 import { binGraphs } from "../../graph/binning.js";
-import type { Digraph } from "../../graph/digraph.js";
 import { networkToDigraph } from "../../graph/from-network.js";
 import { formatGraph } from "../../graph/read-graph.js";
 import { parseNativeModel } from "../../model/native-model.js";
@@ -71,7 +71,7 @@ export const graphsKind: StepKind<GraphsParams, GraphsSummary> = {
         ...common,
         layerSizes: [...nets[i].layerSizes],
         weights: Array.from(full[i].edgeWeight ?? []),
-        weightColours: Array.from(keptColours(full[i], binned.graphs[i])),
+        weightColours: Array.from(coloursOfEdges(full[i], binned.graphs[i])),
         binEdges: binned.binEdges,
         fit,
         edgesPerColour: perColour,
@@ -107,19 +107,4 @@ function normalFit(details: Readonly<Record<string, unknown>>): GraphRecord["fit
   return typeof mu === "number" && typeof sigma === "number" && typeof threshold === "number"
     ? { mean: mu, sd: sigma, threshold }
     : null;
-}
-
-/**
- * Colour of every edge of the full network graph `full` (SPEC §4.1 order) given the binned graph
- * `kept` (a subsequence of it): its colour where kept, 0 where the binning removed it.
- */
-function keptColours(full: Digraph, kept: Digraph): Uint8Array {
-  const colours = new Uint8Array(full.edgeSrc.length);
-  let r = 0;
-  for (let e = 0; e < colours.length && r < kept.edgeSrc.length; e++) {
-    if (full.edgeSrc[e] === kept.edgeSrc[r] && full.edgeTrg[e] === kept.edgeTrg[r]) {
-      colours[e] = kept.edgeColour[r++];
-    }
-  }
-  return colours;
 }
