@@ -64,3 +64,15 @@ export {
   type CensusDocument,
   type FormatContext,
 } from "./census-format.js";
+export {
+  meanInterval,
+  pairedComparison,
+  signFlipP,
+  correlationInterval,
+  studentTQuantile,
+  normalQuantile,
+  type MeanInterval,
+  type PairedComparison,
+  type PairedOptions,
+  type Correlation,
+} from "./confidence.js";
