@@ -6,13 +6,18 @@
  */
 import type { StudyAnalysis } from "../../analysis/analyse-study.js";
 import type { Finding, FindingSection } from "../../analysis/findings.js";
+import type { EnsembleAnalysis } from "../../analysis/ensemble/analyse-ensemble.js";
+import type { EnsembleResults } from "../../analysis/ensemble/replicates.js";
 import type { StudyResults } from "../../analysis/study-results.js";
 import type { Figure } from "../figure-spec.js";
 
 /** What a section's parts are computed from. */
 export interface SectionInput {
+  /** One replicate's results (the first architecture's first seed when there are several). */
   readonly results: StudyResults;
   readonly analysis: StudyAnalysis;
+  /** Every replicate and the across-seed analyses (issue 9); absent for a one-replicate report. */
+  readonly ensemble?: { readonly results: EnsembleResults; readonly analysis: EnsembleAnalysis };
   /** Rows per census table in the HTML (the CSV has all). */
   readonly maxCensusRows: number;
 }
