@@ -218,6 +218,41 @@ export function binGraphs(
   const usedOptions: Partial<BinningOptions> = Object.fromEntries(
     def.options.map((k) => [k, o[k]]),
   );
+  return assembleGroup(graphs, weights, result, scheme, usedOptions);
+}
+
+/**
+ * Colour graphs with given paper bin edges (SPEC §4.2 step 6) instead of edges fitted to their own
+ * pooled weights: a network saved during training, binned with the bins of the group of its
+ * initial and trained networks, so that its colours mean what theirs mean.
+ */
+export function binGraphsWithEdges(
+  graphs: readonly Digraph[],
+  binEdges: readonly number[],
+  cutoff: number,
+): BinnedGroup {
+  if (binEdges.length !== 6) {
+    throw new NnmotifsError(`paper bin edges must be 6 numbers, not ${binEdges.length}.`);
+  }
+  const weights = graphs.map((g, k) => {
+    if (g.edgeWeight === undefined) {
+      throw new NnmotifsError(`graph ${k + 1} has no edge weights; binning needs weighted graphs.`);
+    }
+    return g.edgeWeight;
+  });
+  const colours = weights.map((w) => Uint8Array.from(w, (x) => paperColour(x, binEdges)));
+  return assembleGroup(graphs, weights, { colours, binEdges }, "paper", { cutoff });
+}
+
+/** The binned graphs of a group from each edge's colour (0 = removed). */
+function assembleGroup(
+  graphs: readonly Digraph[],
+  weights: readonly Float64Array[],
+  result: SchemeResult,
+  scheme: BinningScheme,
+  usedOptions: Partial<BinningOptions>,
+): BinnedGroup {
+  const def: BinningSchemeDef = BINNING_SCHEMES[scheme];
   const edgesPerColour: Array<Record<number, number>> = [];
   const removedEdges: number[] = [];
   const binned = graphs.map((g, k) => {

@@ -14,10 +14,15 @@ import type {
   StudyResults,
   TrainingRecord,
 } from "../analysis/study-results.js";
+import type {
+  EnsembleResults,
+  ReplicateResults,
+  SnapshotCensus,
+} from "../analysis/ensemble/replicates.js";
 import type { EpochRecord } from "../nn/train.js";
 import type { StepRecord } from "./cache.js";
 import { STAGES, baseVersions } from "./manifest.js";
-import type { CensusEntry, ResultsIndex } from "./plan.js";
+import type { CensusEntry, EnsembleIndex, ReplicateIndex, ResultsIndex } from "./plan.js";
 import type { CensusSummary } from "./steps/census.js";
 import type { TrainSummary } from "./steps/train.js";
 
@@ -27,8 +32,89 @@ export interface ResultsInputs {
   record<T>(input: string): StepRecord<T>;
 }
 
-/** Input names of the files `assembleResults` reads (the caller loads exactly these). */
-export function resultFileInputs(index: ResultsIndex): string[] {
+/** Input names of the files `assembleEnsemble` reads (the caller loads exactly these). */
+export function resultFileInputs(index: EnsembleIndex): string[] {
+  return [
+    ...new Set(
+      index.replicates.flatMap((r) => [
+        ...replicateFileInputs(r),
+        ...r.snapshots.flatMap((s) => [s.group, ...s.censuses.map((c) => `censusJson:${c.step}`)]),
+      ]),
+    ),
+  ];
+}
+
+/** Every replicate's results and snapshots (the analysis and report's input). */
+export function assembleEnsemble(index: EnsembleIndex, inputs: ResultsInputs): EnsembleResults {
+  return {
+    config: index.config,
+    replicates: index.replicates.map((r) => assembleReplicate(r, inputs)),
+  };
+}
+
+function assembleReplicate(index: ReplicateIndex, inputs: ResultsInputs): ReplicateResults {
+  const results = assembleResults(index, inputs);
+  const trajectoryNetworks =
+    index.config.trajectory.randomNetworks ?? index.config.motifs.randomNetworks;
+  const snapshots: SnapshotCensus[] = index.snapshots.flatMap((s) => {
+    const graphs = inputs.json<{ graphs: Array<{ id: string; edgesPerColour: object }> }>(
+      s.group,
+    ).graphs;
+    const perColour = (graphs.find((g) => g.id === s.graphId)?.edgesPerColour ?? {}) as Record<
+      string,
+      number
+    >;
+    const edges = Object.values(perColour).reduce((a, n) => a + n, 0);
+    // Early stopping: a snapshot after the last epoch run holds the final network's weights.
+    const run = inputs.record<TrainSummary>(`train:${s.train}`).data.epochsRun;
+    const weightsEpoch = Math.min(s.epoch, run);
+    return s.censuses.map((c) => {
+      // A snapshot census of the initial or trained graph may be the main uncoloured census.
+      const main = index.topology.some((t) => t.step === c.step);
+      return {
+        init: s.init,
+        dataset: s.dataset,
+        epoch: s.epoch,
+        weightsEpoch,
+        graphId: s.graphId,
+        edges,
+        census: censusRecordOf(
+          c,
+          inputs,
+          main ? index.config.motifs.randomNetworks : trajectoryNetworks,
+        ),
+      };
+    });
+  });
+  return {
+    architecture: index.architecture,
+    seed: index.seed,
+    hidden: [...index.hidden],
+    results,
+    snapshots,
+  };
+}
+
+/** One census's record from its JSON and step record. */
+function censusRecordOf(
+  c: CensusEntry,
+  inputs: ResultsInputs,
+  randomNetworks: number,
+): CensusRecord {
+  const doc = inputs.json<{ subgraphs: number; motifs: MotifRecord[] }>(`censusJson:${c.step}`);
+  return {
+    graphId: c.graphId,
+    size: c.size,
+    nullModel: c.nullModel,
+    randomNetworks,
+    subgraphs: doc.subgraphs,
+    motifs: doc.motifs,
+    seconds: inputs.record<CensusSummary>(`census:${c.step}`).data.censusSeconds,
+  };
+}
+
+/** Input names of the files `assembleResults` reads for one replicate. */
+export function replicateFileInputs(index: ResultsIndex): string[] {
   return [
     ...index.trainings.map((t) => `curve:${t.step}`),
     ...index.groups,
@@ -75,19 +161,10 @@ export function assembleResults(index: ResultsIndex, inputs: ResultsInputs): Stu
   const graphs: GraphRecord[] = index.groups.flatMap(
     (g) => inputs.json<{ graphs: GraphRecord[] }>(g).graphs,
   );
+  // The census rows flow through unchanged (class keys, q-values): one results contract.
   const censusRecord = (c: CensusEntry): CensusRecord => {
     count(`census:${c.step}`);
-    const doc = inputs.json<{ subgraphs: number; motifs: MotifRecord[] }>(`censusJson:${c.step}`);
-    return {
-      graphId: c.graphId,
-      size: c.size,
-      nullModel: c.nullModel,
-      randomNetworks: config.motifs.randomNetworks,
-      subgraphs: doc.subgraphs,
-      // The census rows flow through unchanged (class keys, q-values): one results contract.
-      motifs: doc.motifs,
-      seconds: inputs.record<CensusSummary>(`census:${c.step}`).data.censusSeconds,
-    };
+    return censusRecordOf(c, inputs, config.motifs.randomNetworks);
   };
   const censuses = index.censuses.map(censusRecord);
   const sensitivity: SensitivityRecord[] = index.sensitivity.map((s) => ({
@@ -136,9 +213,10 @@ export function assembleResults(index: ResultsIndex, inputs: ResultsInputs): Stu
   return config.statistics.family === "study" ? applyStudyFamily(results) : results;
 }
 
-/** Step ids of the sweep start with "sensitivity-<stage>-", of matched density "matched-<stage>-". */
+/** Step ids of the sweep start with "sensitivity-<stage>-", of matched density "matched-<stage>-",
+ * of training snapshots "snapshot-<stage>-". */
 function stageOfId(id: string): string {
-  const m = /^(?:sensitivity|matched)-([a-z]+)-/.exec(id);
+  const m = /^(?:sensitivity|matched|snapshot)-([a-z]+)-/.exec(id);
   return m?.[1] ?? "other";
 }
 

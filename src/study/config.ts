@@ -25,9 +25,17 @@ const VERTEX_COLOURS = ["none", "layer"] as const;
 const MIN_MOTIF_SIZE = MOTIF_SIZE_RANGE.supported.min;
 const MAX_MOTIF_SIZE = MOTIF_SIZE_RANGE.supported.max;
 
-/** The default study (issue 4): what `npm start` runs. */
+/**
+ * The default study (issues 4 and 9): what `npm start` runs, within 5 min on 2 cores. Its budget:
+ * 5 seeds, each with sizes 3 and 4 (coloured and without colours) under every null and the
+ * training snapshots at k ≤ 4 with 30 random networks each; the cut-off sweep and matched density
+ * only in the first seed (`replicates: first`); k = 5 is off (one k = 5 census costs about six of
+ * k = 4: `motifs.sizes: [3, 4, 5]` turns it on).
+ */
 export const STUDY_DEFAULTS = {
   seed: 1,
+  // Issue 9: five replicates (seeds 1..5 from seed 1); `seeds: [4, 9]` lists them.
+  seeds: 5 as number | number[],
   out: "results",
   threads: "auto" as number | "auto",
   data: ["tree", "clusters"],
@@ -44,29 +52,38 @@ export const STUDY_DEFAULTS = {
   },
   graphs: { binning: "paper", cutoff: 0.55, quantile: 0.2 },
   motifs: {
-    sizes: [3, 4, 5],
+    sizes: [3, 4],
     randomNetworks: 100,
     nulls: ["switch", "layered"],
     exchanges: 3,
     tries: 3,
     colours: true,
     vertexColours: "none",
+    // Above this many k-subgraphs per network a census samples (RAND-ESU) instead of enumerating.
+    maxExactSubgraphs: 3e7,
   },
   // SPEC §4.3: every result depends on the cut-off c; this re-bins and re-counts at each value.
   sensitivity: {
     cutoffs: [0.35, 0.45, 0.55, 0.65, 0.75] as number[],
     sizes: [4],
     nulls: ["switch", "layered"],
+    replicates: "first" as ReplicateScope,
   },
   // Issue 10: the per-layer participation of units in the diamond and bi-fan (4 nodes).
   analysis: { participationSize: 4 },
   // Issue 7 item 1: the BH family of the decisions, each census ("census") or the whole study.
   statistics: { family: "census" as "census" | "study" },
   // Issue 7 item 4: every graph is also counted without colours, the headline per topology.
-  topology: { sizes: [3, 4, 5] as number[] },
+  topology: { sizes: [3, 4] as number[] },
   // Issue 7 item 5: initial vs trained again at matched density (edges per layer and colour).
-  density: { sizes: [4] as number[] },
+  density: { sizes: [4] as number[], replicates: "first" as ReplicateScope },
+  // Issue 9 item 2: the networks saved at these epochs (0 = initial) and counted without colours.
+  snapshots: [0, 1, 2, 5, 10, 20] as number[],
+  trajectory: { sizes: [3, 4] as number[], randomNetworks: 30 as number | null },
 } as const;
+
+/** Which replicates run an optional block: the first seed of each architecture, or every one. */
+export type ReplicateScope = "first" | "all";
 
 /** `--quick`: a sub-minute smoke version of the default study (both data sets, tiny cost). */
 export const QUICK_PRESET = {
@@ -75,6 +92,9 @@ export const QUICK_PRESET = {
   sensitivity: { cutoffs: [] },
   topology: { sizes: [3] },
   density: { sizes: [] },
+  seeds: 2,
+  snapshots: [0, 2, 5],
+  trajectory: { sizes: [3] },
 } as const;
 
 const DATA_SPEC = /^(tree|clusters|csv:.+|idx:.+)$/;
@@ -123,6 +143,51 @@ const uniqueSizes = () =>
 
 const D = STUDY_DEFAULTS;
 const THREADS = 'must be an integer 1..256 or "auto"';
+const SEEDS = "must be a number of seeds (an integer 1..10000) or a list of seeds";
+const HIDDEN = "must be a list of hidden layer sizes ([30, 30]) or a list of such lists";
+const scope = () =>
+  oneOf(["first", "all"] as const).describe(
+    'Which replicates run it: "first" (the first seed of each architecture) or "all".',
+  );
+/** One architecture: its hidden layer sizes. */
+const layers = () =>
+  z
+    .array(int(1, 4096), { error: "must be a list of hidden layer sizes" })
+    .min(1, { error: "must list at least one hidden layer" });
+/** One architecture or several: [30, 30] or [[20, 10], [30, 30]]. */
+const architectures = () =>
+  z.union([layers(), nonEmptyUnique(layers(), "architecture (a list of hidden layer sizes)")], {
+    error: HIDDEN,
+  });
+const cutoff = () =>
+  real(0, 1, "a number in (0, 1)").refine((v) => v > 0 && v < 1, {
+    error: "must be a number in (0, 1)",
+  });
+const DATA_ERROR = "must be tree, clusters, csv:FILE or idx:DIR";
+const dataSpec = () => z.string({ error: DATA_ERROR }).regex(DATA_SPEC, { error: DATA_ERROR });
+/** A data set with its own architecture(s), batch, epochs or cut-off (issue 9 item 3). */
+const dataEntry = () =>
+  z.union(
+    [
+      dataSpec(),
+      z.strictObject(
+        {
+          set: dataSpec().describe("The data set: tree, clusters, csv:FILE or idx:DIR."),
+          hidden: architectures().optional().describe("Its architecture(s) (network.hidden)."),
+          batch: int(1, 1000000).optional().describe("Its training batch (training.batch)."),
+          epochs: int(1, 100000).optional().describe("Its training epochs (training.epochs)."),
+          cutoff: cutoff().optional().describe("Its graphs cut-off c (graphs.cutoff)."),
+          samples: int(10, 100000000)
+            .optional()
+            .describe(
+              "Samples to generate (tree, clusters) or to keep (the first N of csv:, of idx:'s training part).",
+            ),
+        },
+        { error: "must be a mapping of keys to values" },
+      ),
+    ],
+    { error: `${DATA_ERROR}, or a mapping { set, hidden, batch, epochs, cutoff }` },
+  );
 /** A config section: unknown keys rejected; absent means all its defaults. */
 const section = <T extends z.core.$ZodLooseShape>(shape: T) =>
   // Every field of a section has a default, so `{}` is a valid input (generic TS cannot see it).
@@ -130,7 +195,18 @@ const section = <T extends z.core.$ZodLooseShape>(shape: T) =>
 
 export const StudyConfigSchema = z
   .strictObject({
-    seed: int(0, 0xffffffff).default(D.seed).describe("Study seed; every step derives its own."),
+    seed: int(0, 0xffffffff)
+      .default(D.seed)
+      .describe("Study seed: the first replicate's seed; every step derives its own."),
+    seeds: z
+      .union(
+        [int(1, 10000), nonEmptyUnique(int(0, 0xffffffff), "seed (an integer 0..4294967295)")],
+        { error: SEEDS },
+      )
+      .default(D.seeds)
+      .describe(
+        "Replicates per architecture: n = the seeds seed, seed + 1, …, seed + n − 1; a list = those seeds. Each seed draws its own initial networks, data, split and training.",
+      ),
     out: z
       .string({ error: "must be a folder path" })
       .min(1, { error: "must be a folder path" })
@@ -150,20 +226,17 @@ export const StudyConfigSchema = z
       )
       .default(D.threads)
       .describe("Worker threads for the census (results do not depend on it)."),
-    data: nonEmptyUnique(
-      z
-        .string({ error: "must be tree, clusters, csv:FILE or idx:DIR" })
-        .regex(DATA_SPEC, { error: "must be tree, clusters, csv:FILE or idx:DIR" }),
-      "data set (tree, clusters, csv:FILE, idx:DIR)",
-    )
+    data: nonEmptyUnique(dataEntry(), "data set (tree, clusters, csv:FILE, idx:DIR)")
       .default([...D.data])
-      .describe("Data sets: tree, clusters, csv:FILE (features then label), idx:DIR (MNIST IDX)."),
+      .describe(
+        "Data sets: tree, clusters, csv:FILE (features then label), idx:DIR (MNIST IDX); an entry { set, hidden, batch, epochs, cutoff } overrides those values for its set.",
+      ),
     network: section({
-      hidden: z
-        .array(int(1, 4096), { error: "must be a list of hidden layer sizes" })
-        .min(1, { error: "must list at least one hidden layer" })
+      hidden: architectures()
         .default([...D.network.hidden])
-        .describe("Hidden layer sizes."),
+        .describe(
+          "Hidden layer sizes ([30, 30]) or a list of architectures ([[20, 10], [30, 30]]).",
+        ),
       inits: nonEmptyUnique(oneOf(INITS), `initialiser (${INITS.join(", ")})`)
         .default([...D.network.inits])
         .describe("Kernel initialisation schemes."),
@@ -184,10 +257,7 @@ export const StudyConfigSchema = z
     }),
     graphs: section({
       binning: oneOf(BINNINGS).default(D.graphs.binning),
-      cutoff: real(0, 1, "a number in (0, 1)")
-        .refine((v) => v > 0 && v < 1, { error: "must be a number in (0, 1)" })
-        .default(D.graphs.cutoff)
-        .describe("SPEC §4.2 cut-off c (paper binning)."),
+      cutoff: cutoff().default(D.graphs.cutoff).describe("SPEC §4.2 cut-off c (paper binning)."),
       quantile: real(0, 1, "a number in (0, 1]")
         .refine((v) => v > 0, { error: "must be a number in (0, 1]" })
         .default(D.graphs.quantile)
@@ -206,6 +276,13 @@ export const StudyConfigSchema = z
       vertexColours: oneOf(VERTEX_COLOURS)
         .default(D.motifs.vertexColours)
         .describe("Vertex colours as a further class invariant: none or each node's layer."),
+      maxExactSubgraphs: z
+        .number({ error: "must be a number ≥ 1000" })
+        .min(1000, { error: "must be a number ≥ 1000" })
+        .default(D.motifs.maxExactSubgraphs)
+        .describe(
+          "A census enumerates exactly when its graph has at most this many k-subgraphs (estimated up front, seeded); above it, RAND-ESU samples about this many per network and the census states the sampling and the estimate's standard error.",
+        ),
     }),
     sensitivity: section({
       cutoffs: z
@@ -229,6 +306,7 @@ export const StudyConfigSchema = z
       nulls: nonEmptyUnique(nullName(), "null model")
         .default([...D.sensitivity.nulls])
         .describe("Null models used at every cut-off."),
+      replicates: scope().default(D.sensitivity.replicates),
     }),
     statistics: section({
       family: oneOf(["census", "study"] as const)
@@ -257,9 +335,118 @@ export const StudyConfigSchema = z
         .describe(
           "Motif sizes of the matched-density comparison (initial binned to each trained network's edges per layer and colour, counted without colours); empty = off.",
         ),
+      replicates: scope().default(D.density.replicates),
+    }),
+    snapshots: z
+      .array(int(0, 100000), { error: "must be a list of epochs (integers ≥ 0)" })
+      .refine((a) => new Set(a).size === a.length, { error: "must not repeat a value" })
+      .default([...D.snapshots])
+      .describe(
+        "Epochs whose networks are saved and counted without colours (0 = initial); each ≤ training.epochs; a data set with fewer epochs uses those it reaches. Empty = off.",
+      ),
+    trajectory: section({
+      sizes: uniqueSizes()
+        .default([...D.trajectory.sizes])
+        .describe("Motif sizes of the snapshot censuses (without colours)."),
+      randomNetworks: int(2, 100000)
+        .nullable()
+        .default(D.trajectory.randomNetworks)
+        .describe("Random networks per snapshot census; null = motifs.randomNetworks."),
     }),
   })
+  .superRefine(checkGrid)
   .describe("nnmotifs study configuration (nnmotifs study --config FILE)");
+
+/**
+ * Rules across keys: snapshots within the training; the data sets of one architecture share one
+ * cut-off (they form one graph group per init, binned together as SPEC §4.2 does).
+ */
+function checkGrid(
+  c: {
+    data: ReadonlyArray<DataEntryInput>;
+    network: { hidden: number[] | number[][] };
+    training: { epochs: number };
+    graphs: { binning: string; cutoff: number };
+    snapshots: number[];
+  },
+  ctx: z.core.$RefinementCtx,
+): void {
+  c.snapshots.forEach((e, i) => {
+    if (e > c.training.epochs) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["snapshots", i],
+        message: `must be at most training.epochs (${c.training.epochs})`,
+      });
+    }
+  });
+  const sets = new Map<string, number>();
+  c.data.forEach((entry, j) => {
+    const set = dataEntryOf(entry).set;
+    if (sets.has(set)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["data", j],
+        message: `data set ${set} is listed twice (entry ${(sets.get(set) ?? 0) + 1} too); list its architectures in one entry's \`hidden\``,
+      });
+    }
+    sets.set(set, j);
+  });
+  if (c.graphs.binning !== "paper") return;
+  const cutoffOf = new Map<string, { cutoff: number; set: string }>();
+  c.data.forEach((entry, j) => {
+    const d = dataEntryOf(entry);
+    const cut = d.cutoff ?? c.graphs.cutoff;
+    for (const hidden of architectureList(d.hidden ?? c.network.hidden)) {
+      const arch = architectureLabel(hidden);
+      const seen = cutoffOf.get(arch);
+      if (seen === undefined) cutoffOf.set(arch, { cutoff: cut, set: d.set });
+      else if (seen.cutoff !== cut) {
+        ctx.addIssue({
+          code: "custom",
+          path: typeof entry === "string" ? ["data", j] : ["data", j, "cutoff"],
+          message: `the data sets of architecture ${arch} are binned as one group and must share one cut-off (${seen.set} has ${seen.cutoff}, ${d.set} ${cut})`,
+        });
+      }
+    }
+  });
+}
+
+/** A data entry as written: a spec or a mapping with overrides. */
+export type DataEntryInput =
+  | string
+  | {
+      set: string;
+      hidden?: number[] | number[][];
+      batch?: number;
+      epochs?: number;
+      cutoff?: number;
+      samples?: number;
+    };
+
+/** The mapping form of a data entry. */
+export function dataEntryOf(entry: DataEntryInput): Exclude<DataEntryInput, string> {
+  return typeof entry === "string" ? { set: entry } : entry;
+}
+
+/** `[30, 30]` → [[30, 30]]; a list of architectures stays as it is. */
+export function architectureList(hidden: readonly number[] | readonly number[][]): number[][] {
+  if (hidden.length === 0) return [];
+  return Array.isArray(hidden[0])
+    ? (hidden as number[][]).map((h) => [...h])
+    : [[...(hidden as number[])]];
+}
+
+/** An architecture's label in ids, paths and tables: its hidden sizes, "30-30". */
+export function architectureLabel(hidden: readonly number[]): string {
+  return hidden.join("-");
+}
+
+/** The replicate seeds: `seeds: n` → seed, seed + 1, …, seed + n − 1 (wrapping at 2³²); a list as given. */
+export function replicateSeeds(config: { seed: number; seeds: number | number[] }): number[] {
+  if (Array.isArray(config.seeds)) return [...config.seeds];
+  return Array.from({ length: config.seeds }, (_, i) => (config.seed + i) % 0x100000000);
+}
 
 /** The resolved configuration: every field present. */
 export type StudyConfig = z.output<typeof StudyConfigSchema>;
@@ -269,8 +456,10 @@ export type StudyConfigInput = z.input<typeof StudyConfigSchema>;
 export interface LoadConfigOptions {
   /** Apply QUICK_PRESET on top of the file (file values for the same keys are overridden). */
   quick?: boolean;
-  /** Overrides applied last (e.g. --out, --threads from the command line). */
-  overrides?: Partial<Pick<StudyConfig, "out" | "threads">>;
+  /** Overrides applied last (e.g. --out, --threads, --seeds from the command line). */
+  overrides?: Partial<Pick<StudyConfig, "out" | "threads" | "seeds">>;
+  /** A preset's configuration under the file's (the file's values win; presets.ts). */
+  base?: StudyConfigInput;
 }
 
 /** Validate a plain object (already parsed); `file` names it in errors. */
@@ -288,9 +477,10 @@ export function resolveStudyConfig(
       file,
     });
   }
+  if (options.base !== undefined) input = mergeConfig(options.base, input);
   const result = StudyConfigSchema.safeParse(input);
   if (!result.success) {
-    const issue = result.error.issues[0];
+    const issue = primaryIssue(result.error.issues[0]);
     throw new NnmotifsError(describeIssue(issue), {
       file,
       line: options.lineOf?.(issue.path),
@@ -308,7 +498,12 @@ export function resolveStudyConfig(
       },
       sensitivity: { ...config.sensitivity, cutoffs: [...QUICK_PRESET.sensitivity.cutoffs] },
       topology: { sizes: [...QUICK_PRESET.topology.sizes] },
-      density: { sizes: [...QUICK_PRESET.density.sizes] },
+      density: { ...config.density, sizes: [...QUICK_PRESET.density.sizes] },
+      seeds: Array.isArray(config.seeds)
+        ? config.seeds.slice(0, QUICK_PRESET.seeds)
+        : Math.min(config.seeds, QUICK_PRESET.seeds),
+      snapshots: config.snapshots.length === 0 ? [] : [...QUICK_PRESET.snapshots],
+      trajectory: { ...config.trajectory, sizes: [...QUICK_PRESET.trajectory.sizes] },
     };
   }
   const o = options.overrides ?? {};
@@ -316,6 +511,7 @@ export function resolveStudyConfig(
     ...config,
     out: o.out ?? config.out,
     threads: o.threads ?? config.threads,
+    ...(o.seeds !== undefined ? { seeds: o.seeds } : {}),
   };
 }
 
@@ -373,6 +569,34 @@ export function formatStudyConfig(config: StudyConfig): string {
   return stringify(config);
 }
 
+/** `over` on top of `base`: mappings merge key by key, lists and values are replaced. */
+function mergeConfig(base: unknown, over: unknown): unknown {
+  const isMap = (v: unknown): v is Record<string, unknown> =>
+    typeof v === "object" && v !== null && !Array.isArray(v);
+  if (!isMap(base) || !isMap(over)) return over === undefined ? base : over;
+  const out: Record<string, unknown> = { ...base };
+  for (const [k, v] of Object.entries(over)) out[k] = mergeConfig(base[k], v);
+  return out;
+}
+
+/**
+ * The issue to report: for a value that matches no form of a union (one architecture or a list;
+ * a data set spec or a mapping), the form that got furthest into the value says what is wrong
+ * with it (a bad layer size in a list of architectures, not "must be a list").
+ */
+function primaryIssue(issue: z.core.$ZodIssue): z.core.$ZodIssue {
+  if (issue.code !== "invalid_union" || issue.errors.length === 0) return issue;
+  // A branch that accepted the value's type (a mapping with an unknown key) beats one that did not.
+  const score = (b: z.core.$ZodIssue): number =>
+    b.path.length + (b.code === "invalid_type" || b.code === "invalid_union" ? 0 : 0.5);
+  const deepest = issue.errors
+    .map((branch) => branch[0])
+    .filter((b): b is z.core.$ZodIssue => b !== undefined)
+    .sort((a, b) => score(b) - score(a))[0];
+  if (deepest === undefined || score(deepest) === 0) return issue;
+  return primaryIssue({ ...deepest, path: [...issue.path, ...deepest.path] });
+}
+
 /** `motifs.sizes[1]` from a zod issue path. */
 function formatPath(path: readonly PropertyKey[]): string {
   let out = "";
@@ -397,16 +621,32 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 
 /** The keys allowed at a path of the schema (for "unknown key" messages). */
 function shapeAt(path: readonly PropertyKey[]): string[] | undefined {
-  let schema: z.ZodType = StudyConfigSchema;
+  let schema: z.ZodType | undefined = StudyConfigSchema;
   for (const p of path) {
     schema = unwrap(schema);
-    if (!(schema instanceof z.ZodObject)) return undefined;
-    const next = (schema.shape as Record<string, z.ZodType>)[String(p)];
-    if (next === undefined) return undefined;
-    schema = next;
+    if (typeof p === "number" && schema instanceof z.ZodArray) {
+      schema = schema.element as z.ZodType;
+      continue;
+    }
+    const object = objectOf(schema);
+    if (object === undefined) return undefined;
+    schema = (object.shape as Record<string, z.ZodType>)[String(p)];
+    if (schema === undefined) return undefined;
   }
-  schema = unwrap(schema);
-  return schema instanceof z.ZodObject ? Object.keys(schema.shape) : undefined;
+  const object = objectOf(unwrap(schema));
+  return object ? Object.keys(object.shape) : undefined;
+}
+
+/** The object schema itself, or the object form of a union (a data entry's mapping). */
+function objectOf(schema: z.ZodType): z.ZodObject | undefined {
+  if (schema instanceof z.ZodObject) return schema;
+  if (schema instanceof z.ZodUnion) {
+    for (const option of schema.options as z.ZodType[]) {
+      const o = unwrap(option);
+      if (o instanceof z.ZodObject) return o;
+    }
+  }
+  return undefined;
 }
 
 function unwrap(schema: z.ZodType): z.ZodType {

@@ -31,16 +31,28 @@ import { NnmotifsError } from "../core/errors.js";
 import type { NullModelName } from "../nulls/registry.js";
 import type { InitialiserName } from "../nn/initialisers.js";
 import { hashFile, hashOf } from "./cache.js";
-import type { StudyConfig } from "./config.js";
+import {
+  architectureLabel,
+  architectureList,
+  dataEntryOf,
+  replicateSeeds,
+  type ReplicateScope,
+  type StudyConfig,
+} from "./config.js";
 import {
   LAYOUT,
   datasetSlugs,
   initialGraphId,
+  layoutUnder,
   matchedGraphId,
+  replicateDir,
+  replicateTag,
+  snapshotGraphId,
   trainedGraphId,
+  type Layout,
   type StudyDataset,
 } from "./layout.js";
-import { codeFingerprint, nnmotifsVersion, type Stage } from "./manifest.js";
+import { STAGES, codeFingerprint, nnmotifsVersion, type Stage } from "./manifest.js";
 import { stepSeed } from "./step.js";
 
 /** What a step reads: an output of an upstream step (a key), or its whole record (`output: null`). */
@@ -103,6 +115,8 @@ export interface TrainParams {
   readonly initSeed: number;
   readonly trainSeed: number;
   readonly splitSeed: number;
+  /** Samples to generate or keep (absent: the data set's own). */
+  readonly samples?: number;
   /** Also save the init's initial network (the first data set's step does). */
   readonly writesInitial: boolean;
   readonly files: {
@@ -110,6 +124,8 @@ export interface TrainParams {
     readonly curveCsv: string;
     readonly curveJson: string;
     readonly initial: string | null;
+    /** The networks after these epochs (0 < epoch < epochs; early stopping: the final one). */
+    readonly snapshots: ReadonlyArray<{ readonly epoch: number; readonly model: string }>;
   };
 }
 
@@ -117,6 +133,8 @@ export interface GraphMember {
   readonly id: string;
   /** The data set spec (null: the initial network). */
   readonly dataset: string | null;
+  /** A training snapshot's epoch (absent: the initial or the trained network). */
+  readonly epoch?: number;
   /** Input name of its model file. */
   readonly model: string;
   readonly fanmod: string;
@@ -132,6 +150,11 @@ export interface GraphsParams {
   readonly matchTo?: string;
   /** Members to write (absent: all); the others only take part in the binning. */
   readonly write?: readonly string[];
+  /**
+   * Training snapshots: the input name of the main group whose bin edges (paper binning) colour
+   * every member; the members are not pooled (absent: bins from the members' pooled weights).
+   */
+  readonly binsOf?: string;
 }
 
 export interface CensusParams {
@@ -191,31 +214,217 @@ export interface MatchedEntry {
   readonly censuses: ReadonlyArray<CensusEntry>;
 }
 
-export type AnalysisParams = ResultsIndex;
+/** A snapshot of one training run and its censuses (without colours). */
+export interface SnapshotEntry {
+  readonly init: string;
+  readonly dataset: string;
+  readonly epoch: number;
+  /** The snapshot's graph: the initial graph at epoch 0, the trained graph at the last epoch. */
+  readonly graphId: string;
+  /** The train step (its record says how many epochs ran: early stopping). */
+  readonly train: string;
+  /** Input name of the group file that lists the graph (its edges per colour). */
+  readonly group: string;
+  readonly censuses: ReadonlyArray<CensusEntry>;
+}
 
-export type CensusVariant = "coloured" | "uncoloured" | "matched";
+/** One replicate's part of the results index: a one-seed ResultsIndex and its snapshots. */
+export interface ReplicateIndex extends ResultsIndex {
+  readonly architecture: string;
+  readonly seed: number;
+  readonly hidden: readonly number[];
+  readonly snapshots: ReadonlyArray<SnapshotEntry>;
+  /** Where the analysis writes its StudyResults and one-seed tables. */
+  readonly results: string;
+  readonly tables: string;
+  /** The inputs its results are assembled from (names as in ResultsIndex). */
+  readonly inputs: Readonly<Record<string, StepInput>>;
+}
+
+/** What the analysis and report read: every replicate, in config order. */
+export interface EnsembleIndex {
+  readonly config: StudyConfig;
+  readonly replicates: readonly ReplicateIndex[];
+}
+
+export type AnalysisParams = EnsembleIndex;
+
+export type CensusVariant = "coloured" | "uncoloured" | "matched" | "snapshot";
+
+// ---- the replicates ----
+
+/** One data set of a replicate, with the training values that apply to it. */
+export interface ReplicateDataset extends StudyDataset {
+  readonly batch: number;
+  readonly epochs: number;
+  /** Samples to generate or keep (absent: the data set's own). */
+  readonly samples?: number;
+}
+
+/** One replicate of the study (issue 9): an architecture × a seed, with its data sets. */
+export interface Replicate {
+  readonly architecture: string;
+  readonly seed: number;
+  readonly hidden: readonly number[];
+  /** Its place among its architecture's seeds: 0 runs the blocks of scope "first". */
+  readonly ordinal: number;
+  readonly datasets: readonly ReplicateDataset[];
+  /**
+   * The study's configuration as this replicate sees it: its seed, architecture, data sets and
+   * cut-off; the sweep and matched density off unless it runs them. What its StudyResults carry.
+   */
+  readonly config: StudyConfig;
+  /** Its folder (layout.ts) and the suffix of its step ids. */
+  readonly dir: string;
+  readonly tag: string;
+}
+
+/**
+ * The replicates of a study in config order: architectures in order of first appearance over the
+ * data entries (an entry's `hidden`, else network.hidden), then seeds. A replicate's data sets are
+ * the entries with its architecture.
+ */
+export function studyReplicates(config: StudyConfig): Replicate[] {
+  const entries = config.data.map(dataEntryOf);
+  const slugs = datasetSlugs(entries.map((e) => e.set));
+  const byArch = new Map<string, { hidden: number[]; datasets: ReplicateDataset[] }>();
+  entries.forEach((e, j) => {
+    for (const hidden of architectureList(e.hidden ?? config.network.hidden)) {
+      const label = architectureLabel(hidden);
+      let arch = byArch.get(label);
+      if (arch === undefined) byArch.set(label, (arch = { hidden, datasets: [] }));
+      arch.datasets.push({
+        ...slugs[j],
+        batch: e.batch ?? config.training.batch,
+        epochs: e.epochs ?? config.training.epochs,
+        ...(e.samples !== undefined ? { samples: e.samples } : {}),
+      });
+    }
+  });
+  const seeds = replicateSeeds(config);
+  const out: Replicate[] = [];
+  for (const [architecture, { hidden, datasets }] of byArch) {
+    const first = entries.find((e, j) => datasets[0].spec === slugs[j].spec);
+    seeds.forEach((seed, ordinal) => {
+      const runs = (scope: ReplicateScope): boolean => scope === "all" || ordinal === 0;
+      const own: StudyConfig = {
+        ...config,
+        seed,
+        seeds: [seed],
+        data: config.data.filter((_, j) => datasets.some((d) => d.spec === slugs[j].spec)),
+        network: { ...config.network, hidden: [...hidden] },
+        graphs: { ...config.graphs, cutoff: first?.cutoff ?? config.graphs.cutoff },
+        sensitivity: runs(config.sensitivity.replicates)
+          ? config.sensitivity
+          : { ...config.sensitivity, cutoffs: [] },
+        density: runs(config.density.replicates)
+          ? config.density
+          : { ...config.density, sizes: [] },
+      };
+      out.push({
+        architecture,
+        seed,
+        hidden,
+        ordinal,
+        datasets,
+        config: own,
+        dir: replicateDir(architecture, seed),
+        tag: replicateTag(architecture, seed),
+      });
+    });
+  }
+  return out;
+}
+
+/** What the plan of one replicate's steps needs: its replicate, paths and ids. */
+interface ReplicateScopeOf {
+  readonly rep: Replicate;
+  readonly config: StudyConfig;
+  readonly L: Layout;
+  readonly id: (base: string) => string;
+}
 
 // ---- the grid ----
 
 export function buildPlan(config: StudyConfig, options: PlanOptions = {}): StudyPlan {
   const code = `${nnmotifsVersion()}+${codeFingerprint()}`;
   const contentHash = options.datasetHash ?? datasetContentHash;
-  const datasets = datasetSlugs(config.data);
-  const inits = config.network.inits;
   const builder = new PlanBuilder(code);
+  const hashes = new Map<string, string | null>();
+  const hashOfSet = (spec: string): string | null => {
+    if (!hashes.has(spec)) hashes.set(spec, contentHash(spec));
+    return hashes.get(spec) ?? null;
+  };
+  const replicates = studyReplicates(config).map((rep) =>
+    planReplicate(
+      builder,
+      { rep, config: rep.config, L: layoutUnder(rep.dir), id: (b) => `${b}${rep.tag}` },
+      hashOfSet,
+    ),
+  );
+  const index: EnsembleIndex = { config, replicates };
+  const resultInputs: Record<string, StepInput> = {};
+  for (const r of replicates) Object.assign(resultInputs, r.inputs);
+  const replicateOutputs = replicates.flatMap((r) => [r.results, r.tables]);
+  builder.add({
+    id: "analysis",
+    kind: "analysis",
+    stage: "analysis",
+    label: "analyses (tables)",
+    seed: null,
+    long: false,
+    params: index,
+    inputs: resultInputs,
+    outputs: [LAYOUT.results, LAYOUT.findings, ...replicateOutputs, LAYOUT.ensembleTables],
+  });
+  builder.add({
+    id: "report",
+    kind: "report",
+    stage: "report",
+    label: "report (figures, report.html)",
+    seed: null,
+    long: false,
+    params: index,
+    inputs: { ...resultInputs, analysis: { step: "analysis", output: null } },
+    outputs: [LAYOUT.report, "figures/"],
+  });
+  // Stage by stage (every replicate's training first), a stable sort: a step reads only steps of
+  // its own or an earlier stage, so dependency order is kept.
+  const rank = (s: StepSpec): number => STAGES.indexOf(s.stage);
+  const steps = builder.steps
+    .map((s, i) => ({ s, i }))
+    .sort((a, b) => rank(a.s) - rank(b.s) || a.i - b.i)
+    .map((x) => x.s);
+  return { format: "nnmotifs-plan", version: 1, code, steps };
+}
 
-  // Axis values. A new axis (seeds, architectures, epochs) is one more array here and one more
-  // name in the ids and parameters of the steps it reaches.
+/** The steps of one replicate (the one-seed grid), and its part of the results index. */
+function planReplicate(
+  builder: PlanBuilder,
+  r: ReplicateScopeOf,
+  contentHash: (spec: string) => string | null,
+): ReplicateIndex {
+  const { config, L } = r;
+  const datasets = r.rep.datasets;
+  const inits = config.network.inits;
+
+  // Axis values. A new axis is one more array here and one more name in the ids and parameters
+  // of the steps it reaches.
   const binnings = binningAxis(config);
   const main = binnings[0];
 
   // train: data set × init
   const trainIds = new Map<string, string>();
+  const trainSpecs = new Map<string, StepSpec<TrainParams>>();
   for (const ds of datasets) {
     for (const init of inits) {
-      const spec = trainSpec(config, ds, init, ds === datasets[0], contentHash(ds.spec));
+      const spec = trainSpec(r, ds, init, ds === datasets[0], contentHash(ds.spec));
       builder.add(spec);
       trainIds.set(`${ds.slug}/${init}`, spec.id);
+      trainSpecs.set(
+        `${ds.slug}/${init}`,
+        builder.get(spec.id) as unknown as StepSpec<TrainParams>,
+      );
     }
   }
   const graphIds = inits.flatMap((init) => [
@@ -228,7 +437,7 @@ export function buildPlan(config: StudyConfig, options: PlanOptions = {}): Study
   const groupKey = new Map<string, { step: string; key: string }>(); // `${binning}/${init}`
   for (const b of binnings) {
     for (const init of inits) {
-      const spec = graphsSpec(b, init, datasets, trainIds);
+      const spec = graphsSpec(r, b, init, datasets, trainIds);
       builder.add(spec);
       for (const m of spec.params.members) graphStep.set(`${binningName(b)}/${m.id}`, spec.id);
       groupKey.set(`${binningName(b)}/${init}`, { step: spec.id, key: spec.params.group });
@@ -272,10 +481,8 @@ export function buildPlan(config: StudyConfig, options: PlanOptions = {}): Study
     const inMain = b.main && m.sizes.includes(size) && (m.nulls as readonly string[]).includes(nul);
     const graphsId = graphStep.get(`${binningName(b)}/${graphId}`);
     if (graphsId === undefined) throw new Error(`buildPlan: no graph ${graphId}`);
-    const graphKey = b.main
-      ? LAYOUT.graphJson(graphId)
-      : LAYOUT.sensitivityGraphJson(b.cutoff ?? 0, graphId);
-    const spec = censusSpec(config, graphId, size, nul, inMain ? null : (b.cutoff ?? 0), {
+    const graphKey = b.main ? L.graphJson(graphId) : L.sensitivityGraphJson(b.cutoff ?? 0, graphId);
+    const spec = censusSpec(r, graphId, size, nul, inMain ? null : (b.cutoff ?? 0), {
       step: graphsId,
       output: graphKey,
     });
@@ -292,14 +499,14 @@ export function buildPlan(config: StudyConfig, options: PlanOptions = {}): Study
     for (const size of topologySizes) {
       for (const nul of m.nulls) {
         const spec = censusSpec(
-          config,
+          r,
           graphId,
           size,
           nul,
           null,
           {
             step: graphStep.get(`${binningName(main)}/${graphId}`) ?? "",
-            output: LAYOUT.graphJson(graphId),
+            output: L.graphJson(graphId),
           },
           "uncoloured",
         );
@@ -314,21 +521,21 @@ export function buildPlan(config: StudyConfig, options: PlanOptions = {}): Study
   if (matchedSizes.length > 0) {
     for (const init of inits) {
       for (const ds of datasets) {
-        const spec = matchedGraphsSpec(config, init, ds, datasets, trainIds);
+        const spec = matchedGraphsSpec(r, init, ds, datasets, trainIds);
         builder.add(spec);
         const graphId = matchedGraphId(init, ds.slug);
         const censuses: CensusEntry[] = [];
         for (const size of matchedSizes) {
           for (const nul of m.nulls) {
             const c = censusSpec(
-              config,
+              r,
               graphId,
               size,
               nul,
               null,
               {
                 step: spec.id,
-                output: LAYOUT.matchedGraphJson(graphId),
+                output: L.matchedGraphJson(graphId),
               },
               "matched",
             );
@@ -350,6 +557,73 @@ export function buildPlan(config: StudyConfig, options: PlanOptions = {}): Study
     }
   }
 
+  // snapshots: per init, the networks saved during training, binned with the group's bins and
+  // counted without colours. Epoch 0 is the initial graph and the last epoch the trained graph:
+  // their censuses are the main uncoloured ones when the sizes and random networks agree.
+  const snapshots: SnapshotEntry[] = [];
+  const trajectoryNetworks = config.trajectory.randomNetworks ?? m.randomNetworks;
+  const reuseMain = trajectoryNetworks === m.randomNetworks;
+  const snapshotCensus = (graphId: string, size: number, nul: NullModelName, graph: StepInput) => {
+    const topo = pointName(main, graphId, size, nul, "uncoloured");
+    if (reuseMain && topologySizes.includes(size) && censusStep.has(topo)) {
+      return censusStep.get(topo) ?? "";
+    }
+    const name = `snapshot/${graphId}/${size}/${nul}`;
+    const known = censusStep.get(name);
+    if (known !== undefined) return known;
+    const spec = censusSpec(r, graphId, size, nul, null, graph, "snapshot", trajectoryNetworks);
+    builder.add(spec);
+    censusStep.set(name, spec.id);
+    return spec.id;
+  };
+  if (config.snapshots.length > 0 && config.trajectory.sizes.length > 0) {
+    for (const init of inits) {
+      const spec = snapshotGraphsSpec(r, init, datasets, trainSpecs, groupKey);
+      if (spec !== null) {
+        builder.add(spec);
+        groupKey.set(`snapshots/${init}`, { step: spec.id, key: spec.params.group });
+      }
+      for (const ds of datasets) {
+        for (const epoch of snapshotEpochs(config, ds)) {
+          const last = epoch === ds.epochs;
+          const graphId =
+            epoch === 0
+              ? initialGraphId(init)
+              : last
+                ? trainedGraphId(init, ds.slug)
+                : snapshotGraphId(init, ds.slug, epoch);
+          const graph: StepInput =
+            epoch === 0 || last
+              ? {
+                  step: graphStep.get(`${binningName(main)}/${graphId}`) ?? "",
+                  output: L.graphJson(graphId),
+                }
+              : { step: spec?.id ?? "", output: L.snapshotGraphJson(graphId) };
+          const censuses = config.trajectory.sizes.flatMap((size) =>
+            m.nulls.map((nul) => ({
+              graphId,
+              size,
+              nullModel: nul,
+              step: snapshotCensus(graphId, size, nul, graph),
+            })),
+          );
+          snapshots.push({
+            init,
+            dataset: ds.spec,
+            epoch,
+            graphId,
+            train: trainIds.get(`${ds.slug}/${init}`) ?? "",
+            group:
+              epoch === 0 || last
+                ? `group:${groupKey.get(`${binningName(main)}/${init}`)?.step ?? ""}`
+                : `group:${spec?.id ?? ""}`,
+            censuses,
+          });
+        }
+      }
+    }
+  }
+
   // analysis, report: everything
   const entry = (
     b: BinningPoint,
@@ -365,7 +639,7 @@ export function buildPlan(config: StudyConfig, options: PlanOptions = {}): Study
   });
   const index: ResultsIndex = {
     config,
-    datasets,
+    datasets: datasets.map((d) => ({ spec: d.spec, slug: d.slug })),
     inits: [...inits],
     graphIds,
     trainings: datasets.flatMap((ds) =>
@@ -396,48 +670,37 @@ export function buildPlan(config: StudyConfig, options: PlanOptions = {}): Study
       ),
     })),
   };
-  const resultInputs: Record<string, StepInput> = {};
+  const inputs: Record<string, StepInput> = {};
   for (const t of index.trainings) {
-    resultInputs[`train:${t.step}`] = { step: t.step, output: null };
-    resultInputs[`curve:${t.step}`] = { step: t.step, output: LAYOUT.curveJson(t.slug, t.init) };
+    inputs[`train:${t.step}`] = { step: t.step, output: null };
+    inputs[`curve:${t.step}`] = { step: t.step, output: L.curveJson(t.slug, t.init) };
   }
-  for (const g of groupKey.values())
-    resultInputs[`group:${g.step}`] = { step: g.step, output: g.key };
-  for (const id of censusStep.values()) resultInputs[`census:${id}`] = { step: id, output: null };
+  for (const g of groupKey.values()) inputs[`group:${g.step}`] = { step: g.step, output: g.key };
+  for (const id of censusStep.values()) inputs[`census:${id}`] = { step: id, output: null };
   for (const c of [
     ...index.censuses,
     ...index.topology,
     ...index.matched.flatMap((x) => x.censuses),
     ...index.sensitivity.flatMap((x) => x.censuses),
+    ...snapshots.flatMap((x) => x.censuses),
   ]) {
-    resultInputs[`censusJson:${c.step}`] = {
-      step: c.step,
-      output: builder.get(c.step).outputs[0],
-    };
+    inputs[`censusJson:${c.step}`] = { step: c.step, output: builder.get(c.step).outputs[0] };
   }
-  builder.add({
-    id: "analysis",
-    kind: "analysis",
-    stage: "analysis",
-    label: "analyses (tables)",
-    seed: null,
-    long: false,
-    params: index,
-    inputs: resultInputs,
-    outputs: [LAYOUT.results, "tables/"],
-  });
-  builder.add({
-    id: "report",
-    kind: "report",
-    stage: "report",
-    label: "report (figures, report.html)",
-    seed: null,
-    long: false,
-    params: index,
-    inputs: { ...resultInputs, analysis: { step: "analysis", output: null } },
-    outputs: [LAYOUT.report, "figures/"],
-  });
-  return { format: "nnmotifs-plan", version: 1, code, steps: builder.steps };
+  return {
+    ...index,
+    architecture: r.rep.architecture,
+    seed: r.rep.seed,
+    hidden: [...r.rep.hidden],
+    snapshots,
+    results: L.results,
+    tables: L.tables,
+    inputs,
+  };
+}
+
+/** The epochs of a data set's snapshots: those of the config it reaches (≤ its epochs). */
+export function snapshotEpochs(config: StudyConfig, ds: { epochs: number }): number[] {
+  return [...config.snapshots].filter((e) => e <= ds.epochs).sort((a, b) => a - b);
 }
 
 /** The binning axis: the study's binning first, then each sweep cut-off not equal to it. */
@@ -468,26 +731,37 @@ function binningName(b: BinningPoint): string {
 }
 
 function trainSpec(
-  config: StudyConfig,
-  ds: StudyDataset,
+  r: ReplicateScopeOf,
+  ds: ReplicateDataset,
   init: InitialiserName,
   writesInitial: boolean,
   content: string | null,
 ): Omit<StepSpec<TrainParams>, "planKey" | "estimate"> {
+  const { config, L } = r;
   const trainSeed = stepSeed(config.seed, "train", ds.spec);
+  // The epochs saved besides the initial and the trained network (those two are always saved).
+  const snapshots =
+    config.trajectory.sizes.length > 0
+      ? snapshotEpochs(config, ds).filter((e) => e > 0 && e < ds.epochs)
+      : [];
+  const snapshotFiles = snapshots.map((epoch) => ({
+    epoch,
+    model: L.snapshotModel(ds.slug, init, epoch),
+  }));
   return {
-    id: `train-${ds.slug}-${init}`,
+    id: r.id(`train-${ds.slug}-${init}`),
     kind: "train",
     stage: "train",
-    label: `train ${ds.slug} × ${init}`,
+    label: `train ${ds.slug} × ${init} (${r.rep.architecture}, seed ${config.seed})`,
     seed: trainSeed,
     long: true,
     params: {
       dataset: ds.spec,
       slug: ds.slug,
       init,
-      hidden: config.network.hidden,
-      training: config.training,
+      hidden: r.rep.hidden,
+      training: { ...config.training, batch: ds.batch, epochs: ds.epochs },
+      ...(ds.samples !== undefined ? { samples: ds.samples } : {}),
       content,
       dataSeed: stepSeed(config.seed, "data", ds.spec),
       initSeed: stepSeed(config.seed, "init", init),
@@ -495,36 +769,40 @@ function trainSpec(
       splitSeed: stepSeed(config.seed, "split", ds.spec),
       writesInitial,
       files: {
-        model: LAYOUT.trainedModel(ds.slug, init),
-        curveCsv: LAYOUT.curveCsv(ds.slug, init),
-        curveJson: LAYOUT.curveJson(ds.slug, init),
-        initial: writesInitial ? LAYOUT.initialModel(init) : null,
+        model: L.trainedModel(ds.slug, init),
+        curveCsv: L.curveCsv(ds.slug, init),
+        curveJson: L.curveJson(ds.slug, init),
+        initial: writesInitial ? L.initialModel(init) : null,
+        snapshots: snapshotFiles,
       },
     },
     inputs: {},
     outputs: [
-      LAYOUT.trainedModel(ds.slug, init),
-      LAYOUT.curveCsv(ds.slug, init),
-      LAYOUT.curveJson(ds.slug, init),
-      ...(writesInitial ? [LAYOUT.initialModel(init)] : []),
+      L.trainedModel(ds.slug, init),
+      L.curveCsv(ds.slug, init),
+      L.curveJson(ds.slug, init),
+      ...(writesInitial ? [L.initialModel(init)] : []),
+      ...snapshotFiles.map((f) => f.model),
     ],
   };
 }
 
 function graphsSpec(
+  r: ReplicateScopeOf,
   b: BinningPoint,
   init: string,
   datasets: readonly StudyDataset[],
   trainIds: ReadonlyMap<string, string>,
 ): Omit<StepSpec<GraphsParams>, "planKey" | "estimate"> {
+  const { L } = r;
   const c = b.cutoff ?? 0;
   const paths = (id: string): { fanmod: string; json: string } =>
     b.main
-      ? { fanmod: LAYOUT.graphFanmod(id), json: LAYOUT.graphJson(id) }
-      : { fanmod: LAYOUT.sensitivityFanmod(c, id), json: LAYOUT.sensitivityGraphJson(c, id) };
+      ? { fanmod: L.graphFanmod(id), json: L.graphJson(id) }
+      : { fanmod: L.sensitivityFanmod(c, id), json: L.sensitivityGraphJson(c, id) };
   const first = trainIds.get(`${datasets[0].slug}/${init}`) ?? "";
   const inputs: Record<string, StepInput> = {
-    [`model:${initialGraphId(init)}`]: { step: first, output: LAYOUT.initialModel(init) },
+    [`model:${initialGraphId(init)}`]: { step: first, output: L.initialModel(init) },
   };
   const members: GraphMember[] = [
     {
@@ -538,21 +816,76 @@ function graphsSpec(
     const id = trainedGraphId(init, ds.slug);
     inputs[`model:${id}`] = {
       step: trainIds.get(`${ds.slug}/${init}`) ?? "",
-      output: LAYOUT.trainedModel(ds.slug, init),
+      output: L.trainedModel(ds.slug, init),
     };
     members.push({ id, dataset: ds.spec, model: `model:${id}`, ...paths(id) });
   }
-  const group = b.main ? LAYOUT.graphGroup(init) : LAYOUT.sensitivityGroup(c, init);
+  const group = b.main ? L.graphGroup(init) : L.sensitivityGroup(c, init);
   return {
-    id: b.main ? `graphs-${init}` : `sensitivity-graphs-${init}-c${String(c)}`,
+    id: r.id(b.main ? `graphs-${init}` : `sensitivity-graphs-${init}-c${String(c)}`),
     kind: "graphs",
     stage: "graphs",
     label: b.main
-      ? `graphs ${init} (${b.scheme} binning)`
-      : `graphs ${init} at c = ${c} (sensitivity)`,
+      ? `graphs ${init} (${b.scheme} binning; ${r.rep.architecture}, seed ${r.config.seed})`
+      : `graphs ${init} at c = ${c} (sensitivity; ${r.rep.architecture}, seed ${r.config.seed})`,
     seed: null,
     long: false,
     params: { init, binning: b, members, group },
+    inputs,
+    outputs: [...members.flatMap((m) => [m.fanmod, m.json]), group],
+  };
+}
+
+/**
+ * The training snapshots of `init` between the first and the last epoch, binned with the bin
+ * edges of the init's main group (SPEC §4.2: the initial and trained networks' pooled weights), so
+ * that a snapshot's colours mean what the initial and trained graphs' colours mean. Null when no
+ * data set has such a snapshot.
+ */
+function snapshotGraphsSpec(
+  r: ReplicateScopeOf,
+  init: string,
+  datasets: readonly ReplicateDataset[],
+  trainSpecs: ReadonlyMap<string, StepSpec<TrainParams>>,
+  groupKey: ReadonlyMap<string, { step: string; key: string }>,
+): Omit<StepSpec<GraphsParams>, "planKey" | "estimate"> | null {
+  const { L } = r;
+  const main = groupKey.get(`main/${init}`);
+  if (main === undefined) throw new Error(`buildPlan: no main group of ${init}`);
+  const inputs: Record<string, StepInput> = { bins: { step: main.step, output: main.key } };
+  const members: GraphMember[] = [];
+  for (const ds of datasets) {
+    const train = trainSpecs.get(`${ds.slug}/${init}`);
+    if (train === undefined) throw new Error(`buildPlan: no training of ${ds.slug} × ${init}`);
+    for (const f of train.params.files.snapshots) {
+      const id = snapshotGraphId(init, ds.slug, f.epoch);
+      inputs[`model:${id}`] = { step: train.id, output: f.model };
+      members.push({
+        id,
+        dataset: ds.spec,
+        epoch: f.epoch,
+        model: `model:${id}`,
+        fanmod: L.snapshotFanmod(id),
+        json: L.snapshotGraphJson(id),
+      });
+    }
+  }
+  if (members.length === 0) return null;
+  const b: BinningPoint = {
+    scheme: r.config.graphs.binning,
+    cutoff: r.config.graphs.binning === "paper" ? r.config.graphs.cutoff : null,
+    quantile: r.config.graphs.binning === "quantile" ? r.config.graphs.quantile : null,
+    main: false,
+  };
+  const group = L.snapshotGroup(init);
+  return {
+    id: r.id(`snapshot-graphs-${init}`),
+    kind: "graphs",
+    stage: "graphs",
+    label: `graphs ${init} training snapshots (${r.rep.architecture}, seed ${r.config.seed})`,
+    seed: null,
+    long: false,
+    params: { init, binning: b, members, group, binsOf: "bins" },
     inputs,
     outputs: [...members.flatMap((m) => [m.fanmod, m.json]), group],
   };
@@ -564,30 +897,31 @@ function graphsSpec(
  * the reference, and only the matched initial graph and the group file are written.
  */
 function matchedGraphsSpec(
-  config: StudyConfig,
+  r: ReplicateScopeOf,
   init: string,
   ds: StudyDataset,
   datasets: readonly StudyDataset[],
   trainIds: ReadonlyMap<string, string>,
 ): Omit<StepSpec<GraphsParams>, "planKey" | "estimate"> {
+  const { config, L } = r;
   const b: BinningPoint = {
     scheme: "matched",
     cutoff: config.graphs.cutoff,
     quantile: null,
     main: false,
   };
-  const base = graphsSpec(b, init, datasets, trainIds);
+  const base = graphsSpec(r, b, init, datasets, trainIds);
   const id = matchedGraphId(init, ds.slug);
   const members = base.params.members.map((m) =>
     m.dataset === null
-      ? { ...m, id, fanmod: LAYOUT.matchedFanmod(id), json: LAYOUT.matchedGraphJson(id) }
+      ? { ...m, id, fanmod: L.matchedFanmod(id), json: L.matchedGraphJson(id) }
       : m,
   );
-  const group = LAYOUT.matchedGroup(id);
+  const group = L.matchedGroup(id);
   return {
     ...base,
-    id: `matched-graphs-${id}`,
-    label: `graphs ${init} initial at ${ds.slug}'s density (matched)`,
+    id: r.id(`matched-graphs-${id}`),
+    label: `graphs ${init} initial at ${ds.slug}'s density (matched; ${r.rep.architecture}, seed ${config.seed})`,
     params: {
       init,
       binning: b,
@@ -596,48 +930,60 @@ function matchedGraphsSpec(
       matchTo: trainedGraphId(init, ds.slug),
       write: [id],
     },
-    outputs: [LAYOUT.matchedFanmod(id), LAYOUT.matchedGraphJson(id), group],
+    outputs: [L.matchedFanmod(id), L.matchedGraphJson(id), group],
   };
 }
 
 /**
  * One census. The seed does not depend on the cut-off: every cut-off's census of a graph draws the
- * same random stream, so differences come from the binning alone.
+ * same random stream, so differences come from the binning alone. A snapshot census of the initial
+ * or trained graph draws the stream of that graph's uncoloured census (its first networks are the
+ * same networks).
  */
 function censusSpec(
-  config: StudyConfig,
+  r: ReplicateScopeOf,
   graphId: string,
   size: number,
   nullModel: NullModelName,
   cutoff: number | null,
   graph: StepInput,
   variant: CensusVariant = "coloured",
+  randomNetworks?: number,
 ): Omit<StepSpec<CensusParams>, "planKey" | "estimate"> {
+  const { config, L } = r;
   const seed = stepSeed(config.seed, "census", graphId, String(size), nullModel);
   const m = config.motifs;
+  const where = `${r.rep.architecture}, seed ${config.seed}`;
   if (variant !== "coloured") {
     const files =
       variant === "uncoloured"
         ? {
-            json: LAYOUT.topologyCensusJson(graphId, size, nullModel),
-            csv: LAYOUT.topologyCensusCsv(graphId, size, nullModel),
+            json: L.topologyCensusJson(graphId, size, nullModel),
+            csv: L.topologyCensusCsv(graphId, size, nullModel),
           }
-        : {
-            json: LAYOUT.matchedCensusJson(graphId, size, nullModel),
-            csv: LAYOUT.matchedCensusCsv(graphId, size, nullModel),
-          };
+        : variant === "matched"
+          ? {
+              json: L.matchedCensusJson(graphId, size, nullModel),
+              csv: L.matchedCensusCsv(graphId, size, nullModel),
+            }
+          : {
+              json: L.snapshotCensusJson(graphId, size, nullModel),
+              csv: L.snapshotCensusCsv(graphId, size, nullModel),
+            };
     const motifs = {
-      randomNetworks: m.randomNetworks,
+      randomNetworks: randomNetworks ?? m.randomNetworks,
       exchanges: m.exchanges,
       tries: m.tries,
       colours: false,
       vertexColours: m.vertexColours,
+      maxExactSubgraphs: m.maxExactSubgraphs,
     };
+    const suffix = variant === "snapshot" ? "trajectory" : "uncoloured";
     return {
-      id: `census-${graphId}-k${size}-${nullModel}-uncoloured`,
+      id: r.id(`census-${graphId}-k${size}-${nullModel}-${suffix}`),
       kind: "census",
       stage: "census",
-      label: `census ${graphId} k=${size} ${nullModel} uncoloured`,
+      label: `census ${graphId} k=${size} ${nullModel} ${variant === "snapshot" ? "uncoloured (trajectory)" : "uncoloured"} (${where})`,
       seed,
       long: true,
       params: { graphId, size, nullModel, seed, motifs, cutoff, graph: "graph", ...files },
@@ -652,28 +998,30 @@ function censusSpec(
     tries: m.tries,
     colours: m.colours,
     vertexColours: m.vertexColours,
+    maxExactSubgraphs: m.maxExactSubgraphs,
   };
   const files =
     cutoff === null
       ? {
-          json: LAYOUT.censusJson(graphId, size, nullModel),
-          csv: LAYOUT.censusCsv(graphId, size, nullModel),
+          json: L.censusJson(graphId, size, nullModel),
+          csv: L.censusCsv(graphId, size, nullModel),
         }
       : {
-          json: LAYOUT.sensitivityCensusJson(cutoff, graphId, size, nullModel),
-          csv: LAYOUT.sensitivityCensusCsv(cutoff, graphId, size, nullModel),
+          json: L.sensitivityCensusJson(cutoff, graphId, size, nullModel),
+          csv: L.sensitivityCensusCsv(cutoff, graphId, size, nullModel),
         };
   return {
-    id:
+    id: r.id(
       cutoff === null
         ? `census-${graphId}-k${size}-${nullModel}`
         : `sensitivity-census-c${String(cutoff)}-${graphId}-k${size}-${nullModel}`,
+    ),
     kind: "census",
     stage: "census",
     label:
       cutoff === null
-        ? `census ${graphId} k=${size} ${nullModel}`
-        : `census ${graphId} k=${size} ${nullModel} at c = ${cutoff}`,
+        ? `census ${graphId} k=${size} ${nullModel} (${where})`
+        : `census ${graphId} k=${size} ${nullModel} at c = ${cutoff} (${where})`,
     seed,
     long: true,
     params: { graphId, size, nullModel, seed, motifs, cutoff, graph: "graph", ...files },
@@ -722,8 +1070,13 @@ class PlanBuilder {
  */
 export function keyParams(kind: StepKindName, params: unknown): unknown {
   if (kind === "analysis" || kind === "report") {
-    const p = params as ResultsIndex;
-    return { ...p, config: { ...p.config, out: null, threads: null } };
+    const p = params as EnsembleIndex;
+    const strip = (c: StudyConfig) => ({ ...c, out: null, threads: null });
+    return {
+      ...p,
+      config: strip(p.config),
+      replicates: p.replicates.map((r) => ({ ...r, config: strip(r.config) })),
+    };
   }
   return params;
 }

@@ -4,15 +4,16 @@
  * written at the start (status "running"), after each stage, and at the end.
  */
 import { resolve } from "node:path";
+import type { EnsembleResults } from "../analysis/ensemble/replicates.js";
 import type { StudyResults } from "../analysis/study-results.js";
 import { NnmotifsError } from "../core/errors.js";
 import type { StepRecord } from "./cache.js";
-import { assembleResults, resultFileInputs } from "./collect-results.js";
+import { assembleEnsemble, resultFileInputs } from "./collect-results.js";
 import type { StudyConfig } from "./config.js";
 import { LocalExecutor, cacheKey, type StudyEvent, type StudyExecutor } from "./executor.js";
 import { LAYOUT } from "./layout.js";
 import { baseVersions, type Manifest, type ManifestStep, type Stage } from "./manifest.js";
-import { buildPlan, type ResultsIndex, type StepSpec, type StudyPlan } from "./plan.js";
+import { buildPlan, type EnsembleIndex, type StepSpec, type StudyPlan } from "./plan.js";
 import { LocalFolderStore, type StudyStore } from "./store.js";
 
 export type { StudyEvent } from "./executor.js";
@@ -33,7 +34,10 @@ export interface StudyOutcome {
   readonly outDir: string;
   readonly reportPath: string;
   readonly manifest: Manifest;
+  /** The first replicate's results (the first architecture's first seed). */
   readonly results: StudyResults;
+  /** Every replicate. */
+  readonly ensemble: EnsembleResults;
   /** Steps run and reused in this run. */
   readonly ran: number;
   readonly reused: number;
@@ -113,11 +117,13 @@ export async function runStudy(
     }
     const final = manifest("complete");
     await store.writeManifest(final);
+    const ensemble = await readResults(plan, store, execution.records);
     return {
       outDir: store.root,
       reportPath: resolve(store.root, LAYOUT.report),
       manifest: final,
-      results: await readResults(plan, store, execution.records),
+      results: ensemble.replicates[0].results,
+      ensemble,
       ran: execution.ran,
       reused: execution.reused,
     };
@@ -126,22 +132,22 @@ export async function runStudy(
   }
 }
 
-/** StudyResults of a finished plan, read back from the store. */
+/** Every replicate's results of a finished plan, read back from the store. */
 async function readResults(
   plan: StudyPlan,
   store: StudyStore,
   records: ReadonlyMap<string, StepRecord>,
-): Promise<StudyResults> {
+): Promise<EnsembleResults> {
   const analysis = plan.steps.find(
     (s) => s.kind === "analysis",
-  ) as unknown as StepSpec<ResultsIndex>;
+  ) as unknown as StepSpec<EnsembleIndex>;
   const texts = new Map<string, unknown>();
   for (const name of resultFileInputs(analysis.params)) {
     const input = analysis.inputs[name];
     if (input?.output == null) continue;
     if (!texts.has(name)) texts.set(name, JSON.parse(await store.readText(input.output)));
   }
-  return assembleResults(analysis.params, {
+  return assembleEnsemble(analysis.params, {
     json: <T>(name: string) => texts.get(name) as T,
     record: <T>(name: string) => records.get(analysis.inputs[name]?.step ?? "") as StepRecord<T>,
   });

@@ -33,9 +33,13 @@ describe("loadStudyConfig(undefined)", () => {
     expect(c.training.learningRate).toBe(0.01);
     expect(c.training.momentum).toBe(0.6);
     expect(c.graphs).toEqual({ binning: "paper", cutoff: 0.55, quantile: 0.2 });
-    expect(c.motifs.sizes).toEqual([3, 4, 5]);
+    expect(c.motifs.sizes).toEqual([3, 4]);
     expect(c.motifs.randomNetworks).toBe(100);
     expect(c.motifs.nulls).toEqual(["switch", "layered"]);
+    // Issue 9: five seeds and the training snapshots at k â‰¤ 4.
+    expect(c.seeds).toBe(5);
+    expect(c.snapshots).toEqual([0, 1, 2, 5, 10, 20]);
+    expect(c.trajectory).toEqual({ sizes: [3, 4], randomNetworks: 30 });
     expect(c.motifs.exchanges).toBe(3);
     expect(c.motifs.tries).toBe(3);
   });
@@ -74,7 +78,7 @@ describe("parseStudyConfig(text)", () => {
 
   it("rejects unknown keys naming the key and the allowed ones", () => {
     expect(errorOf("motifs:\n  size: [3]\n")).toBe(
-      "config.yaml:2: motifs: unknown key `size`; allowed keys: sizes, randomNetworks, nulls, exchanges, tries, colours, vertexColours",
+      "config.yaml:2: motifs: unknown key `size`; allowed keys: sizes, randomNetworks, nulls, exchanges, tries, colours, vertexColours, maxExactSubgraphs",
     );
     expect(errorOf("epochs: 3\n")).toMatch(
       /^config\.yaml:1: unknown key `epochs`; allowed keys: seed, /,
@@ -133,6 +137,7 @@ describe("studyJsonSchema()", () => {
     expect(s.additionalProperties).toBe(false);
     expect(Object.keys(s.properties)).toEqual([
       "seed",
+      "seeds",
       "out",
       "threads",
       "data",
@@ -145,6 +150,8 @@ describe("studyJsonSchema()", () => {
       "analysis",
       "topology",
       "density",
+      "snapshots",
+      "trajectory",
     ]);
   });
 });
@@ -167,12 +174,14 @@ describe("parseStudyConfig(text): the `sensitivity` block (cut-off sweep, SPEC Â
       cutoffs: [0.35, 0.45, 0.55, 0.65, 0.75],
       sizes: [4],
       nulls: ["switch", "layered"],
+      replicates: "first",
     });
     const c = parseStudyConfig("sensitivity:\n  cutoffs: [0.35, 0.55, 0.75]\n", "s.yaml");
     expect(c.sensitivity).toEqual({
       cutoffs: [0.35, 0.55, 0.75],
       sizes: [4],
       nulls: ["switch", "layered"],
+      replicates: "first",
     });
     const quick = parseStudyConfig("sensitivity:\n  cutoffs: [0.35]\n", "s.yaml", {
       quick: true,
@@ -201,7 +210,57 @@ describe("parseStudyConfig(text): the `sensitivity` block (cut-off sweep, SPEC Â
       /sensitivity\.nulls\[0\]: must be one of switch, layered$/,
     );
     expect(errorOf("sensitivity:\n  cutof: [0.5]\n")).toMatch(
-      /unknown key `cutof`; allowed keys: cutoffs, sizes, nulls$/,
+      /unknown key `cutof`; allowed keys: cutoffs, sizes, nulls, replicates$/,
+    );
+  });
+});
+
+describe("parseStudyConfig(text): the grid (issue 9: seeds, snapshots, architectures, overrides)", () => {
+  it("takes a number of seeds (from `seed` on) or a list, and turns it into the replicate seeds", async () => {
+    const { replicateSeeds } = await import("../../src/study/config.js");
+    expect(replicateSeeds(parseStudyConfig("seed: 7\nseeds: 3\n"))).toEqual([7, 8, 9]);
+    expect(replicateSeeds(parseStudyConfig("seeds: [4, 2]\n"))).toEqual([4, 2]);
+  });
+
+  it("takes one architecture or a list, and data entries with their own values", () => {
+    const c = parseStudyConfig(
+      "network:\n  hidden: [[20, 10], [30, 30]]\ndata:\n  - tree\n  - { set: clusters, hidden: [20, 20], batch: 128, epochs: 10, cutoff: 0.1 }\n",
+    );
+    expect(c.network.hidden).toEqual([
+      [20, 10],
+      [30, 30],
+    ]);
+    expect(c.data[1]).toEqual({
+      set: "clusters",
+      hidden: [20, 20],
+      batch: 128,
+      epochs: 10,
+      cutoff: 0.1,
+    });
+    // The printed configuration reads back equal.
+    expect(parseStudyConfig(formatStudyConfig(c), "printed.yaml")).toEqual(c);
+  });
+
+  it("rejects bad seeds, snapshots, architectures and data entries with the line", () => {
+    expect(errorOf("seeds: 0\n")).toBe("config.yaml:1: seeds: must be an integer 1..10000");
+    expect(errorOf("seeds: [1, 1]\n")).toBe("config.yaml:1: seeds: must not repeat a value");
+    expect(errorOf("training:\n  epochs: 10\nsnapshots: [0, 5, 20]\n")).toBe(
+      "config.yaml:3: snapshots[2]: must be at most training.epochs (10)",
+    );
+    expect(errorOf("network:\n  hidden:\n    - [20, 10]\n    - [30, 0]\n")).toBe(
+      "config.yaml:4: network.hidden[1][1]: must be an integer 1..4096",
+    );
+    expect(errorOf("data:\n  - tree\n  - { set: clusters, batch: 0 }\n")).toBe(
+      "config.yaml:3: data[1].batch: must be an integer 1..1000000",
+    );
+    expect(errorOf("data:\n  - tree\n  - { set: clusters, epoch: 3 }\n")).toMatch(
+      /^config\.yaml:3: data\[1\]: unknown key `epoch`; allowed keys: set, hidden, batch, epochs, cutoff, samples$/,
+    );
+    expect(errorOf("data:\n  - tree\n  - { set: tree, hidden: [20, 10] }\n")).toMatch(
+      /^config\.yaml:3: data\[1\]: data set tree is listed twice/,
+    );
+    expect(errorOf("data:\n  - tree\n  - { set: clusters, cutoff: 0.3 }\n")).toMatch(
+      /^config\.yaml:3: data\[1\]\.cutoff: the data sets of architecture 30-30 are binned as one group and must share one cut-off/,
     );
   });
 });

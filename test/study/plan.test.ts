@@ -2,7 +2,29 @@ import { describe, expect, it } from "vitest";
 import { resolveStudyConfig, type StudyConfigInput } from "../../src/study/config.js";
 import { buildPlan, type StepSpec, type StudyPlan } from "../../src/study/plan.js";
 
-const plan = (input: StudyConfigInput = {}): StudyPlan => buildPlan(resolveStudyConfig(input));
+/** The one-seed grid of issue 4 (sizes 3–5, no snapshots): the tests of this file's first part. */
+const ONE_SEED: StudyConfigInput = {
+  seeds: 1,
+  snapshots: [],
+  motifs: { sizes: [3, 4, 5] },
+  topology: { sizes: [3, 4, 5] },
+};
+const merge = (a: StudyConfigInput, b: StudyConfigInput): StudyConfigInput => {
+  const out: Record<string, unknown> = { ...a };
+  for (const [k, v] of Object.entries(b)) {
+    const base = (a as Record<string, unknown>)[k];
+    out[k] =
+      typeof v === "object" && v !== null && !Array.isArray(v) && typeof base === "object"
+        ? { ...base, ...v }
+        : v;
+  }
+  return out as StudyConfigInput;
+};
+const plan = (input: StudyConfigInput = {}): StudyPlan =>
+  buildPlan(resolveStudyConfig(merge(ONE_SEED, input)));
+/** The replicate suffix of the one-seed grid's step ids, and its folder. */
+const R = "@30-30-s1";
+const DIR = "replicates/30-30/s1";
 const keys = (p: StudyPlan): Map<string, string> => new Map(p.steps.map((s) => [s.id, s.planKey]));
 
 /** Ids of the steps whose key differs between two plans with the same steps. */
@@ -48,21 +70,22 @@ describe("buildPlan(config)", () => {
     // (main's code: 170 steps, the sweep's 3 graph groups and 18 censuses at c = 0.55 included)
     expect(ids).toHaveLength(6 + 15 + 54 + 72 + 54 + 6 + 12 + 2);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(ids.some((id) => id.startsWith("sensitivity-graphs-") && id.endsWith("-c0.55"))).toBe(
-      false,
-    );
+    expect(
+      ids.some((id) => id.startsWith("sensitivity-graphs-") && id.endsWith(`-c0.55${R}`)),
+    ).toBe(false);
     expect(ids.some((id) => id.startsWith("sensitivity-census-c0.55-"))).toBe(false);
     // No two steps compute the same thing.
     const content = p.steps.map((s) => JSON.stringify([s.kind, s.params, s.inputs]));
     expect(new Set(content).size).toBe(content.length);
     // The analysis reads the main censuses as the sweep's c = 0.55 column.
     const analysis = p.steps.find((s) => s.kind === "analysis") as StepSpec<{
-      sensitivity: Array<{ cutoff: number; censuses: Array<{ step: string }> }>;
+      replicates: Array<{
+        sensitivity: Array<{ cutoff: number; censuses: Array<{ step: string }> }>;
+      }>;
     }>;
-    expect(analysis.params.sensitivity.map((s) => s.cutoff)).toEqual([
-      0.35, 0.45, 0.55, 0.65, 0.75,
-    ]);
-    const at055 = analysis.params.sensitivity[2].censuses.map((c) => c.step);
+    const sensitivity = analysis.params.replicates[0].sensitivity;
+    expect(sensitivity.map((s) => s.cutoff)).toEqual([0.35, 0.45, 0.55, 0.65, 0.75]);
+    const at055 = sensitivity[2].censuses.map((c) => c.step);
     expect(at055).toHaveLength(18);
     expect(at055.every((id) => id.startsWith("census-") && id.includes("-k4-"))).toBe(true);
   });
@@ -70,10 +93,10 @@ describe("buildPlan(config)", () => {
   it("keeps the main grid's output paths", () => {
     const p = plan();
     const outputs = p.steps.flatMap((s) => s.outputs);
-    expect(outputs).toContain("census/normal-tree-k4-switch.json");
-    expect(outputs).toContain("graphs/glorot-initial.graph.json");
-    expect(outputs).toContain("models/tree-normal.model.json");
-    expect(outputs).toContain("census/sensitivity/c0.35/normal-tree-k4-switch.json");
+    expect(outputs).toContain(`${DIR}/census/normal-tree-k4-switch.json`);
+    expect(outputs).toContain(`${DIR}/graphs/glorot-initial.graph.json`);
+    expect(outputs).toContain(`${DIR}/models/tree-normal.model.json`);
+    expect(outputs).toContain(`${DIR}/census/sensitivity/c0.35/normal-tree-k4-switch.json`);
     expect(new Set(outputs).size).toBe(outputs.length); // no two steps write one key
   });
 
@@ -104,9 +127,9 @@ describe("buildPlan(config)", () => {
     // The matched graphs bin at the study's cut-off too.
     expect(changed(cut, cut2)).toEqual(
       downstream(cut, [
-        "graphs-normal",
-        "graphs-orthogonal",
-        "graphs-glorot",
+        `graphs-normal${R}`,
+        `graphs-orthogonal${R}`,
+        `graphs-glorot${R}`,
         ...cut.steps.filter((s) => s.id.startsWith("matched-graphs-")).map((s) => s.id),
       ]),
     );

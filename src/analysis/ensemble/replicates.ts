@@ -27,6 +27,11 @@ export interface SnapshotCensus {
   readonly dataset: string;
   /** 0 = the initial network; otherwise after this many epochs of training. */
   readonly epoch: number;
+  /**
+   * The epoch whose weights the snapshot holds: `epoch`, or the last epoch run when early
+   * stopping ended the training before it (the final network). Absent: `epoch`.
+   */
+  readonly weightsEpoch?: number;
   readonly graphId: string;
   /** Edges kept in the snapshot's graph. */
   readonly edges: number;

@@ -1,5 +1,8 @@
 /** The census step: one graph × motif size × null model (× binning point) → census JSON and CSV. */
+import { Rng } from "../../core/random.js";
+import type { Digraph } from "../../graph/digraph.js";
 import { parseGraph } from "../../graph/read-graph.js";
+import { estimateSubgraphCount } from "../../motifs/rand-esu.js";
 import { census, censusJson, type CensusOptions } from "../../stats/census.js";
 import { formatCensus } from "../../stats/census-format.js";
 import { nnmotifsVersion } from "../manifest.js";
@@ -10,6 +13,52 @@ export interface CensusSummary {
   readonly subgraphs: number;
   readonly classes: number;
   readonly censusSeconds: number;
+  /** Present when the graph had too many subgraphs to enumerate (motifs.maxExactSubgraphs). */
+  readonly sampling?: SamplingChoice;
+}
+
+/** RAND-ESU instead of the exact census, and why. */
+export interface SamplingChoice {
+  /** Estimated k-subgraphs of the graph (Knuth's probe estimator) and its standard error. */
+  readonly estimate: number;
+  readonly standardError: number;
+  /** Per-depth probabilities: the expected share of subgraphs counted is their product. */
+  readonly probabilities: readonly number[];
+  /** Expected subgraphs counted per network (estimate × product): a count's relative standard
+   * error is about 1/√(its expected sampled count). */
+  readonly expectedSampled: number;
+}
+
+/** Stream of the seeded work estimate (apart from the census's own streams). */
+const ESTIMATE_STREAM = 0x65737469; // "esti"
+
+/**
+ * Whether to sample: the seeded estimate of the graph's k-subgraphs against the limit; above it,
+ * the probability goes on the last two depths of the ESU tree, where most of the tree is, so that
+ * about `limit` subgraphs are counted (the choice depends on the graph and seed only, not on the
+ * machine, so the same seed gives the same census).
+ */
+export function samplingFor(
+  g: Digraph,
+  size: number,
+  seed: number,
+  limit: number,
+): SamplingChoice | null {
+  if (size < 4) return null;
+  const est = estimateSubgraphCount(g, size, { rng: new Rng(seed, ESTIMATE_STREAM) });
+  if (!(est.estimate > limit)) return null;
+  const keep = limit / est.estimate;
+  const last = Math.sqrt(keep);
+  const probabilities = Array.from({ length: size }, (_, d) =>
+    d >= size - 2 ? Number(last.toPrecision(3)) : 1,
+  );
+  const share = probabilities.reduce((a, p) => a * p, 1);
+  return {
+    estimate: est.estimate,
+    standardError: est.standardError,
+    probabilities,
+    expectedSampled: est.estimate * share,
+  };
 }
 
 export const censusKind: StepKind<CensusParams, CensusSummary> = {
@@ -17,6 +66,8 @@ export const censusKind: StepKind<CensusParams, CensusSummary> = {
     ctx.signal.throwIfAborted();
     const graphFile = inputs[p.graph]?.output ?? p.graph;
     const m = p.motifs;
+    const g = parseGraph(await ctx.readText(p.graph), graphFile);
+    const sampling = samplingFor(g, p.size, p.seed, m.maxExactSubgraphs ?? Infinity);
     const options: CensusOptions = {
       size: p.size,
       networks: m.randomNetworks,
@@ -31,8 +82,9 @@ export const censusKind: StepKind<CensusParams, CensusSummary> = {
       vertexColours: m.vertexColours === "layer" ? "layer" : null,
       onProgress: (done, total) => ctx.progress(done, total),
       signal: ctx.signal,
+      ...(sampling !== null ? { sample: sampling.probabilities } : {}),
     };
-    const result = await census(parseGraph(await ctx.readText(p.graph), graphFile), options);
+    const result = await census(g, options);
     ctx.signal.throwIfAborted();
     // Without `run` (threads, timings): equal inputs give byte-identical files.
     const doc = censusJson(result);
@@ -49,6 +101,7 @@ export const censusKind: StepKind<CensusParams, CensusSummary> = {
         subgraphs: doc.subgraphs,
         classes: doc.motifs.length,
         censusSeconds: result.run.seconds.total,
+        ...(sampling !== null ? { sampling } : {}),
       },
     };
   },

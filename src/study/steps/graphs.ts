@@ -6,7 +6,7 @@
  */
 import { coloursOfEdges } from "../../graph/kept-colours.js";
 import type { GraphRecord, SensitivityGraph } from "../../analysis/study-results.js";
-import { binGraphs } from "../../graph/binning.js";
+import { binGraphs, binGraphsWithEdges, type BinnedGroup } from "../../graph/binning.js";
 import { networkToDigraph } from "../../graph/from-network.js";
 import { formatGraph } from "../../graph/read-graph.js";
 import { parseNativeModel } from "../../model/native-model.js";
@@ -30,11 +30,22 @@ export const graphsKind: StepKind<GraphsParams, GraphsSummary> = {
     const full = nets.map((net) => networkToDigraph(net));
     const b = p.binning;
     const reference = p.matchTo === undefined ? -1 : p.members.findIndex((m) => m.id === p.matchTo);
-    const binned = binGraphs(full, b.scheme, {
+    const options = {
       ...(b.cutoff !== null ? { cutoff: b.cutoff } : {}),
       ...(b.quantile !== null ? { quantile: b.quantile } : {}),
       ...(reference >= 0 ? { reference } : {}),
-    });
+    };
+    let binned: BinnedGroup;
+    if (p.binsOf !== undefined) {
+      // Training snapshots: the main group's bin edges (schemes without shared edges colour each
+      // graph by itself, so binning the snapshots alone gives what binning them in the group would).
+      const main = JSON.parse(await ctx.readText(p.binsOf)) as { graphs: GraphRecord[] };
+      const edges = main.graphs[0]?.binEdges ?? null;
+      binned =
+        edges !== null
+          ? binGraphsWithEdges(full, edges, b.cutoff ?? 0)
+          : binGraphs(full, b.scheme, options);
+    } else binned = binGraphs(full, b.scheme, options);
     const writes = (id: string): boolean => p.write === undefined || p.write.includes(id);
     const outputs: string[] = [];
     const records: GraphRecord[] = [];
@@ -45,7 +56,10 @@ export const graphsKind: StepKind<GraphsParams, GraphsSummary> = {
       const m = p.members[i];
       const stage = m.dataset === null ? "initial" : "trained";
       // A sweep graph says its cut-off (the main graph's binning is in the group file).
-      const extra = b.main ? {} : { cutoff: b.cutoff };
+      const extra = {
+        ...(b.main ? {} : { cutoff: b.cutoff }),
+        ...(m.epoch !== undefined ? { epoch: m.epoch } : {}),
+      };
       const graph = {
         ...binned.graphs[i],
         meta: {
@@ -77,7 +91,12 @@ export const graphsKind: StepKind<GraphsParams, GraphsSummary> = {
         edgesPerColour: perColour,
       });
       if (writes(m.id) || m.id === p.matchTo) {
-        sweepRecords.push({ ...common, binEdges: binned.binEdges, edgesPerColour: perColour });
+        sweepRecords.push({
+          ...common,
+          ...(m.epoch !== undefined ? { epoch: m.epoch } : {}),
+          binEdges: binned.binEdges,
+          edgesPerColour: perColour,
+        });
       }
     }
     // The main group holds every weight (the report's histograms); a sweep group only the bins.

@@ -15,6 +15,8 @@ export interface TrainSummary {
   readonly backend: string;
   readonly epochsRun: number;
   readonly trainSeconds: number;
+  /** Per saved snapshot: the epoch whose weights it holds (< epoch when training stopped early). */
+  readonly snapshots?: ReadonlyArray<{ readonly epoch: number; readonly weightsEpoch: number }>;
 }
 
 /**
@@ -26,7 +28,10 @@ export interface TrainSummary {
 export const trainKind: StepKind<TrainParams, TrainSummary> = {
   async run({ params: p }, ctx) {
     const t = p.training;
-    const data = loadDataset(p.dataset, { seed: p.dataSeed });
+    const data = loadDataset(p.dataset, {
+      seed: p.dataSeed,
+      ...(p.samples !== undefined ? { samples: p.samples } : {}),
+    });
     const layerSizes = [data.nFeatures, ...p.hidden, data.nClasses];
     const initial = initialNetwork(layerSizes, p.init, p.initSeed);
     // The only step that needs TensorFlow.js: loaded here, not when the study starts.
@@ -45,7 +50,7 @@ export const trainKind: StepKind<TrainParams, TrainSummary> = {
       nesterov: t.nesterov,
       // patience 0 means "no early stopping"
       patience: t.patience === 0 ? t.epochs + 1 : t.patience,
-      snapshots: [0],
+      snapshots: p.files.snapshots.map((f) => f.epoch),
       onEpochEnd: (r) => {
         // Cancellation between epochs: the training loop stops at the throw.
         ctx.signal.throwIfAborted();
@@ -87,6 +92,24 @@ export const trainKind: StepKind<TrainParams, TrainSummary> = {
         ) + "\n",
       ),
     ];
+    // A snapshot after the epoch early stopping ended at is the final network (SPEC §3: the
+    // weights are the last epoch's); the record says which epoch's weights each file holds.
+    const saved: Array<{ epoch: number; weightsEpoch: number }> = [];
+    for (const f of p.files.snapshots) {
+      const snap = result.snapshots.find((x) => x.epoch === f.epoch);
+      const net = snap?.network ?? result.trained;
+      const weightsEpoch = snap?.epoch ?? result.epochsRun;
+      saved.push({ epoch: f.epoch, weightsEpoch });
+      outputs.push(
+        await ctx.write(
+          f.model,
+          formatNativeModel(
+            { ...net, source: `${p.dataset}:${p.init}:epoch${f.epoch}` },
+            { epoch: weightsEpoch, training },
+          ),
+        ),
+      );
+    }
     if (p.files.initial !== null) {
       outputs.push(
         await ctx.write(
@@ -107,6 +130,7 @@ export const trainKind: StepKind<TrainParams, TrainSummary> = {
         backend: result.backend,
         epochsRun: result.epochsRun,
         trainSeconds: result.seconds,
+        ...(saved.length > 0 ? { snapshots: saved } : {}),
       },
     };
   },
