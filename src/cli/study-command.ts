@@ -2,6 +2,7 @@
  * `nnmotifs study`: the whole study in one command (issue 4). The configuration, the runner and
  * TensorFlow.js are loaded inside the action, so other commands never pay for them.
  */
+import { existsSync, statSync } from "node:fs";
 import type { Command } from "commander";
 import { NnmotifsError } from "../core/errors.js";
 import type { StudyEvent } from "../study/executor.js";
@@ -11,12 +12,16 @@ interface StudyCliOptions {
   out?: string;
   quick?: boolean;
   printConfig?: boolean;
+  printPlan?: boolean;
   quiet?: boolean;
   threads?: string;
   force?: boolean;
   plan?: boolean;
   wait?: boolean;
   queue?: string;
+  preset?: string;
+  seeds?: string;
+  mnist?: string;
 }
 
 export function register(program: Command): void {
@@ -31,11 +36,21 @@ export function register(program: Command): void {
     )
     .option("-o, --out <dir>", "results folder (overrides the config's `out`)")
     .option("--quick", "a sub-minute smoke version (fewer epochs, size 3, 20 random networks)")
+    .option(
+      "--preset <name>",
+      "start from a named study: default, quick, or paper (the paper's architectures and MNIST-format data); --config values override it",
+    )
+    .option("--seeds <n|list>", "replicates per architecture: a number or a comma-separated list")
+    .option(
+      "--mnist <dir>",
+      "MNIST-format IDX folder for the paper preset (default /usr/share/datasets/fashion-mnist)",
+    )
     .option("--print-config", "print the resolved configuration (every default) and exit")
     .option("-q, --quiet", "print nothing but errors")
     .option("--threads <n>", "census worker threads (default: the config's, `auto` = all cores)")
     .option("--force", "redo every step, even finished ones")
     .option("--plan", "print the plan (steps per stage, which are cached, estimated time) and exit")
+    .option("--print-plan", "the same as --plan")
     .option(
       "--wait",
       "when another study holds the results folder, wait for it instead of refusing",
@@ -66,19 +81,43 @@ async function studyAction(opts: StudyCliOptions): Promise<void> {
       );
     }
   }
+  const { studyPreset, withMnist, DEFAULT_MNIST } = await import("../study/presets.js");
+  const preset = opts.preset === undefined ? undefined : studyPreset(opts.preset);
+  if (opts.mnist !== undefined && preset === undefined) {
+    throw new NnmotifsError(
+      "--mnist needs --preset paper (a config names its idx: folder itself).",
+    );
+  }
+  if (opts.mnist !== undefined) checkMnistFolder(opts.mnist);
+  const base =
+    preset === undefined
+      ? undefined
+      : opts.mnist !== undefined
+        ? withMnist(preset.config, opts.mnist)
+        : preset.config;
+  const seeds = opts.seeds === undefined ? undefined : parseSeeds(opts.seeds);
   const config = loadStudyConfig(opts.config, {
-    quick: opts.quick ?? false,
+    quick: (opts.quick ?? false) || (preset?.quick ?? false),
+    ...(base !== undefined ? { base } : {}),
     overrides: {
       ...(opts.out !== undefined ? { out: opts.out } : {}),
       ...(threads !== undefined ? { threads } : opts.threads === "auto" ? { threads: "auto" } : {}),
+      ...(seeds !== undefined ? { seeds } : {}),
     },
   });
+  const { dataEntryOf } = await import("../study/config.js");
+  const usesDefaultMnist = config.data.some((e) => dataEntryOf(e).set === DEFAULT_MNIST);
   if (opts.printConfig) {
     process.stdout.write(formatStudyConfig(config));
     return;
   }
-  if (opts.plan) {
-    const { describePlan } = await import("../study/run-study.js");
+  if (usesDefaultMnist && !opts.quiet) {
+    process.stderr.write(
+      `MNIST-format data: ${DEFAULT_MNIST.slice(4)} (Fashion-MNIST, Debian package dataset-fashion-mnist); --mnist DIR for another.\n`,
+    );
+  }
+  const { describePlan } = await import("../study/run-study.js");
+  if (opts.plan || opts.printPlan) {
     process.stdout.write(formatPlan(await describePlan(config), config.out));
     return;
   }
@@ -91,10 +130,22 @@ async function studyAction(opts: StudyCliOptions): Promise<void> {
   const { relative } = await import("node:path");
   if (view) {
     const c = config;
+    const { studyReplicates } = await import("../study/plan.js");
+    const replicates = studyReplicates(c);
+    const architectures = [...new Set(replicates.map((r) => r.architecture))];
+    const seedList = [...new Set(replicates.map((r) => r.seed))];
     view.line(
-      `nnmotifs study → ${c.out}/  (${c.data.join(", ")} × ${c.network.inits.join(", ")}; ` +
+      `nnmotifs study → ${c.out}/  (${c.data.map((e) => dataEntryOf(e).set).join(", ")} × ${c.network.inits.join(", ")}; ` +
+        `architectures ${architectures.join(", ")}; seeds ${seedList.join(", ")}; ` +
         `motif sizes ${c.motifs.sizes.join(", ")}; ${c.motifs.randomNetworks} random networks; ` +
-        `nulls ${c.motifs.nulls.join(", ")}; seed ${c.seed})`,
+        `nulls ${c.motifs.nulls.join(", ")})`,
+    );
+    // The time estimate up front: the cost model's, or the last run's time of a step.
+    const planned = await describePlan(config);
+    const toRun = planned.steps.filter((s) => !s.cached);
+    view.line(
+      `plan: ${planned.steps.length} steps, ${planned.steps.length - toRun.length} cached; ` +
+        `estimated ${duration(toRun.reduce((a, s) => a + s.seconds, 0))} (--plan lists them)`,
     );
   }
   const t0 = performance.now();
@@ -131,6 +182,31 @@ async function studyAction(opts: StudyCliOptions): Promise<void> {
     process.off("SIGINT", onSigint);
     view?.stop();
     if (previous) setLogger(previous);
+  }
+}
+
+/** `--seeds 5` or `--seeds 1,4,9`. */
+function parseSeeds(text: string): number | number[] {
+  const bad = (): never => {
+    throw new NnmotifsError(
+      `invalid --seeds "${text}". Should be a number of seeds (1..10000) or a comma-separated list of distinct seeds (0..4294967295).`,
+    );
+  };
+  if (/^\d+$/.test(text)) {
+    const n = Number(text);
+    return n >= 1 && n <= 10000 ? n : bad();
+  }
+  const list = text.split(",").map((s) => s.trim());
+  if (!list.every((s) => /^\d+$/.test(s))) bad();
+  const seeds = list.map(Number);
+  if (seeds.some((s) => s > 0xffffffff) || new Set(seeds).size !== seeds.length) bad();
+  return seeds;
+}
+
+/** `--mnist DIR`: a folder (its IDX files are checked when the data are read). */
+function checkMnistFolder(dir: string): void {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    throw new NnmotifsError(`--mnist: ${dir} is not a folder (MNIST-format IDX files expected).`);
   }
 }
 

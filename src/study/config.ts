@@ -281,7 +281,7 @@ export const StudyConfigSchema = z
         .min(1000, { error: "must be a number ≥ 1000" })
         .default(D.motifs.maxExactSubgraphs)
         .describe(
-          "A census enumerates exactly when its graph has at most this many k-subgraphs (estimated up front, seeded); above it, RAND-ESU samples about this many per network and the census states the sampling and the estimate's standard error.",
+          "A census enumerates exactly when its graph has at most this many k-subgraphs (estimated up front, seeded); above it, RAND-ESU samples about a quarter of this many per network, and the census step's record states the sampling probabilities, the estimate and its standard error.",
         ),
     }),
     sensitivity: section({

@@ -412,6 +412,7 @@ function planReplicate(
   // of the steps it reaches.
   const binnings = binningAxis(config);
   const main = binnings[0];
+  const censusHint: CostHint = { edges: expectedEdges(config, r.rep.hidden, datasets[0].spec) };
 
   // train: data set × init
   const trainIds = new Map<string, string>();
@@ -419,7 +420,10 @@ function planReplicate(
   for (const ds of datasets) {
     for (const init of inits) {
       const spec = trainSpec(r, ds, init, ds === datasets[0], contentHash(ds.spec));
-      builder.add(spec);
+      builder.add(spec, {
+        samples: trainingSamples(ds, spec.params.training),
+        shape: datasetShape(ds.spec),
+      });
       trainIds.set(`${ds.slug}/${init}`, spec.id);
       trainSpecs.set(
         `${ds.slug}/${init}`,
@@ -486,7 +490,7 @@ function planReplicate(
       step: graphsId,
       output: graphKey,
     });
-    builder.add(spec);
+    builder.add(spec, censusHint);
     censusStep.set(name, spec.id);
   }
 
@@ -510,7 +514,7 @@ function planReplicate(
           },
           "uncoloured",
         );
-        builder.add(spec);
+        builder.add(spec, censusHint);
         censusStep.set(pointName(main, graphId, size, nul, "uncoloured"), spec.id);
       }
     }
@@ -539,7 +543,7 @@ function planReplicate(
               },
               "matched",
             );
-            builder.add(c);
+            builder.add(c, censusHint);
             censusStep.set(pointName(main, graphId, size, nul, "uncoloured"), c.id);
             censuses.push({ graphId, size, nullModel: nul, step: c.id });
           }
@@ -572,7 +576,7 @@ function planReplicate(
     const known = censusStep.get(name);
     if (known !== undefined) return known;
     const spec = censusSpec(r, graphId, size, nul, null, graph, "snapshot", trajectoryNetworks);
-    builder.add(spec);
+    builder.add(spec, censusHint);
     censusStep.set(name, spec.id);
     return spec.id;
   };
@@ -1043,7 +1047,7 @@ class PlanBuilder {
     return s;
   }
 
-  add<P>(spec: Omit<StepSpec<P>, "planKey" | "estimate">): void {
+  add<P>(spec: Omit<StepSpec<P>, "planKey" | "estimate">, hint: CostHint = {}): void {
     if (this.byId.has(spec.id)) throw new Error(`plan: step ${spec.id} twice`);
     const upstream: Record<string, string> = {};
     for (const [name, input] of Object.entries(spec.inputs)) {
@@ -1057,7 +1061,7 @@ class PlanBuilder {
         params: keyParams(spec.kind, spec.params),
         upstream,
       }),
-      estimate: estimateSeconds(spec.kind, spec.params),
+      estimate: estimateSeconds(spec.kind, spec.params, hint),
     } as StepSpec;
     this.steps.push(full);
     this.byId.set(spec.id, full);
@@ -1081,31 +1085,94 @@ export function keyParams(kind: StepKindName, params: unknown): unknown {
   return params;
 }
 
+/** What the cost model knows of a step beyond its parameters (not part of any key). */
+export interface CostHint {
+  /** Training samples per epoch (train). */
+  readonly samples?: number;
+  /** Inputs and outputs of the network (train). */
+  readonly shape?: readonly [number, number];
+  /** Expected edges of the graph counted (census). */
+  readonly edges?: number;
+}
+
+/** The default study's graphs ([30, 30] at c = 0.55 on tree): the census costs below are theirs. */
+const REFERENCE_EDGES = 544;
+/** Their k-subgraphs per network (estimateSubgraphCount), by size. */
+const REFERENCE_SUBGRAPHS: Record<number, number> = { 3: 7.2e3, 4: 1.0e5, 5: 1.4e6 };
+
 /**
- * A simple cost model (seconds on one core of the 2-core development machine, calibrated on the
- * default study's manifest): training per epoch and sample-free, a census per random network by
- * motif size (×8 per size above 5), fixed costs for the rest.
+ * A simple cost model (seconds on the 2-core development machine, idle, calibrated on the
+ * default study's manifest and a Fashion-MNIST run): training per epoch from samples × weights
+ * and batches; a census per random network by motif size (×8 per size above 5), scaled by the
+ * graph's expected edges (subgraph counts grow about as edges^0.8 on these layered graphs) and cut
+ * by sampling above motifs.maxExactSubgraphs; fixed costs for the rest.
  */
-export function estimateSeconds(kind: StepKindName, params: unknown): number {
+export function estimateSeconds(kind: StepKindName, params: unknown, hint: CostHint = {}): number {
   switch (kind) {
     case "train": {
       const p = params as TrainParams;
-      const width = p.hidden.reduce((a, b) => a + b, 0) / 60;
-      return 0.05 * p.training.epochs * Math.max(1, width);
+      const [inputs, outputs] = hint.shape ?? [31, 4];
+      const sizes = [inputs, ...p.hidden, outputs];
+      let weights = 0;
+      for (let i = 1; i < sizes.length; i++) weights += sizes[i - 1] * sizes[i];
+      const samples = hint.samples ?? 1260;
+      const epoch = samples * weights * 6e-9 + Math.ceil(samples / p.training.batch) * 5e-4;
+      return 0.5 + p.training.epochs * epoch;
     }
     case "graphs":
       return 0.05;
     case "census": {
       const p = params as CensusParams;
       const perNetwork: Record<number, number> = { 3: 7e-4, 4: 5e-3, 5: 3e-2 };
-      const cost = perNetwork[p.size] ?? 3e-2 * 8 ** (p.size - 5);
+      const scale = ((hint.edges ?? REFERENCE_EDGES) / REFERENCE_EDGES) ** 0.8;
+      let cost = (perNetwork[p.size] ?? 3e-2 * 8 ** (p.size - 5)) * scale;
+      const subgraphs = (REFERENCE_SUBGRAPHS[p.size] ?? 1.4e6 * 14 ** (p.size - 5)) * scale;
+      const limit = p.motifs.maxExactSubgraphs ?? Infinity;
+      // Sampling counts a quarter of the limit, with a kernel about 3× slower than the exact one.
+      if (subgraphs > limit) cost *= Math.min(1, (3 * limit) / 4 / subgraphs);
       return (p.motifs.randomNetworks + 1) * cost;
     }
+    // analyseStudy per replicate, then the ensemble; the report draws one replicate's figures.
     case "analysis":
-      return 1.5;
+      return 1.5 * (params as EnsembleIndex).replicates.length;
     case "report":
-      return 3.5;
+      return 3.5 + 0.3 * (params as EnsembleIndex).replicates.length;
   }
+}
+
+/** Inputs and outputs of a data set's networks, as far as the plan knows (idx: MNIST's). */
+function datasetShape(spec: string): [number, number] {
+  return spec.startsWith("idx:") ? [784, 10] : [31, 4];
+}
+
+/** Training samples per epoch, as far as the plan knows (the generators' 2000; MNIST's 60000). */
+function trainingSamples(ds: ReplicateDataset, training: StudyConfig["training"]): number {
+  if (ds.spec.startsWith("idx:")) return (ds.samples ?? 60000) * (1 - training.validationSplit);
+  const n = ds.samples ?? 2000;
+  return n * (1 - training.testSplit) * (1 - training.validationSplit);
+}
+
+/** Expected kept edges of a replicate's graphs: the share of a normal the binning keeps. */
+function expectedEdges(config: StudyConfig, hidden: readonly number[], spec: string): number {
+  const [inputs, outputs] = datasetShape(spec);
+  const sizes = [inputs, ...hidden, outputs];
+  let weights = 0;
+  for (let i = 1; i < sizes.length; i++) weights += sizes[i - 1] * sizes[i];
+  const g = config.graphs;
+  if (g.binning === "quantile") return weights * g.quantile;
+  if (g.binning !== "paper" && g.binning !== "matched") return weights;
+  // The removed band is where the fitted density exceeds c · max: |x − μ| < σ √(−2 ln c).
+  const z = Math.sqrt(-2 * Math.log(g.cutoff));
+  return weights * 2 * (1 - normalCdf(z));
+}
+
+function normalCdf(z: number): number {
+  // Abramowitz & Stegun 7.1.26 (error < 1.5e-7): enough for a cost model.
+  const t = 1 / (1 + 0.3275911 * (z / Math.SQRT2));
+  const poly =
+    t *
+    (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
+  return 0.5 * (1 + (1 - poly * Math.exp(-(z * z) / 2)));
 }
 
 /** Content hash of a data set's source files (csv:/idx:), so edited data invalidates training. */

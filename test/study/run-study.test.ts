@@ -21,6 +21,9 @@ import { ANCHOR_DATASETS, HAVE_ANCHOR, REPO_ROOT } from "../anchor.js";
 
 /** A study of a few seconds: one data set, two inits, size 3, a handful of random networks. */
 const TINY = {
+  // One replicate, no training snapshots (test/study/grid.test.ts has the seeds and snapshots).
+  seeds: 1,
+  snapshots: [],
   data: ["tree"],
   network: { hidden: [6, 5], inits: ["normal", "glorot"] },
   training: { epochs: 2 },
@@ -31,6 +34,10 @@ const TINY = {
   density: { sizes: [] },
   threads: 1,
 };
+
+/** The one replicate's folder and the suffix of its step ids (layout.ts). */
+const D = "replicates/6-5/s1";
+const R = "@6-5-s1";
 
 const root = mkdtempSync(join(tmpdir(), "nnmotifs-study-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -56,29 +63,29 @@ describe("runStudy(config)", () => {
 
   it("writes the results folder layout and a complete manifest", () => {
     const dir = first.outDir;
-    expect(files(dir, "models")).toEqual([
+    expect(files(dir, `${D}/models`)).toEqual([
       "glorot-initial.model.json",
       "normal-initial.model.json",
       "tree-glorot.model.json",
       "tree-normal.model.json",
     ]);
-    expect(files(dir, "curves")).toEqual([
+    expect(files(dir, `${D}/curves`)).toEqual([
       "tree-glorot.csv",
       "tree-glorot.json",
       "tree-normal.csv",
       "tree-normal.json",
     ]);
     for (const id of ["normal-initial", "normal-tree", "glorot-initial", "glorot-tree"]) {
-      expect(existsSync(join(dir, "graphs", `${id}.fanmod.txt`))).toBe(true);
-      expect(existsSync(join(dir, "graphs", `${id}.graph.json`))).toBe(true);
+      expect(existsSync(join(dir, D, "graphs", `${id}.fanmod.txt`))).toBe(true);
+      expect(existsSync(join(dir, D, "graphs", `${id}.graph.json`))).toBe(true);
       for (const nullModel of ["switch", "layered"]) {
         const census = JSON.parse(
-          readFileSync(join(dir, "census", `${id}-k3-${nullModel}.json`), "utf8"),
+          readFileSync(join(dir, D, "census", `${id}-k3-${nullModel}.json`), "utf8"),
         ) as { size: number; subgraphs: number; motifs: unknown[]; random: { null: string } };
         expect(census.size).toBe(3);
         expect(census.random.null).toBe(nullModel);
         expect(census.motifs.length).toBeGreaterThan(0);
-        const csv = readFileSync(join(dir, "census", `${id}-k3-${nullModel}.csv`), "utf8");
+        const csv = readFileSync(join(dir, D, "census", `${id}-k3-${nullModel}.csv`), "utf8");
         // The one census CSV format (the same as `nnmotifs census --format csv`), a row per class.
         const lines = csv.trimEnd().split("\n");
         expect(lines[0]).toMatch(
@@ -87,7 +94,7 @@ describe("runStudy(config)", () => {
         expect(lines).toHaveLength(census.motifs.length + 1);
       }
     }
-    expect(files(dir, "tables").length).toBeGreaterThan(3);
+    expect(files(dir, `${D}/tables`).length).toBeGreaterThan(3);
     expect(existsSync(join(dir, "report.html"))).toBe(true);
     expect(files(dir, "figures").some((f) => f.endsWith(".svg"))).toBe(true);
     expect(files(dir, "figures").some((f) => f.endsWith(".png"))).toBe(true);
@@ -144,7 +151,7 @@ describe("runStudy(config)", () => {
 
   it("the initial network depends on the study seed and the init only (shared by data sets)", () => {
     const model = parseNativeModel(
-      readFileSync(join(first.outDir, "models", "normal-initial.model.json"), "utf8"),
+      readFileSync(join(first.outDir, D, "models", "normal-initial.model.json"), "utf8"),
       "normal-initial.model.json",
     );
     const expected = initialNetwork([31, 6, 5, 4], "normal", stepSeed(1, "init", "normal"));
@@ -160,12 +167,12 @@ describe("runStudy(config)", () => {
   });
 
   it("a deleted output is redone on the next run", async () => {
-    rmSync(join(first.outDir, "census", "glorot-tree-k3-switch.json"));
+    rmSync(join(first.outDir, D, "census", "glorot-tree-k3-switch.json"));
     const again = await runStudy(tiny("a"));
     const r = reusedById(again);
-    expect(r.get("census-glorot-tree-k3-switch")).toBe(false);
-    expect(r.get("census-glorot-tree-k3-layered")).toBe(true);
-    expect(existsSync(join(first.outDir, "census", "glorot-tree-k3-switch.json"))).toBe(true);
+    expect(r.get(`census-glorot-tree-k3-switch${R}`)).toBe(false);
+    expect(r.get(`census-glorot-tree-k3-layered${R}`)).toBe(true);
+    expect(existsSync(join(first.outDir, D, "census", "glorot-tree-k3-switch.json"))).toBe(true);
   });
 
   it("a changed config redoes only the affected steps", async () => {
@@ -173,9 +180,9 @@ describe("runStudy(config)", () => {
       tiny("a", (c) => ({ ...c, motifs: { ...c.motifs, randomNetworks: 9 } })),
     );
     const r = reusedById(more);
-    expect(r.get("train-tree-normal")).toBe(true);
-    expect(r.get("graphs-glorot")).toBe(true);
-    expect(r.get("census-normal-tree-k3-switch")).toBe(false);
+    expect(r.get(`train-tree-normal${R}`)).toBe(true);
+    expect(r.get(`graphs-glorot${R}`)).toBe(true);
+    expect(r.get(`census-normal-tree-k3-switch${R}`)).toBe(false);
     expect(r.get("analysis")).toBe(false);
 
     const cutoff = await runStudy(
@@ -186,9 +193,9 @@ describe("runStudy(config)", () => {
       })),
     );
     const s = reusedById(cutoff);
-    expect(s.get("train-tree-glorot")).toBe(true);
-    expect(s.get("graphs-glorot")).toBe(false);
-    expect(s.get("census-glorot-tree-k3-layered")).toBe(false);
+    expect(s.get(`train-tree-glorot${R}`)).toBe(true);
+    expect(s.get(`graphs-glorot${R}`)).toBe(false);
+    expect(s.get(`census-glorot-tree-k3-layered${R}`)).toBe(false);
   });
 
   it("a study killed mid-run resumes and gives the same results as an uninterrupted one", async () => {
@@ -220,7 +227,7 @@ describe("runStudy(config)", () => {
 
     const resumed = await runStudy(resolveStudyConfig({ ...TINY, threads: 2, out: killed }));
     expect(resumed.reused).toBeGreaterThanOrEqual(finishedBefore - 1);
-    for (const sub of ["census", "models", "graphs"]) {
+    for (const sub of [`${D}/census`, `${D}/models`, `${D}/graphs`]) {
       const names = files(uninterrupted, sub);
       expect(files(killed, sub)).toEqual(names);
       for (const name of names) {
@@ -233,11 +240,13 @@ describe("runStudy(config)", () => {
 
   it("{ force: true } redoes every step and reproduces the same files", async () => {
     const dir = join(root, "b");
-    const before = readFileSync(join(dir, "census", "normal-tree-k3-layered.json"), "utf8");
+    const before = readFileSync(join(dir, D, "census", "normal-tree-k3-layered.json"), "utf8");
     const forced = await runStudy(tiny("b"), { force: true });
     expect(forced.ran).toBe(14);
     expect(forced.reused).toBe(0);
-    expect(readFileSync(join(dir, "census", "normal-tree-k3-layered.json"), "utf8")).toBe(before);
+    expect(readFileSync(join(dir, D, "census", "normal-tree-k3-layered.json"), "utf8")).toBe(
+      before,
+    );
   });
 });
 
@@ -255,7 +264,7 @@ describe.skipIf(!HAVE_ANCHOR)("runStudy on the anchor's CSV data sets", () => {
     expect(outcome.results.datasets).toEqual([`csv:${join(ANCHOR_DATASETS, "tree.csv")}`]);
     expect(outcome.results.graphs.map((g) => g.id)).toEqual(["normal-initial", "normal-tree-csv"]);
     expect(outcome.results.trainings[0].history).toHaveLength(2);
-    expect(existsSync(join(out, "census", "normal-tree-csv-k3-layered.json"))).toBe(true);
+    expect(existsSync(join(out, D, "census", "normal-tree-csv-k3-layered.json"))).toBe(true);
   });
 });
 
@@ -275,7 +284,7 @@ describe("runStudy with other binnings and vertex colours", () => {
     expect(g.binEdges).toBeNull();
     expect(Object.keys(g.edgesPerColour).sort()).toEqual(["1", "3"]);
     const census = JSON.parse(
-      readFileSync(join(out, "census", "glorot-tree-k3-layered.json"), "utf8"),
+      readFileSync(join(out, D, "census", "glorot-tree-k3-layered.json"), "utf8"),
     ) as { vertexColours: string; motifs: Array<{ vertexColours?: number[] }> };
     expect(census.vertexColours).toBe("layer");
     expect(census.motifs[0].vertexColours).toHaveLength(3);
@@ -297,7 +306,7 @@ describe("runStudy with a cut-off sweep (config `sensitivity`)", () => {
 
   it("bins every init group at each cut-off and counts them, apart from the main graphs and census", () => {
     const dir = outcome.outDir;
-    expect(files(dir, "graphs/sensitivity/c0.45")).toEqual([
+    expect(files(dir, `${D}/graphs/sensitivity/c0.45`)).toEqual([
       "glorot-group.json",
       "glorot-initial.fanmod.txt",
       "glorot-initial.graph.json",
@@ -308,26 +317,26 @@ describe("runStudy with a cut-off sweep (config `sensitivity`)", () => {
       ["glorot-initial", "glorot-tree"].flatMap((id) =>
         ks.flatMap((k) => [`${id}-k${k}-switch.csv`, `${id}-k${k}-switch.json`]),
       );
-    expect(files(dir, "census/sensitivity/c0.45")).toEqual(sweepCensus([3, 4]));
+    expect(files(dir, `${D}/census/sensitivity/c0.45`)).toEqual(sweepCensus([3, 4]));
     // The study's own cut-off is one grid with the main census: its graphs are the main graphs and
     // only its points outside the main grid (size 4 here) are counted, under the sweep's folder.
-    expect(existsSync(join(dir, "graphs/sensitivity/c0.55"))).toBe(false);
-    expect(files(dir, "census/sensitivity/c0.55")).toEqual(sweepCensus([4]));
+    expect(existsSync(join(dir, D, "graphs/sensitivity/c0.55"))).toBe(false);
+    expect(files(dir, `${D}/census/sensitivity/c0.55`)).toEqual(sweepCensus([4]));
     // The main graphs and census are where they were.
-    expect(files(dir, "census").filter((f) => f.endsWith(".json"))).toHaveLength(4);
+    expect(files(dir, `${D}/census`).filter((f) => f.endsWith(".json"))).toHaveLength(4);
     const ids = outcome.manifest.steps.map((s) => s.id);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(ids).toContain("sensitivity-graphs-glorot-c0.45");
-    expect(ids).toContain("sensitivity-census-c0.55-glorot-tree-k4-switch");
-    expect(ids).not.toContain("sensitivity-graphs-glorot-c0.55");
-    expect(ids).not.toContain("sensitivity-census-c0.55-glorot-tree-k3-switch");
+    expect(ids).toContain(`sensitivity-graphs-glorot-c0.45${R}`);
+    expect(ids).toContain(`sensitivity-census-c0.55-glorot-tree-k4-switch${R}`);
+    expect(ids).not.toContain(`sensitivity-graphs-glorot-c0.55${R}`);
+    expect(ids).not.toContain(`sensitivity-census-c0.55-glorot-tree-k3-switch${R}`);
     // 1 training, 1 + 1 graph groups, 4 + 4 + 2 censuses, analysis, report
     expect(ids).toHaveLength(1 + 2 + 10 + 2);
   });
 
   it("at the study's own cut-off the sweep's results are the main graph and census, computed once", () => {
     const dir = outcome.outDir;
-    const read = (rel: string) => readFileSync(join(dir, rel), "utf8");
+    const read = (rel: string) => readFileSync(join(dir, D, rel), "utf8");
     const sens = outcome.results.sensitivity ?? [];
     const atMain = sens.find((r) => r.cutoff === 0.55);
     const main = outcome.results.censuses.find(
@@ -352,7 +361,7 @@ describe("runStudy with a cut-off sweep (config `sensitivity`)", () => {
     expect(sens.map((r) => r.cutoff)).toEqual([0.45, 0.55]);
     expect(sens[0].graphs.map((g) => g.id)).toEqual(["glorot-initial", "glorot-tree"]);
     expect(sens[0].censuses).toHaveLength(4);
-    const table = readFileSync(join(outcome.outDir, "tables", "cutoff-sensitivity.csv"), "utf8");
+    const table = readFileSync(join(outcome.outDir, D, "tables", "cutoff-sensitivity.csv"), "utf8");
     expect(table.split("\n")[0]).toMatch(/^cutoff,isDefault,graphId,/);
     expect(table.trimEnd().split("\n")).toHaveLength(1 + 8);
     const html = readFileSync(outcome.reportPath, "utf8");
@@ -391,7 +400,7 @@ describe("runStudy errors", () => {
     writeFileSync(bad, "x0,x1,label\n1,2,0\n3,1\n");
     const out = join(root, "failing");
     const run = runStudy(resolveStudyConfig({ ...TINY, data: [`csv:${bad}`], out }));
-    await expect(run).rejects.toThrow(/^train bad-csv × normal: /);
+    await expect(run).rejects.toThrow(/^train bad-csv × normal \(6-5, seed 1\): /);
     await expect(run).rejects.toMatchObject({ file: bad });
     expect(existsSync(bad)).toBe(true);
     expect(existsSync(out)).toBe(false);
@@ -403,7 +412,7 @@ describe("runStudy errors", () => {
     const out = join(root, "failing-existing");
     mkdirSync(out);
     const run = runStudy(resolveStudyConfig({ ...TINY, data: [`csv:${bad}`], out }));
-    await expect(run).rejects.toThrow(/^train bad2-csv × normal: /);
+    await expect(run).rejects.toThrow(/^train bad2-csv × normal \(6-5, seed 1\): /);
     const manifest = readManifest(out);
     expect(manifest.status).toBe("failed");
     expect(manifest.failedStep).toBe("train-bad2-csv-normal");
@@ -437,12 +446,15 @@ describe("runStudy with the topology level and matched density (issue 7 items 4,
     expect(outcome.manifest.status).toBe("complete");
     for (const nullModel of ["switch", "layered"]) {
       for (const id of ["glorot-initial", "glorot-tree"]) {
-        expect(existsSync(join(out, "census", `${id}-k3-${nullModel}-uncoloured.json`))).toBe(true);
+        expect(existsSync(join(out, D, "census", `${id}-k3-${nullModel}-uncoloured.json`))).toBe(
+          true,
+        );
       }
       expect(
         existsSync(
           join(
             out,
+            D,
             "census",
             "matched",
             `glorot-initial-matched-tree-k3-${nullModel}-uncoloured.json`,
@@ -453,7 +465,7 @@ describe("runStudy with the topology level and matched density (issue 7 items 4,
     // The matched initial graph keeps the trained graph's edges per colour.
     const group = JSON.parse(
       readFileSync(
-        join(out, "graphs", "matched", "glorot-initial-matched-tree-group.json"),
+        join(out, D, "graphs", "matched", "glorot-initial-matched-tree-group.json"),
         "utf8",
       ),
     ) as { graphs: Array<{ id: string; edgesPerColour: Record<string, number> }> };
@@ -472,7 +484,7 @@ describe("runStudy with the topology level and matched density (issue 7 items 4,
         (f) => f.kind === "topology-pairs" && f.null === nullModel && f.size === 3,
       );
       const census = JSON.parse(
-        readFileSync(join(out, "census", `glorot-tree-k3-${nullModel}-uncoloured.json`), "utf8"),
+        readFileSync(join(out, D, "census", `glorot-tree-k3-${nullModel}-uncoloured.json`), "utf8"),
       ) as { motifs: Array<{ significant: string | null; constrained: boolean }> };
       expect(pairs?.significant).toBe(
         census.motifs.filter((m) => m.significant === "over" && !m.constrained).length,

@@ -17,6 +17,8 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 describe("a study with a null registered at run time", () => {
   it("censuses, analyses and reports the toy null beside switch; every class it fixes is constrained", async () => {
     const config = resolveStudyConfig({
+      seeds: 1,
+      snapshots: [],
       data: ["tree"],
       network: { hidden: [6, 5], inits: ["normal"] },
       training: { epochs: 2 },
@@ -28,7 +30,10 @@ describe("a study with a null registered at run time", () => {
     const outcome = await runStudy(config);
     expect(outcome.results.nullModels).toEqual(["switch", "toy-identity"]);
     const census = JSON.parse(
-      readFileSync(join(outcome.outDir, "census", "normal-initial-k3-toy-identity.json"), "utf8"),
+      readFileSync(
+        join(outcome.outDir, "replicates/6-5/s1/census/normal-initial-k3-toy-identity.json"),
+        "utf8",
+      ),
     ) as { motifs: { constrained: boolean; significant: unknown }[] };
     expect(census.motifs.length).toBeGreaterThan(0);
     expect(census.motifs.every((m) => m.constrained && m.significant === null)).toBe(true);

@@ -35,8 +35,9 @@ const ESTIMATE_STREAM = 0x65737469; // "esti"
 /**
  * Whether to sample: the seeded estimate of the graph's k-subgraphs against the limit; above it,
  * the probability goes on the last two depths of the ESU tree, where most of the tree is, so that
- * about `limit` subgraphs are counted (the choice depends on the graph and seed only, not on the
- * machine, so the same seed gives the same census).
+ * about a quarter of `limit` subgraphs are counted (RAND-ESU has no fast kernel: sampling only
+ * pays when it drops most of the tree). The choice depends on the graph and seed only, not on
+ * the machine, so the same seed gives the same census.
  */
 export function samplingFor(
   g: Digraph,
@@ -47,7 +48,7 @@ export function samplingFor(
   if (size < 4) return null;
   const est = estimateSubgraphCount(g, size, { rng: new Rng(seed, ESTIMATE_STREAM) });
   if (!(est.estimate > limit)) return null;
-  const keep = limit / est.estimate;
+  const keep = limit / 4 / est.estimate;
   const last = Math.sqrt(keep);
   const probabilities = Array.from({ length: size }, (_, d) =>
     d >= size - 2 ? Number(last.toPrecision(3)) : 1,
