@@ -39,7 +39,7 @@ describe("loadStudyConfig(undefined)", () => {
     // Issue 9: five seeds and the training snapshots at k ≤ 4.
     expect(c.seeds).toBe(5);
     expect(c.snapshots).toEqual([0, 1, 2, 5, 10, 20]);
-    expect(c.trajectory).toEqual({ sizes: [3, 4], randomNetworks: 30 });
+    expect(c.trajectory).toEqual({ sizes: [3, 4], randomNetworks: 20 });
     expect(c.motifs.exchanges).toBe(3);
     expect(c.motifs.tries).toBe(3);
   });
@@ -169,9 +169,9 @@ describe("parseStudyConfig(text): the `analysis` block", () => {
 });
 
 describe("parseStudyConfig(text): the `sensitivity` block (cut-off sweep, SPEC §4.3)", () => {
-  it("sweeps 0.35..0.75 by default, is off under --quick; takes cut-offs, sizes and nulls", () => {
+  it("is off by default (the 5-seed budget) and under --quick; takes cut-offs, sizes and nulls", () => {
     expect(loadStudyConfig(undefined).sensitivity).toEqual({
-      cutoffs: [0.35, 0.45, 0.55, 0.65, 0.75],
+      cutoffs: [],
       sizes: [4],
       nulls: ["switch", "layered"],
       replicates: "first",

@@ -79,12 +79,13 @@ describe("seeds: each replicate draws its own networks, data, split and training
   });
 
   it("the cut-off sweep and matched density run in the first seed only unless `replicates: all`", () => {
-    const first = plan({ seeds: 2 });
+    const sweep = { cutoffs: [0.45, 0.55] };
+    const first = plan({ seeds: 2, sensitivity: sweep });
     const sweepSteps = (p: StudyPlan, seed: number) =>
       p.steps.filter((s) => s.id.startsWith("sensitivity-") && s.id.endsWith(`-s${seed}`)).length;
     expect(sweepSteps(first, 1)).toBeGreaterThan(0);
     expect(sweepSteps(first, 2)).toBe(0);
-    const all = plan({ seeds: 2, sensitivity: { replicates: "all" } });
+    const all = plan({ seeds: 2, sensitivity: { ...sweep, replicates: "all" } });
     expect(sweepSteps(all, 2)).toBe(sweepSteps(all, 1));
   });
 });
@@ -253,4 +254,84 @@ describe("--preset paper", () => {
       seen.add(s.id);
     }
   });
+});
+
+describe("runStudy with seeds and snapshots (a tiny grid)", () => {
+  it("runs 2 replicates, assembles their snapshot censuses, and reuses every step on a rerun", async () => {
+    const { mkdtempSync, readFileSync, rmSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const { runStudy } = await import("../../src/study/run-study.js");
+    const { parseNativeModel } = await import("../../src/model/native-model.js");
+    const out = mkdtempSync(join(tmpdir(), "nnmotifs-grid-"));
+    try {
+      const config = resolveStudyConfig({
+        seeds: 2,
+        data: ["tree"],
+        network: { hidden: [6, 5], inits: ["normal"] },
+        training: { epochs: 3 },
+        motifs: { sizes: [3], randomNetworks: 6 },
+        topology: { sizes: [3] },
+        sensitivity: { cutoffs: [] },
+        density: { sizes: [] },
+        snapshots: [0, 1, 3],
+        trajectory: { sizes: [3], randomNetworks: null },
+        threads: 1,
+        out,
+      });
+      const outcome = await runStudy(config);
+      const reps = outcome.ensemble.replicates;
+      expect(reps.map((r) => `${r.architecture}/s${r.seed}`)).toEqual(["6-5/s1", "6-5/s2"]);
+      expect(outcome.results).toBe(reps[0].results);
+      // Each seed drew its own initial network.
+      const initial = (seed: number) =>
+        parseNativeModel(
+          readFileSync(
+            join(out, `replicates/6-5/s${seed}/models/normal-initial.model.json`),
+            "utf8",
+          ),
+          "m",
+        ).layers[0].kernel;
+      expect(Array.from(initial(1))).not.toEqual(Array.from(initial(2)));
+      for (const r of reps) {
+        expect(r.snapshots.map((s) => s.epoch)).toEqual([0, 0, 1, 1, 3, 3]);
+        const topo = r.results.topologyCensuses ?? [];
+        // Epoch 0 is the initial graph's uncoloured census, the last epoch the trained graph's.
+        const at0 = r.snapshots.find((s) => s.epoch === 0 && s.census.nullModel === "switch");
+        const at3 = r.snapshots.find((s) => s.epoch === 3 && s.census.nullModel === "switch");
+        const of = (id: string) => topo.find((c) => c.graphId === id && c.nullModel === "switch");
+        expect(at0?.census).toEqual(of("normal-initial"));
+        expect(at3?.census).toEqual(of("normal-tree"));
+        const edges = (id: string) =>
+          Object.values(r.results.graphs.find((g) => g.id === id)?.edgesPerColour ?? {}).reduce(
+            (a, n) => a + n,
+            0,
+          );
+        expect(at0?.edges).toBe(edges("normal-initial"));
+        expect(at3?.edges).toBe(edges("normal-tree"));
+        // Epoch 1 is its own graph, binned with the group's bins.
+        const at1 = r.snapshots.find((s) => s.epoch === 1);
+        expect(at1?.graphId).toBe("normal-tree-e1");
+        expect(at1?.weightsEpoch).toBe(1);
+        const g1 = JSON.parse(
+          readFileSync(
+            join(out, `replicates/6-5/s${r.seed}/graphs/snapshots/normal-tree-e1.graph.json`),
+            "utf8",
+          ),
+        ) as { meta: { binning: { binEdges: number[] } } };
+        expect(g1.meta.binning.binEdges).toEqual(r.results.graphs[0].binEdges);
+      }
+      const findings = JSON.parse(readFileSync(join(out, "findings.json"), "utf8")) as {
+        findings: unknown[];
+        replicates: Array<{ architecture: string; seed: number; findings: unknown[] }>;
+        ensemble: { findings: unknown[] };
+      };
+      expect(findings.replicates.map((r) => r.seed)).toEqual([1, 2]);
+      expect(findings.findings).toEqual(findings.replicates[0].findings);
+      const again = await runStudy(config);
+      expect(again.ran).toBe(0);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  }, 300_000);
 });

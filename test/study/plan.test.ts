@@ -2,10 +2,11 @@ import { describe, expect, it } from "vitest";
 import { resolveStudyConfig, type StudyConfigInput } from "../../src/study/config.js";
 import { buildPlan, type StepSpec, type StudyPlan } from "../../src/study/plan.js";
 
-/** The one-seed grid of issue 4 (sizes 3–5, no snapshots): the tests of this file's first part. */
+/** The one-seed grid of issue 4 (sizes 3–5, the sweep, no snapshots). */
 const ONE_SEED: StudyConfigInput = {
   seeds: 1,
   snapshots: [],
+  sensitivity: { cutoffs: [0.35, 0.45, 0.55, 0.65, 0.75] },
   motifs: { sizes: [3, 4, 5] },
   topology: { sizes: [3, 4, 5] },
 };

@@ -29,6 +29,9 @@ export interface SamplingChoice {
   readonly expectedSampled: number;
 }
 
+/** Below this estimated time (plan.ts cost model) a census runs in-process under `threads: auto`. */
+const IN_PROCESS_SECONDS = 0.3;
+
 /** Stream of the seeded work estimate (apart from the census's own streams). */
 const ESTIMATE_STREAM = 0x65737469; // "esti"
 
@@ -63,7 +66,7 @@ export function samplingFor(
 }
 
 export const censusKind: StepKind<CensusParams, CensusSummary> = {
-  async run({ params: p, inputs }, ctx) {
+  async run({ params: p, inputs, estimate }, ctx) {
     ctx.signal.throwIfAborted();
     const graphFile = inputs[p.graph]?.output ?? p.graph;
     const m = p.motifs;
@@ -76,9 +79,10 @@ export const censusKind: StepKind<CensusParams, CensusSummary> = {
       exchanges: m.exchanges,
       tries: m.tries,
       seed: p.seed,
-      // Size-3 censuses take milliseconds per network: starting workers costs more than it
-      // saves, so "auto" runs them in-process (results are identical for any thread count).
-      threads: p.size <= 3 && ctx.autoThreads ? 1 : ctx.threads,
+      // Size-3 censuses and small ones (a trajectory's few random networks) take less than
+      // starting workers costs, so "auto" runs them in-process (results are identical for any
+      // thread count).
+      threads: (p.size <= 3 || estimate < IN_PROCESS_SECONDS) && ctx.autoThreads ? 1 : ctx.threads,
       colours: m.colours,
       vertexColours: m.vertexColours === "layer" ? "layer" : null,
       onProgress: (done, total) => ctx.progress(done, total),
