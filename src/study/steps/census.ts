@@ -1,5 +1,15 @@
-/** The census step: one graph × motif size × null model (× binning point) → census JSON and CSV. */
+/**
+ * The census step: one graph × motif size × null model (× binning point) → census JSON and CSV.
+ *
+ * The nulls that need the network (shuffle, reinit) get it from the graph file itself: a study
+ * graph is native JSON with layers, the weights of its kept edges, `meta.binning` (the group's bin
+ * edges) and `meta.init`; graph/network-context.ts explains why the removed edges' weights are not
+ * needed. So these censuses need no further step input.
+ */
+import { networkNullContext } from "../../graph/network-context.js";
+import "../../graph/reinit-null.js";
 import { parseGraph } from "../../graph/read-graph.js";
+import { needsNetworkContext } from "../../nulls/registry.js";
 import { census, censusJson, type CensusOptions } from "../../stats/census.js";
 import { formatCensus } from "../../stats/census-format.js";
 import { nnmotifsVersion } from "../manifest.js";
@@ -32,7 +42,11 @@ export const censusKind: StepKind<CensusParams, CensusSummary> = {
       onProgress: (done, total) => ctx.progress(done, total),
       signal: ctx.signal,
     };
-    const result = await census(parseGraph(await ctx.readText(p.graph), graphFile), options);
+    const graph = parseGraph(await ctx.readText(p.graph), graphFile);
+    const nullContext = needsNetworkContext(p.nullModel)
+      ? networkNullContext(graph, { nullName: p.nullModel, file: graphFile })
+      : null;
+    const result = await census(graph, { ...options, nullContext });
     ctx.signal.throwIfAborted();
     // Without `run` (threads, timings): equal inputs give byte-identical files.
     const doc = censusJson(result);
