@@ -21,7 +21,7 @@ import {
   type ColourRule,
 } from "./colour-rule.js";
 import type { Digraph } from "./digraph.js";
-import { layerSizesOf } from "./graph-json.js";
+import { layerCounts } from "./layers.js";
 
 // A type, not an interface: it must fit NullContext's index signature.
 export type NetworkNullContext = {
@@ -65,7 +65,7 @@ export function networkNullContext(
   const weights = g.edgeWeight;
   if (weights === undefined) throw fail("the graph has no edge weights");
   if (g.nodeLayer === undefined) throw fail("the graph has no node layers");
-  const layerSizes = layerSizesOf(g.nodeLayer);
+  const layerSizes = consecutiveLayerSizes(g.nodeLayer);
   if (layerSizes === undefined || layerSizes.length < 2) {
     throw fail("its node layers are not consecutive id ranges 0, 1, 2, …");
   }
@@ -101,6 +101,22 @@ export function networkNullContext(
     colourRule,
     init: typeof init === "string" ? init : null,
   };
+}
+
+/** Sizes of layers 0, 1, 2, … when each is one consecutive id range; else undefined. */
+function consecutiveLayerSizes(nodeLayer: Int32Array): number[] | undefined {
+  for (let v = 1; v < nodeLayer.length; v++) {
+    if (nodeLayer[v] < nodeLayer[v - 1]) return undefined;
+  }
+  const sizes = layerCounts(nodeLayer);
+  return sizes.every((n) => n > 0) ? sizes : undefined;
+}
+
+/** The colour rule of a binned, layered graph (its `meta.binning`), or null when it has none. */
+export function colourRuleOfBinnedGraph(g: Digraph, file?: string): ColourRule | null {
+  const layers = g.nodeLayer;
+  const layerOfEdge = Int32Array.from(g.edgeSrc, (s) => layers?.[s] ?? 0);
+  return colourRuleOfGraph(g.meta, g.edgeColour, layerOfEdge, file);
 }
 
 /**
