@@ -138,18 +138,34 @@ export function readNetworkNullContext(
       `the ${nullName} null needs the network's weights, layers and binning, and this input carries none. ${NETWORK_INPUT_HINT}.`,
     );
   }
-  const sizes = c.layerSizes;
-  if (
-    c.layerWeights.length !== sizes.length - 1 ||
-    c.layerWeights.some(
-      (w, k) => !(w instanceof Float64Array) || w.length !== sizes[k] * sizes[k + 1],
-    )
-  ) {
+  const sizes = c.layerSizes as number[];
+  const layerWeights = c.layerWeights.map((w: unknown, k) => asWeights(w, sizes[k] * sizes[k + 1]));
+  if (layerWeights.length !== sizes.length - 1 || layerWeights.some((w) => w === null)) {
     throw new NnmotifsError(
-      `the ${nullName} null's context: layerWeights should hold one Float64Array of nIn·nOut weights per layer of [${sizes.join(", ")}].`,
+      `the ${nullName} null's context: layerWeights should hold nIn·nOut weights per layer of [${sizes.join(", ")}].`,
     );
   }
-  return { init: null, ...c } as NetworkNullContext;
+  return {
+    layerSizes: sizes,
+    layerWeights: layerWeights as Float64Array[],
+    colourRule: c.colourRule,
+    init: typeof c.init === "string" ? c.init : null,
+  };
+}
+
+/**
+ * A layer's weights as a Float64Array: as given, or from the JSON a job queue makes of one (an
+ * array, or an object keyed "0", "1", …; NaN became null there).
+ */
+function asWeights(w: unknown, n: number): Float64Array | null {
+  if (w instanceof Float64Array) return w.length === n ? w : null;
+  const values = Array.isArray(w)
+    ? (w as unknown[])
+    : w !== null && typeof w === "object"
+      ? Object.values(w)
+      : null;
+  if (values === null || values.length !== n) return null;
+  return Float64Array.from(values, (v) => (typeof v === "number" ? v : NaN));
 }
 
 /**

@@ -78,6 +78,15 @@ describe("shuffleNull.prepare({graph, context})(Rng(seed, i), i)", () => {
     expect(context.layerWeights).toEqual(before);
   });
 
+  it("a context that went through JSON (a job queue's) makes the same networks", () => {
+    const { graph } = binnedNetwork([9, 7, 3], "normal", 13);
+    const context = networkNullContext(graph);
+    const json = JSON.parse(JSON.stringify(context)) as Record<string, unknown>;
+    const direct = shuffleNull.prepare({ graph, layers: null, context }, OPTIONS);
+    const viaJson = shuffleNull.prepare({ graph, layers: null, context: json }, OPTIONS);
+    expect(viaJson(new Rng(4, 1), 1).graph).toEqual(direct(new Rng(4, 1), 1).graph);
+  });
+
   it("the colour rule colours the unshuffled weights as the graph was binned", () => {
     const { graph } = binnedNetwork([7, 6, 3], "he", 2);
     const c = networkNullContext(graph);
