@@ -1,7 +1,7 @@
 /**
  * The study with `motifs.nulls: [switch, layered, shuffle, reinit]`: the census step gives the
  * weight nulls their network from the graph file (layers, weights, meta.binning, meta.init), for
- * the coloured, uncoloured (topology) and matched-density graphs, and the analysis and report
+ * the coloured, uncoloured (topology), matched-density and cut-off sweep graphs, and the analysis and report
  * carry the new nulls like the others.
  */
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
@@ -21,7 +21,7 @@ describe("a study with the shuffle and reinit nulls", () => {
       network: { hidden: [8, 6], inits: ["normal"] },
       training: { epochs: 2 },
       motifs: { sizes: [3], randomNetworks: 5, nulls: ["switch", "layered", "shuffle", "reinit"] },
-      sensitivity: { cutoffs: [] },
+      sensitivity: { cutoffs: [0.45, 0.55], sizes: [3], nulls: ["shuffle", "reinit"] },
       topology: { sizes: [3] },
       density: { sizes: [3] },
       threads: 1,
@@ -42,6 +42,10 @@ describe("a study with the shuffle and reinit nulls", () => {
         expect(doc.motifs.every((m) => m.randomMean !== null)).toBe(true);
       }
     }
+    // The sweep's own bins (c = 0.45) reach its censuses too.
+    expect(readdirSync(outcome.outDir, { recursive: true }).join("\n")).toMatch(
+      /c0\.45.*normal-tree-k3-reinit\.json/,
+    );
     const report = readFileSync(outcome.reportPath, "utf8");
     expect(report).toContain("shuffle");
     expect(report).toContain("reinit");
