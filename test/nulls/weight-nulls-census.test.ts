@@ -47,7 +47,9 @@ describe("census under the shuffle and reinit nulls", () => {
       threads: 1,
     });
     expect(r.colours).toBe(1);
-    expect(r.motifs.length).toBeGreaterThan(0);
+    // Uncoloured keys: the random networks' colours must not split them (else their counts are 0).
+    expect(r.motifs.map((m) => m.key).every((k) => /^[01]+$/.test(k))).toBe(true);
+    expect(r.motifs.every((m) => (m.randomCountMean ?? 0) > 0)).toBe(true);
   });
 });
 
