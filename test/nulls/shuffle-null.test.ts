@@ -5,6 +5,11 @@ import { colourLayer } from "../../src/graph/colour-rule.js";
 import { colourRuleOfBinnedGraph, networkNullContext } from "../../src/graph/network-context.js";
 import { makeDigraph } from "../../src/graph/digraph.js";
 import { shuffleNull } from "../../src/nulls/weight-shuffle.js";
+import { binGroup } from "../../src/graph/binning.js";
+import "../../src/graph/reinit-null.js";
+import { MODEL_FORMATS } from "../../src/model/formats.js";
+import { nullModel } from "../../src/nulls/registry.js";
+import { HAVE_ANCHOR, anchorFile } from "../anchor.js";
 import { binnedNetwork, countsPerLayerAndColour, keptWeightsPerLayer } from "./network-fixtures.js";
 
 const OPTIONS = { exchanges: 3, tries: 3 };
@@ -125,4 +130,36 @@ describe("bad inputs of the shuffle null", () => {
       /the colour rule is not the one the graph was binned with/,
     );
   });
+});
+
+describe("shuffle and reinit on the anchor's networks (SPEC §4.2 group bins)", () => {
+  it.runIf(HAVE_ANCHOR)(
+    "the trained tree network: shuffles keep every layer's colour counts; reinit draws are the same for the initial and the trained network",
+    async () => {
+      const nets = await Promise.all(
+        ["model_init.h5", "model_tree.h5", "model_clus.h5"].map((f) =>
+          MODEL_FORMATS.load(anchorFile(f)),
+        ),
+      );
+      const { graphs } = binGroup(nets, "paper", { cutoff: 0.55 });
+      const [initial, tree] = graphs;
+      const generate = shuffleNull.prepare(
+        { graph: tree, layers: null, context: networkNullContext(tree) },
+        OPTIONS,
+      );
+      for (let i = 0; i < 3; i++) {
+        const random = generate(new Rng(1, i), i).graph;
+        expect(countsPerLayerAndColour(random)).toEqual(countsPerLayerAndColour(tree));
+        expect(random.edgeSrc).not.toEqual(tree.edgeSrc);
+      }
+      const reinit = nullModel("reinit");
+      const drawsOf = (g: typeof tree) =>
+        reinit.prepare(
+          { graph: g, layers: null, context: networkNullContext(g, { init: "normal" }) },
+          OPTIONS,
+        )(new Rng(1, 5), 5).graph;
+      expect(drawsOf(tree)).toEqual(drawsOf(initial));
+    },
+    60_000,
+  );
 });
