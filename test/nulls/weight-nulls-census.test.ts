@@ -85,6 +85,14 @@ describe("nnmotifs census FILE --null shuffle|reinit", () => {
     expect((JSON.parse(s.stdout) as { random: { null: string } }).random.null).toBe("shuffle");
   });
 
+  it("`nnmotifs graph` of a native model keeps its init scheme, so its graph JSON runs under reinit", () => {
+    const out = join(root, "graphs");
+    expect(cli("graph", model, "--format", "json", "--out", out, "-q").status).toBe(0);
+    const r = cli("census", join(out, "init.graph.json"), "--null", "reinit", ...quick);
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+  });
+
   it("a plain edge list: exit 2, one line naming the file and what to give instead", () => {
     const r = cli("census", edgeList, "--null", "shuffle", ...quick);
     expect(r.status).toBe(2);
