@@ -72,6 +72,11 @@ export type { NullModel } from "./nulls/null-model.js";
 export { nullModel, nullModelNames, registerNullModel } from "./nulls/registry.js";
 export { switchGraph } from "./nulls/switch.js";
 export { layeredSwitchGraph } from "./nulls/layered.js";
+export { shuffleLayerWeights, shuffleNull } from "./nulls/weight-shuffle.js";
+// Importing it registers the `reinit` null (SPEC §6.4; it draws networks, so it lives in graph/).
+export { reinitNull } from "./graph/reinit-null.js";
+export { networkNullContext, type NetworkNullContext } from "./graph/network-context.js";
+export type { ColourRule } from "./graph/colour-rule.js";
 
 // statistics
 export { census, censusJson, type CensusOptions, type CensusResult } from "./stats/census.js";

@@ -1,11 +1,17 @@
 /**
  * `nnmotifs census GRAPH`: the coloured motif census of a graph file against a null model
- * (SPEC §5–§7). Never loads the neural-network side: the census library is imported inside the
- * action, and it imports nothing from nn/.
+ * (SPEC §5–§7). Never loads the training side: the census library is imported inside the
+ * action, and it imports nothing from nn/ but the pure initialiser kernels of the `reinit` null.
+ *
+ * The nulls that need the network (`--null shuffle|reinit`) also take a model file (binned alone
+ * with --binning/--cutoff) or a native graph JSON with layers, weights and meta.binning; a model
+ * that does not record its initialisation needs --init-scheme for `reinit`.
  */
 import type { Command } from "commander";
 import { NnmotifsError } from "../core/errors.js";
 import { MOTIF_SIZE_RANGE } from "../motifs/motif-size.js";
+// Registers `reinit` (graph/), so that --null and its help know it.
+import "../graph/reinit-null.js";
 import { DEFAULT_NULL_MODEL, nullModelNames } from "../nulls/registry.js";
 import type { CensusFormat } from "../stats/census-format.js";
 
@@ -36,6 +42,9 @@ interface CensusCliOptions {
   perNode?: boolean;
   queue?: string;
   maxMemory?: string;
+  initScheme?: string;
+  binning: string;
+  cutoff: string;
 }
 
 /** Estimated seconds above which the command refuses to enumerate without --force. */
@@ -69,6 +78,16 @@ export function register(program: Command): void {
       "100",
     )
     .option("--null <model>", `null model: ${nullModelNames().join(" | ")}`, DEFAULT_NULL_MODEL)
+    .option(
+      "--init-scheme <name>",
+      "reinit: the initialisation scheme of the network (normal | orthogonal | glorot | he | lecun), when the input does not record it",
+    )
+    .option(
+      "--binning <scheme>",
+      "a model input (shuffle, reinit): paper | sign | quantile | none, the model binned alone",
+      "paper",
+    )
+    .option("--cutoff <c>", "a model input with --binning paper: the cut-off c", "0.55")
     .option("-e, --exchanges <E>", "exchanges per edge", "3")
     .option("-t, --tries <T>", "tries per edge", "3")
     .option("-s, --seed <S>", "seed of every random step (0..4294967295)", "1")
@@ -187,8 +206,17 @@ async function runCensusCommand(
     opts.threads === undefined || opts.threads === "auto"
       ? undefined
       : integerOption("threads", opts.threads, 1, 256);
-  const { nullModel } = await import("../nulls/registry.js");
+  const { nullModel, needsNetworkContext } = await import("../nulls/registry.js");
   nullModel(opts.null, "--null");
+  const networkNull = needsNetworkContext(opts.null);
+  if (opts.initScheme !== undefined) {
+    const { INITIALISER_NAMES, isInitialiserName } = await import("../nn/initialisers.js");
+    if (!isInitialiserName(opts.initScheme)) {
+      throw new NnmotifsError(
+        `invalid --init-scheme "${opts.initScheme}". Should be one of: ${INITIALISER_NAMES.join(", ")}.`,
+      );
+    }
+  }
   if (!(CENSUS_FORMATS as readonly string[]).includes(opts.format)) {
     throw new NnmotifsError(
       `invalid --format "${opts.format}". Should be one of: ${CENSUS_FORMATS.join(", ")}.`,
@@ -220,7 +248,8 @@ async function runCensusCommand(
   if (opts.out !== undefined) checkOutputFile(opts.out);
   const { census } = await import("../stats/census.js");
   const { log } = await import("../core/log.js");
-  let g = await readCensusGraph(file, minWeight);
+  const network = networkNull ? await readNetworkInput(file, opts) : null;
+  let g = network?.graph ?? (await readCensusGraph(file, minWeight));
   if (opts.undirected) {
     const { symmetrise } = await import("../graph/undirected.js");
     g = symmetrise(g, file);
@@ -229,6 +258,7 @@ async function runCensusCommand(
   const note = (m: string): void => {
     if (!opts.quiet) log().info(m);
   };
+  if (network?.binnedAlone !== undefined) note(network.binnedAlone);
   const write = async (text: string, summary: string): Promise<void> => {
     if (opts.out !== undefined) {
       const { writeFileAtomic } = await import("../core/atomic-write.js");
@@ -297,6 +327,7 @@ async function runCensusCommand(
       size,
       networks,
       nullModel: opts.null,
+      nullContext: network?.context ?? null,
       exchanges,
       tries,
       seed,
@@ -352,6 +383,80 @@ async function readCensusGraph(
   }
   const { readGraph } = await import("../graph/read-graph.js");
   return readGraph(file, minWeight === undefined ? {} : { minWeight });
+}
+
+/**
+ * The input of a null that needs the network: a model file (any format of model/formats.ts),
+ * binned alone, or a graph file; the context comes from the full weights of the model, or from the
+ * graph's layers, weights and meta.binning (graph/network-context.ts says what else works).
+ */
+async function readNetworkInput(
+  file: string,
+  opts: CensusCliOptions,
+): Promise<{
+  graph: import("../graph/digraph.js").Digraph;
+  context: import("../graph/network-context.js").NetworkNullContext;
+  /** Set for a model input: how it was binned (a note for the user). */
+  binnedAlone?: string;
+}> {
+  const { networkNullContext, colourRuleOfBinnedGraph } =
+    await import("../graph/network-context.js");
+  const { readInputBytes } = await import("../core/input-file.js");
+  const { detectModelKind } = await import("../model/load-network.js");
+  const bytes = file.startsWith("@") ? null : readInputBytes(file, { what: "model or graph" });
+  const init = opts.initScheme;
+  const where = { nullName: opts.null, file, ...(init !== undefined ? { init } : {}) };
+  if (bytes === null || detectModelKind(bytes) === undefined) {
+    const graph = await readCensusGraph(file, undefined);
+    const context = networkNullContext(graph, where);
+    await checkNullAccepts(opts.null, graph, context, file);
+    return { graph, context };
+  }
+  const { MODEL_FORMATS } = await import("../model/formats.js");
+  const { BINNING_SCHEME_NAMES, binGroup, isBinningScheme } = await import("../graph/binning.js");
+  if (!isBinningScheme(opts.binning) || opts.binning === "matched") {
+    throw new NnmotifsError(
+      `invalid --binning "${opts.binning}". Should be one of ${BINNING_SCHEME_NAMES.filter((b) => b !== "matched").join(", ")}.`,
+    );
+  }
+  const cutoff = numberOption("cutoff", opts.cutoff, 0, 1, true);
+  const net = await MODEL_FORMATS.load(file);
+  const { networkToDigraph } = await import("../graph/from-network.js");
+  const full = networkToDigraph(net);
+  const binned = binGroup([net], opts.binning, { cutoff }).graphs[0];
+  // A native model records its initialiser (the study's and `nnmotifs train`'s models do).
+  const recorded = (net as { training?: { init?: unknown } }).training?.init;
+  const context = networkNullContext(full, {
+    ...where,
+    colourRule: colourRuleOfBinnedGraph(binned, file) ?? undefined,
+    init: init ?? (typeof recorded === "string" ? recorded : null),
+  });
+  await checkNullAccepts(opts.null, binned, context, file);
+  const { describeColourRule } = await import("../graph/colour-rule.js");
+  return {
+    graph: binned,
+    context,
+    binnedAlone: `${file}: binned alone with ${describeColourRule(context.colourRule)}; for a group's shared bins give its graph JSON from \`nnmotifs graph\`.`,
+  };
+}
+
+/**
+ * Prepare the null once up front, so that an input it cannot take (no init scheme, bins that do
+ * not reproduce the graph) fails at once, naming the file, before any counting.
+ */
+async function checkNullAccepts(
+  name: string,
+  graph: import("../graph/digraph.js").Digraph,
+  context: import("../nulls/null-model.js").NullContext,
+  file: string,
+): Promise<void> {
+  const { nullModel } = await import("../nulls/registry.js");
+  try {
+    nullModel(name).prepare({ graph, layers: null, context }, { exchanges: 0, tries: 1 });
+  } catch (error) {
+    if (!(error instanceof NnmotifsError) || error.file !== undefined) throw error;
+    throw new NnmotifsError(error.message, { file }, error.exitCode);
+  }
 }
 
 /** `--vertex-colours`: "layer", "attribute" (from the graph file's nodes), or a node-colour file. */

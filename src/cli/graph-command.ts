@@ -235,7 +235,12 @@ async function writeBinnedGroup(o: GroupOutput): Promise<void> {
   const { models, stems, nets, scheme, group, quiet } = o;
   const outputs: string[] = [];
   group.graphs.forEach((g, k) => {
-    const graph = { ...g, meta: { ...g.meta, source: models[k] } };
+    // A native model records its initialiser: the graph keeps it for `census --null reinit`.
+    const init = (nets[k] as { training?: { init?: unknown } }).training?.init;
+    const graph = {
+      ...g,
+      meta: { ...g.meta, source: models[k], ...(typeof init === "string" ? { init } : {}) },
+    };
     for (const format of o.formats) {
       const path = join(o.out, `${stems[k]}.${GRAPH_FORMATS[format]}`);
       writeGraph(path, graph, format);

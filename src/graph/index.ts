@@ -45,3 +45,21 @@ export {
   type PaperBins,
 } from "./paper-binning.js";
 export { graphModelFormat, MODEL_AND_GRAPH_FORMATS } from "./graph-model-format.js";
+export {
+  colourLayer,
+  colourRuleOfGraph,
+  describeColourRule,
+  type ColourRule,
+  type ColourRuleKind,
+} from "./colour-rule.js";
+export {
+  networkNullContext,
+  readNetworkNullContext,
+  colourRuleOfBinnedGraph,
+  layeredDigraph,
+  NETWORK_INPUT_HINT,
+  type NetworkNullContext,
+  type NetworkContextOptions,
+} from "./network-context.js";
+// Importing it registers the `reinit` null model.
+export { reinitNull, REINIT_NULL_NAME } from "./reinit-null.js";

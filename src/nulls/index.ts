@@ -19,6 +19,7 @@ export {
   type SwitchResult,
   type Switching,
 } from "./switch.js";
+export { shuffleLayerWeights, shuffleNull } from "./weight-shuffle.js";
 export { prepareLayeredSwitching, layeredSwitchGraph, layeredKey, layeredNull } from "./layered.js";
 export {
   registerNullModel,
@@ -26,6 +27,7 @@ export {
   nullModelNames,
   isNullModelName,
   describeNullModels,
+  needsNetworkContext,
   NULL_MODEL_NAMES,
   DEFAULT_NULL_MODEL,
   type BuiltInNullName,

@@ -59,6 +59,14 @@ export interface NullModel {
   readonly description: string;
   /** Whether `prepare` needs `input.layers` (the census then resolves them, or fails clearly). */
   readonly needsLayers: boolean;
+  /**
+   * Whether `prepare` reads a network context (graph/network-context.ts: layer sizes, every
+   * kernel weight, the colour rule, the init scheme): callers that have the network (the study's
+   * census step, `nnmotifs census MODEL`) build it and pass it as `context`. Absent: false.
+   */
+  readonly needsNetwork?: boolean;
+  /** One line on what `context` must hold (absent: nothing). */
+  readonly contextDescription?: string;
   /** Prepare for one original graph (throws an NnmotifsError when the input does not fit). */
   prepare(input: NullInput, options: NullOptions): ReplicateGenerator;
 }

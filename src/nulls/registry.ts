@@ -8,15 +8,21 @@
  * `import.meta.url`, and the name under which it exports the model); a worker that does not know
  * the name imports that module and registers the export. Without them, the census runs such a
  * null in-process (one thread).
+ *
+ * Nulls with `needsNetwork` (shuffle; reinit, registered by graph/reinit-null.ts) read the network
+ * from `context`; `needsNetworkContext(name)` tells callers to build it (graph/network-context.ts).
  */
 import { NnmotifsError } from "../core/errors.js";
 import { layeredNull } from "./layered.js";
 import type { NullModel } from "./null-model.js";
 import { switchNull } from "./switch.js";
+import { shuffleNull } from "./weight-shuffle.js";
 
+// `reinit` (SPEC §6.4) draws networks, which the engine may not: graph/reinit-null.ts registers it.
 const BUILT_IN_NULLS = {
   switch: switchNull,
   layered: layeredNull,
+  shuffle: shuffleNull,
 } as const satisfies { readonly [name: string]: NullModel };
 
 export type BuiltInNullName = keyof typeof BUILT_IN_NULLS;
@@ -114,6 +120,11 @@ export function nullModelSource(name: string): NullModelSource | null | undefine
   const entry = registry.get(name);
   if (entry === undefined || Object.hasOwn(BUILT_IN_NULLS, name)) return null;
   return entry.source ?? undefined;
+}
+
+/** Whether the null `name` reads a network context (see the module comment). */
+export function needsNetworkContext(name: string): boolean {
+  return registry.get(name)?.model.needsNetwork ?? false;
 }
 
 /** `name: description` lines for help texts. */

@@ -4,6 +4,7 @@
  * FANMOD-1.1-style CSV for existing scripts.
  */
 import { censusJson, uncolouredClassId, type CensusResult } from "./census.js";
+import { needsNetworkContext, nullModel } from "../nulls/registry.js";
 
 export const CENSUS_FORMATS = ["table", "json", "csv", "fanmod"] as const;
 export type CensusFormat = (typeof CENSUS_FORMATS)[number];
@@ -116,7 +117,10 @@ function formatTable(r: CensusDocument, ctx: FormatContext): string {
   if (rn.networks > 0) {
     const rate = rn.triesMade > 0 ? ((100 * rn.successes) / rn.triesMade).toFixed(1) : "–";
     out.push(
-      `${rn.networks} random networks, null "${rn.null}", ${rn.exchanges} exchanges and ${rn.tries} tries per edge, seed ${rn.seed}: ${rn.triesMade} tries, ${rn.successes} successful (${rate}%)`,
+      // The nulls that redraw or rearrange weights (shuffle, reinit) do not switch.
+      needsNetworkContext(rn.null)
+        ? `${rn.networks} random networks, null "${rn.null}" (weights redrawn or rearranged, no switching), seed ${rn.seed}`
+        : `${rn.networks} random networks, null "${rn.null}", ${rn.exchanges} exchanges and ${rn.tries} tries per edge, seed ${rn.seed}: ${rn.triesMade} tries, ${rn.successes} successful (${rate}%)`,
     );
   }
   if (rn.networks > 0) {
@@ -196,10 +200,14 @@ function formatFanmod(r: CensusDocument, ctx: FormatContext): string {
     `Subgraph size: ${r.size}`,
     "",
     `Generated ${rn.networks} random networks`,
-    "   with locally constant number of bidirectional edges,",
-    ...(rn.null === "layered" ? ["   keeping every edge between its pair of layers,"] : []),
-    r.colours > 1 ? "   exchanging only edges with the same color," : "   uncolored,",
-    `   ${rn.exchanges} exchanges per edge and ${rn.tries} tries per edge.`,
+    ...(needsNetworkContext(rn.null)
+      ? [`   by the ${rn.null} null: ${nullModel(rn.null).description}.`]
+      : [
+          "   with locally constant number of bidirectional edges,",
+          ...(rn.null === "layered" ? ["   keeping every edge between its pair of layers,"] : []),
+          r.colours > 1 ? "   exchanging only edges with the same color," : "   uncolored,",
+          `   ${rn.exchanges} exchanges per edge and ${rn.tries} tries per edge.`,
+        ]),
     "",
     `${r.subgraphs} subgraphs were enumerated in the original network.`,
     `${rn.subgraphs} subgraphs were enumerated in the random networks.`,

@@ -16,6 +16,8 @@ import { BINNING_SCHEME_NAMES } from "../graph/binning.js";
 import { MOTIF_SIZE_RANGE } from "../motifs/motif-size.js";
 import { isNullModelName, nullModelNames, type NullModelName } from "../nulls/registry.js";
 import { INITIALISER_NAMES } from "../nn/initialisers.js";
+// Registers the `reinit` null (it lives on the graph side), so a config may name it.
+import "../graph/reinit-null.js";
 
 // The names the config accepts come from the registries themselves (initialisers, binning schemes,
 // null models): a new entry there is accepted here, with no second list to keep in step.
@@ -128,7 +130,7 @@ const nullName = () =>
     .refine((v): v is NullModelName => isNullModelName(v), {
       error: () => `must be one of ${nullModelNames().join(", ")}`,
     })
-    .describe("A null model of the registry (built in: switch, layered)");
+    .describe("A null model of the registry (built in: switch, layered, shuffle, reinit)");
 const nonEmptyUnique = <T extends z.ZodType>(item: T, what: string) =>
   z
     .array(item, { error: `must be a list of ${what}` })

@@ -15,13 +15,13 @@ import { identityNull } from "./toy-nulls.js";
 
 describe("the null-model registry", () => {
   it("nullModelNames() lists the built-in nulls first; nullModel(name) names the choices when it fails", () => {
-    expect(NULL_MODEL_NAMES).toEqual(["switch", "layered"]);
-    expect(nullModelNames().slice(0, 2)).toEqual(["switch", "layered"]);
+    expect(NULL_MODEL_NAMES).toEqual(["switch", "layered", "shuffle"]);
+    expect(nullModelNames().slice(0, 3)).toEqual(["switch", "layered", "shuffle"]);
     expect(nullModelNames()).toContain("toy-identity");
     expect(isNullModelName("layered")).toBe(true);
     expect(isNullModelName("nope")).toBe(false);
     expect(() => nullModel("nope")).toThrow(
-      /^invalid null model "nope". Should be one of: switch, layered, toy-identity, toy-thinned/,
+      /^invalid null model "nope". Should be one of: switch, layered, shuffle, toy-identity, toy-thinned/,
     );
     expect(describeNullModels()[0]).toMatch(/^switch: FANMOD switching/);
   });

@@ -96,7 +96,7 @@ describe("parseStudyConfig(text)", () => {
       /data\[1\]: must be tree, clusters, csv:FILE or idx:DIR$/,
     );
     expect(errorOf("motifs:\n  nulls: [switch, erdos]\n")).toMatch(
-      /motifs\.nulls\[1\]: must be one of switch, layered$/,
+      /motifs\.nulls\[1\]: must be one of switch, layered, shuffle, reinit$/,
     );
     expect(errorOf("network:\n  inits: [normal, normal]\n")).toMatch(
       /network\.inits: must not repeat a value$/,
@@ -207,7 +207,7 @@ describe("parseStudyConfig(text): the `sensitivity` block (cut-off sweep, SPEC Â
       /sensitivity\.sizes: must list at least one motif size/,
     );
     expect(errorOf("sensitivity:\n  nulls: [erdos]\n")).toMatch(
-      /sensitivity\.nulls\[0\]: must be one of switch, layered$/,
+      /sensitivity\.nulls\[0\]: must be one of switch, layered, shuffle, reinit$/,
     );
     expect(errorOf("sensitivity:\n  cutof: [0.5]\n")).toMatch(
       /unknown key `cutof`; allowed keys: cutoffs, sizes, nulls, replicates$/,

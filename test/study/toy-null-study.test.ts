@@ -47,7 +47,7 @@ describe("a study with a null registered at run time", () => {
 
   it("an unknown null in the config names the registered ones", () => {
     expect(() => resolveStudyConfig({ motifs: { nulls: ["nope"] } })).toThrow(
-      /switch, layered, toy-identity/,
+      /switch, layered, shuffle, reinit, toy-identity/,
     );
   });
 });

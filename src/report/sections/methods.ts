@@ -5,6 +5,7 @@
  */
 import { SIGNIFICANCE, familyOf } from "../../analysis/significance.js";
 import type { StudyResults } from "../../analysis/study-results.js";
+import { isNullModelName, nullModel } from "../../nulls/registry.js";
 import { escapeHtml, num, table, text } from "../html.js";
 import type { ReportSection } from "./section.js";
 
@@ -43,7 +44,13 @@ function statistics(results: StudyResults): string {
       : 1 / (N + 1) < SIGNIFICANCE.alpha
         ? ` With N = ${N} random networks the smallest p is 1/${N + 1} ≈ ${(1 / (N + 1)).toFixed(4)}.`
         : ` With N = ${N} random networks the smallest p is 1/${N + 1}, not below alpha = ${SIGNIFICANCE.alpha}: no class can be significant.`;
+  // Each null as the registry describes it (what it keeps, what it destroys).
+  const nulls = results.nullModels.map(
+    (name) =>
+      `<i>${escapeHtml(name)}</i>${isNullModelName(name) ? `: ${escapeHtml(nullModel(name).description)}` : ""}`,
+  );
   const items = [
+    `Null models: ${nulls.join("; ")}.`,
     "Concentration Z = (f − mean f<sub>random</sub>) / sd f<sub>random</sub> (f = count / number of k-subgraphs; sd with n − 1), FANMOD's statistic, kept for comparison with FANMOD. No decision is taken on it: the number of k-subgraphs itself varies under the null, so even a class whose count the null fixes gets a varying concentration. Count-Z, the same formula on raw counts (mfinder's convention), is in the census tables beside it.",
     pText + floor,
     `q-values: Benjamini–Hochberg (1995) adjusted p<sub>over</sub> and p<sub>under</sub> over one family, ${escapeHtml(familyOf(results))} (config <code>statistics.family</code>: "census" or "study").`,

@@ -1,8 +1,18 @@
-/** The census step: one graph × motif size × null model (× binning point) → census JSON and CSV. */
+/**
+ * The census step: one graph × motif size × null model (× binning point) → census JSON and CSV.
+ *
+ * The nulls that need the network (shuffle, reinit) get it from the graph file itself: a study
+ * graph is native JSON with layers, the weights of its kept edges, `meta.binning` (the group's bin
+ * edges) and `meta.init`; graph/network-context.ts explains why the removed edges' weights are not
+ * needed. So these censuses need no further step input.
+ */
 import { Rng } from "../../core/random.js";
 import type { Digraph } from "../../graph/digraph.js";
+import { networkNullContext } from "../../graph/network-context.js";
+import "../../graph/reinit-null.js";
 import { parseGraph } from "../../graph/read-graph.js";
 import { estimateSubgraphCount } from "../../motifs/rand-esu.js";
+import { needsNetworkContext } from "../../nulls/registry.js";
 import { census, censusJson, type CensusOptions } from "../../stats/census.js";
 import { formatCensus } from "../../stats/census-format.js";
 import { nnmotifsVersion } from "../manifest.js";
@@ -89,7 +99,10 @@ export const censusKind: StepKind<CensusParams, CensusSummary> = {
       signal: ctx.signal,
       ...(sampling !== null ? { sample: sampling.probabilities } : {}),
     };
-    const result = await census(g, options);
+    const nullContext = needsNetworkContext(p.nullModel)
+      ? networkNullContext(g, { nullName: p.nullModel, file: graphFile })
+      : null;
+    const result = await census(g, { ...options, nullContext });
     ctx.signal.throwIfAborted();
     // Without `run` (threads, timings): equal inputs give byte-identical files.
     const doc = censusJson(result);
