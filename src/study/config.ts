@@ -66,6 +66,9 @@ export const STUDY_DEFAULTS = {
   topology: { sizes: [3, 4, 5] as number[] },
   // Issue 7 item 5: initial vs trained again at matched density (edges per layer and colour).
   density: { sizes: [4] as number[] },
+  // Issue 9 item 5: Onnela intensity and coherence on the full weighted graph (no cut-off), per
+  // network and size, against the weight-shuffle null; `weighted: false` or sizes [] = off.
+  weighted: { sizes: [3, 4] as number[], randomNetworks: 100 },
 } as const;
 
 /** `--quick`: a sub-minute smoke version of the default study (both data sets, tiny cost). */
@@ -75,6 +78,7 @@ export const QUICK_PRESET = {
   sensitivity: { cutoffs: [] },
   topology: { sizes: [3] },
   density: { sizes: [] },
+  weighted: { sizes: [3], randomNetworks: 20 },
 } as const;
 
 const DATA_SPEC = /^(tree|clusters|csv:.+|idx:.+)$/;
@@ -258,6 +262,32 @@ export const StudyConfigSchema = z
           "Motif sizes of the matched-density comparison (initial binned to each trained network's edges per layer and colour, counted without colours); empty = off.",
         ),
     }),
+    weighted: z
+      .union(
+        [
+          z.literal(false),
+          z.strictObject(
+            {
+              sizes: uniqueSizes()
+                .default([...D.weighted.sizes])
+                .describe("Motif sizes of the weighted census; empty = off."),
+              randomNetworks: int(1, 100000)
+                .default(D.weighted.randomNetworks)
+                .describe("Weight-shuffle networks per weighted census."),
+            },
+            { error: "must be false or a mapping of keys to values" },
+          ),
+        ],
+        { error: "must be false or a mapping of keys to values" },
+      )
+      // One resolved shape: false is the knob off, i.e. no sizes.
+      .transform((v) =>
+        v === false ? { sizes: [] as number[], randomNetworks: D.weighted.randomNetworks } : v,
+      )
+      .prefault({} as never)
+      .describe(
+        "Threshold-free weighted motifs (SPEC §10.1): Onnela intensity and coherence on the full weighted graph of every network, against the weight-shuffle null; false or sizes [] = off.",
+      ),
   })
   .describe("nnmotifs study configuration (nnmotifs study --config FILE)");
 
@@ -309,6 +339,13 @@ export function resolveStudyConfig(
       sensitivity: { ...config.sensitivity, cutoffs: [...QUICK_PRESET.sensitivity.cutoffs] },
       topology: { sizes: [...QUICK_PRESET.topology.sizes] },
       density: { sizes: [...QUICK_PRESET.density.sizes] },
+      weighted:
+        config.weighted.sizes.length === 0
+          ? config.weighted
+          : {
+              sizes: [...QUICK_PRESET.weighted.sizes],
+              randomNetworks: QUICK_PRESET.weighted.randomNetworks,
+            },
     };
   }
   const o = options.overrides ?? {};
