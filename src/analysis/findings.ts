@@ -16,7 +16,12 @@ import type { StudyResults } from "./study-results.js";
 import type { TopologyLevelRow } from "./topology-level.js";
 import type { TopologyVariantRow } from "./topology-variants.js";
 import type { ZPairRow } from "./z-changes.js";
-import { weightedFindingSentence, type WeightedFinding } from "./weighted-findings.js";
+import {
+  weightedEnsembleSentence,
+  weightedFindingSentence,
+  type WeightedEnsembleFinding,
+  type WeightedFinding,
+} from "./weighted-findings.js";
 
 /** Where in the report a finding belongs. */
 export type FindingSection =
@@ -178,7 +183,8 @@ type FindingRecord =
   | KeptEdgesFinding
   | SelectionFinding
   | CutoffFinding
-  | WeightedFinding;
+  | WeightedFinding
+  | WeightedEnsembleFinding;
 
 /** A finding: its fields and the sentence generated from them. */
 export type Finding = FindingRecord & { readonly sentence: string };
@@ -374,6 +380,8 @@ export function findingSentence(f: FindingRecord): string {
       return f.summary;
     case "weighted":
       return weightedFindingSentence(f);
+    case "weighted-ensemble":
+      return weightedEnsembleSentence(f);
   }
 }
 

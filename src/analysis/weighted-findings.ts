@@ -51,14 +51,22 @@ function fmt(x: number | null, digits = 1): string {
 
 /** The sentence of a weighted finding, from its fields only. */
 export function weightedFindingSentence(f: WeightedFinding): string {
+  const networks = (n: number, what: string) => `${n} ${what} network${n === 1 ? "" : "s"}`;
+  // With N shuffles the smallest two-sided p is 2/(N + 1): say so when no p can reach alpha.
+  const floor = 2 / (f.randomNetworks + 1);
+  const reachable =
+    f.alpha !== null && floor >= f.alpha
+      ? ` (with ${f.randomNetworks} shuffles no two-sided p can be below ${f.alpha})`
+      : "";
   const perDataset = f.byDataset
     .map((d) => `trained on ${d.dataset}, median Z ${fmt(d.medianIntensityZ)}`)
     .join("; ");
   return (
     `No cut-off (the full weighted graph, ${f.size} nodes): the ${f.topology}'s total intensity ` +
-    `(Onnela) has median Z ${fmt(f.value)} against the weight-shuffle null in the ${f.networks ?? 0} ` +
-    `trained networks (${fmt(f.before)} in the ${f.initialNetworks} initial networks; ${perDataset}), ` +
-    `beyond the null in ${f.significant ?? 0} of ${f.networks ?? 0}; its mean coherence has ` +
+    `(Onnela) has median Z ${fmt(f.value)} against the weight-shuffle null in the ` +
+    `${networks(f.networks ?? 0, "trained")} (${fmt(f.before)} in the ` +
+    `${networks(f.initialNetworks, "initial")}; ${perDataset}), beyond the null in ` +
+    `${f.significant ?? 0} of ${f.networks ?? 0}${reachable}; its mean coherence has ` +
     `median Z ${fmt(f.coherenceZ)} (${fmt(f.coherenceBefore)} initial), beyond the null in ` +
     `${f.coherenceSignificant} of ${f.networks ?? 0}; the share of its intensity in subgraphs ` +
     `with an even number of negative edges is ${fmt(f.evenShare, 3)} (shuffles ` +
@@ -131,4 +139,58 @@ export function weightedFindingRecords(rows: readonly WeightedMotifRow[]): Weigh
 /** The weighted findings with their sentences, in size then topology order. */
 export function weightedFindings(rows: readonly WeightedMotifRow[]): Finding[] {
   return weightedFindingRecords(rows).map((f) => ({ ...f, sentence: weightedFindingSentence(f) }));
+}
+
+/** Across seeds (t-intervals), a Z in the trained and initial networks and their paired change. */
+export interface SeedComparison {
+  readonly trainedMean: number;
+  readonly trainedLo: number;
+  readonly trainedHi: number;
+  readonly initialMean: number;
+  readonly deltaMean: number;
+  readonly deltaLo: number;
+  readonly deltaHi: number;
+  /** Exact sign-flip p of the paired change, never 0. */
+  readonly pSignFlip: number;
+}
+
+/** Across seeds, one named topology's intensity (and coherence) Z, trained vs initial. */
+export interface WeightedEnsembleFinding extends FindingFields {
+  readonly kind: "weighted-ensemble";
+  readonly architecture: string;
+  readonly init: string;
+  readonly dataset: string;
+  readonly seeds: number;
+  readonly level: number;
+  /** Mean Z of the total intensity, trained and initial, with intervals; and the paired Δ. */
+  readonly intensity: SeedComparison;
+  readonly coherence: SeedComparison | null;
+}
+
+function fmtFinite(x: number, digits = 1): string {
+  return Number.isFinite(x) ? x.toFixed(digits) : "n/a";
+}
+
+function signed(x: number): string {
+  return Number.isFinite(x) ? `${x >= 0 ? "+" : ""}${x.toFixed(1)}` : "n/a";
+}
+
+function interval(lo: number, hi: number): string {
+  return `[${fmtFinite(lo)}, ${fmtFinite(hi)}]`;
+}
+
+/** The sentence of an across-seed weighted finding, from its fields only. */
+export function weightedEnsembleSentence(f: WeightedEnsembleFinding): string {
+  const pct = `${Math.round(100 * f.level)} %`;
+  const part = (what: string, s: SeedComparison): string =>
+    `${what} Z ${fmtFinite(s.trainedMean)} ${interval(s.trainedLo, s.trainedHi)} trained vs ` +
+    `${fmtFinite(s.initialMean)} initial, change ${signed(s.deltaMean)} ${interval(s.deltaLo, s.deltaHi)} ` +
+    `(sign-flip p = ${s.pSignFlip.toPrecision(2)})`;
+  return (
+    `No cut-off (the full weighted graph, ${f.size} nodes, ${f.architecture}, ${f.init} trained on ` +
+    `${f.dataset}): against the weight-shuffle null, the ${f.topology}'s ` +
+    part("total-intensity", f.intensity) +
+    (f.coherence === null ? "" : `; mean-coherence ${part("", f.coherence).trimStart()}`) +
+    ` — mean over ${f.seeds} seeds with ${pct} t-intervals.`
+  );
 }
