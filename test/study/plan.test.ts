@@ -45,9 +45,8 @@ describe("buildPlan(config)", () => {
     // 6 trainings, 3 + 3 × 4 graph groups, 54 main + 4 × 18 sweep censuses, 54 uncoloured
     // censuses (9 graphs × sizes 3–5 × 2 nulls), 6 matched graphs (3 inits × 2 data sets) and
     // their 12 uncoloured k = 4 censuses, analysis, report
-    // (main's code: 170 steps, the sweep's 3 graph groups and 18 censuses at c = 0.55 included),
-    // and 18 weighted censuses (9 networks × sizes 3, 4)
-    expect(ids).toHaveLength(6 + 15 + 54 + 72 + 54 + 6 + 12 + 18 + 2);
+    // (main's code: 170 steps, the sweep's 3 graph groups and 18 censuses at c = 0.55 included)
+    expect(ids).toHaveLength(6 + 15 + 54 + 72 + 54 + 6 + 12 + 2);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids.some((id) => id.startsWith("sensitivity-graphs-") && id.endsWith("-c0.55"))).toBe(
       false,
@@ -83,7 +82,7 @@ describe("buildPlan(config)", () => {
     const b = plan({ motifs: { randomNetworks: 50 } });
     const ids = changed(a, b);
     expect(ids).toEqual(
-      a.steps.filter((s) => ["census", "analysis", "report"].includes(s.kind)).map((s) => s.id),
+      a.steps.filter((s) => ["census", "analysis", "report"].includes(s.stage)).map((s) => s.id),
     );
     expect(ids.some((id) => id.startsWith("train-") || id.includes("graphs-"))).toBe(false);
   });

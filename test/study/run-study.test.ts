@@ -29,8 +29,6 @@ const TINY = {
   // The uncoloured and matched-density censuses have a test of their own below.
   topology: { sizes: [] },
   density: { sizes: [] },
-  // The weighted censuses have a test of their own (weighted-step.test.ts).
-  weighted: false,
   threads: 1,
 };
 

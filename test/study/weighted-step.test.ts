@@ -75,6 +75,19 @@ describe("buildPlan(config): weighted steps", () => {
     }
   });
 
+  it("is off by default; --quick keeps it off, or cuts it to k = 3 with 20 shuffles when on", () => {
+    expect(resolveStudyConfig({}).weighted).toEqual({ sizes: [], randomNetworks: 100 });
+    expect(resolveStudyConfig({}, { quick: true }).weighted.sizes).toEqual([]);
+    expect(resolveStudyConfig({ weighted: { sizes: [3, 4] } }, { quick: true }).weighted).toEqual({
+      sizes: [3],
+      randomNetworks: 20,
+    });
+    expect(() => resolveStudyConfig({ weighted: { sizes: [1] } })).toThrow(/weighted\.sizes\[0\]/);
+    expect(() => resolveStudyConfig({ weighted: true })).toThrow(
+      /weighted: must be false or a mapping/,
+    );
+  });
+
   it("estimates k = 4 above k = 3 and more shuffles above fewer", () => {
     const est = (patch: object) =>
       buildPlan(config(patch), { datasetHash: () => null })
