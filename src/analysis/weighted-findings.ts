@@ -36,8 +36,12 @@ export interface WeightedFinding extends FindingFields {
   readonly initialNetworks: number;
   readonly coherenceZ: number | null;
   readonly coherenceBefore: number | null;
-  /** Trained networks with coherence beyond the null (same rule as `significant`). */
+  /** Of the `significant` trained networks, those above (Z > 0) and below the null. */
+  readonly above: number;
+  readonly below: number;
+  /** Trained networks with coherence beyond the null (same rule as `significant`), and above. */
   readonly coherenceSignificant: number;
+  readonly coherenceAbove: number;
   /** Median share of ΣI in sign-product +1 subgraphs, in the networks and in their nulls. */
   readonly evenShare: number | null;
   readonly evenShareNull: number | null;
@@ -66,9 +70,10 @@ export function weightedFindingSentence(f: WeightedFinding): string {
     `(Onnela) has median Z ${fmt(f.value)} against the weight-shuffle null in the ` +
     `${networks(f.networks ?? 0, "trained")} (${fmt(f.before)} in the ` +
     `${networks(f.initialNetworks, "initial")}; ${perDataset}), beyond the null in ` +
-    `${f.significant ?? 0} of ${f.networks ?? 0}${reachable}; its mean coherence has ` +
-    `median Z ${fmt(f.coherenceZ)} (${fmt(f.coherenceBefore)} initial), beyond the null in ` +
-    `${f.coherenceSignificant} of ${f.networks ?? 0}; the share of its intensity in subgraphs ` +
+    `${f.significant ?? 0} of ${f.networks ?? 0} (${f.above} above, ${f.below} below)${reachable}; ` +
+    `its mean coherence has median Z ${fmt(f.coherenceZ)} (${fmt(f.coherenceBefore)} initial), ` +
+    `beyond the null in ${f.coherenceSignificant} of ${f.networks ?? 0} (${f.coherenceAbove} ` +
+    `above); the share of its intensity in subgraphs ` +
     `with an even number of negative edges is ${fmt(f.evenShare, 3)} (shuffles ` +
     `${fmt(f.evenShareNull, 3)}, median Z ${fmt(f.evenShareZ)}) ` +
     `(${f.randomNetworks} shuffles per network; "beyond": ${f.family} < ${f.alpha}).`
@@ -92,8 +97,20 @@ export function weightedFindingRecords(rows: readonly WeightedMotifRow[]): Weigh
       const trained = of.filter((r) => r.stage === "trained");
       const initial = of.filter((r) => r.stage === "initial");
       if (trained.length === 0) continue;
-      const beyond = (p: (r: WeightedMotifRow) => [number, number]): number =>
-        trained.filter((r) => twoSidedP(...p(r)) < WEIGHTED_ALPHA).length;
+      // Beyond the null in either tail; `above` keeps those whose upper tail is the smaller one.
+      const beyond = (p: (r: WeightedMotifRow) => [number, number], above = false): number =>
+        trained.filter((r) => {
+          const [over, under] = p(r);
+          return twoSidedP(over, under) < WEIGHTED_ALPHA && (!above || over < under);
+        }).length;
+      const intensityP = (r: WeightedMotifRow): [number, number] => [
+        r.intensityPOver,
+        r.intensityPUnder,
+      ];
+      const coherenceP = (r: WeightedMotifRow): [number, number] => [
+        r.coherencePOver,
+        r.coherencePUnder,
+      ];
       const z = (rs: readonly WeightedMotifRow[], f: (r: WeightedMotifRow) => number | null) =>
         median(rs.map((r) => f(r) ?? NaN));
       const datasets = [...new Set(trained.map((r) => r.network))];
@@ -109,7 +126,9 @@ export function weightedFindingRecords(rows: readonly WeightedMotifRow[]): Weigh
         statistic: "median Z of the total intensity against the weight shuffle, trained networks",
         value: z(trained, (r) => r.intensityZ),
         networks: trained.length,
-        significant: beyond((r) => [r.intensityPOver, r.intensityPUnder]),
+        significant: beyond(intensityP),
+        above: beyond(intensityP, true),
+        below: beyond(intensityP) - beyond(intensityP, true),
         family: WEIGHTED_FAMILY,
         alpha: WEIGHTED_ALPHA,
         randomNetworks: Math.max(...of.map((r) => r.randomNetworks)),
@@ -117,7 +136,8 @@ export function weightedFindingRecords(rows: readonly WeightedMotifRow[]): Weigh
         initialNetworks: initial.length,
         coherenceZ: z(trained, (r) => r.coherenceZ),
         coherenceBefore: z(initial, (r) => r.coherenceZ),
-        coherenceSignificant: beyond((r) => [r.coherencePOver, r.coherencePUnder]),
+        coherenceSignificant: beyond(coherenceP),
+        coherenceAbove: beyond(coherenceP, true),
         evenShare: z(trained, (r) => r.evenShare),
         evenShareNull: z(trained, (r) => r.evenShareNullMean),
         evenShareZ: z(trained, (r) => r.evenShareZ),

@@ -104,7 +104,15 @@ describe("weightedFindings(rows)", () => {
       expect(f.sentence).toContain(`No cut-off (the full weighted graph, ${f.size} nodes)`);
       expect(f.sentence).toContain(`median Z ${f.value!.toFixed(1)}`);
       expect(f.sentence).toContain(`(${f.before!.toFixed(1)} in the 1 initial network;`);
-      expect(f.sentence).toContain(`beyond the null in ${f.significant} of 2`);
+      const above = trained.filter(
+        (r) =>
+          twoSidedP(r.intensityPOver, r.intensityPUnder) < WEIGHTED_ALPHA &&
+          r.intensityPOver < r.intensityPUnder,
+      ).length;
+      expect(f.above).toBe(above);
+      expect(f.sentence).toContain(
+        `beyond the null in ${f.significant} of 2 (${above} above, ${f.significant! - above} below)`,
+      );
       expect(f.sentence).toContain(`median Z ${f.coherenceZ!.toFixed(1)}`);
       expect(f.sentence).toContain(`trained on tree, median Z`);
       expect(f.sentence).not.toContain("no two-sided p can be");
