@@ -858,16 +858,17 @@ export function estimateSeconds(kind: StepKindName, params: unknown): number {
       return (p.motifs.randomNetworks + 1) * cost;
     }
     case "weighted": {
-      // CPU seconds of one census (the original or one shuffle) of 31-30-30-4 under load: 15 ms
-      // at k = 3, 60 ms at k = 4 (weightedMotifProfile, 101 censuses: 1.5 s and 6.1 s), scaled by
-      // the number of weights; ×8 per size above 4 (k = 5 samples its widest patterns).
+      // CPU seconds of one census (the original or one shuffle) of 31-30-30-4 under load
+      // (weightedMotifProfile: 101 censuses 1.5 s at k = 3, 6.6 s at k = 4; 21 censuses 3.7 s at
+      // k = 5), scaled by the number of weights (784-50-50-20-10 at k = 4: 1.4 s by this, 0.9–2.2 s
+      // measured); ×4 per size above 5, a guess.
       const p = params as WeightedParams;
       let weights = 0;
       for (let l = 0; l + 1 < p.costLayers.length; l++) {
         weights += p.costLayers[l] * p.costLayers[l + 1];
       }
-      const perCensus: Record<number, number> = { 3: 0.015, 4: 0.06 };
-      const cost = (perCensus[p.size] ?? 0.06 * 8 ** (p.size - 4)) * (weights / 1950);
+      const perCensus: Record<number, number> = { 3: 0.015, 4: 0.065, 5: 0.18 };
+      const cost = (perCensus[p.size] ?? 0.18 * 4 ** (p.size - 5)) * (weights / 1950);
       return (p.randomNetworks + 1) * cost;
     }
     case "analysis":
