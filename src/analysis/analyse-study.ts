@@ -44,6 +44,8 @@ import {
   type StudyWeightTableRow,
   type WeightTTestRow,
 } from "./weight-t-tests.js";
+import { weightedFindings } from "./weighted-findings.js";
+import { weightedMotifs, type WeightedMotifRow } from "./weighted-motifs.js";
 import { mostChanged, zPairs, type MostChangedRow, type ZPairRow } from "./z-changes.js";
 
 /** Every table of the analyses; each becomes `<name>.csv`. */
@@ -75,6 +77,8 @@ export interface AnalysisTables {
   readonly matchedDensity: MatchedDensityRow[];
   /** Z of the diamond and the bi-fan against each graph's edge count. */
   readonly zAgainstEdges: ZEdgesRow[];
+  /** Threshold-free weighted motifs against the weight shuffle (issue 9 item 5); empty when off. */
+  readonly weightedMotifs: WeightedMotifRow[];
 }
 
 export interface StudyAnalysis {
@@ -125,10 +129,11 @@ export function analyseStudy(results: StudyResults, options: AnalyseOptions = {}
     topologyLevel: topologyLevel(results),
     matchedDensity: density,
     zAgainstEdges: zAgainstEdges(density),
+    weightedMotifs: weightedMotifs(results),
   };
   return {
     tables,
-    findings: studyFindings(results, tables),
+    findings: [...studyFindings(results, tables), ...weightedFindings(tables.weightedMotifs)],
     notes: { selectionBias: SELECTION_BIAS_NOTE },
   };
 }

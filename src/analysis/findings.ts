@@ -16,13 +16,27 @@ import type { StudyResults } from "./study-results.js";
 import type { TopologyLevelRow } from "./topology-level.js";
 import type { TopologyVariantRow } from "./topology-variants.js";
 import type { ZPairRow } from "./z-changes.js";
+import {
+  weightedEnsembleSentence,
+  weightedFindingSentence,
+  type WeightedEnsembleFinding,
+  type WeightedFinding,
+} from "./weighted-findings.js";
 
 /** Where in the report a finding belongs. */
 export type FindingSection =
-  "motifs" | "nulls" | "changes" | "learning" | "weights" | "census" | "sensitivity" | "density";
+  | "motifs"
+  | "nulls"
+  | "changes"
+  | "learning"
+  | "weights"
+  | "census"
+  | "sensitivity"
+  | "density"
+  | "weighted";
 
 /** What every finding states. */
-interface FindingFields {
+export interface FindingFields {
   /** Stable within a study: kind, null, size, topology… ("topology-4-diamond-layered"). */
   readonly id: string;
   readonly section: FindingSection;
@@ -168,7 +182,9 @@ type FindingRecord =
   | LearningFinding
   | KeptEdgesFinding
   | SelectionFinding
-  | CutoffFinding;
+  | CutoffFinding
+  | WeightedFinding
+  | WeightedEnsembleFinding;
 
 /** A finding: its fields and the sentence generated from them. */
 export type Finding = FindingRecord & { readonly sentence: string };
@@ -362,6 +378,10 @@ export function findingSentence(f: FindingRecord): string {
       );
     case "cutoff":
       return f.summary;
+    case "weighted":
+      return weightedFindingSentence(f);
+    case "weighted-ensemble":
+      return weightedEnsembleSentence(f);
   }
 }
 

@@ -100,3 +100,16 @@ export {
   NAMED_TOPOLOGIES,
   type Adjacency,
 } from "./motif-names.js";
+export type { WeightedRecord, WeightedTopologyRecord, WeightedNullStat } from "./study-results.js";
+export { weightedMotifs, twoSidedP, type WeightedMotifRow } from "./weighted-motifs.js";
+export {
+  weightedFindings,
+  WEIGHTED_ALPHA,
+  type WeightedFinding,
+  type WeightedEnsembleFinding,
+} from "./weighted-findings.js";
+export {
+  weightedEnsemble,
+  weightedEnsembleFindings,
+  type WeightedEnsembleRow,
+} from "./ensemble/weighted-ensemble.js";

@@ -99,6 +99,63 @@ export interface SensitivityRecord {
 }
 
 /**
+ * One statistic of a weighted census against its weight-shuffle null (SPEC §6.3): the network's
+ * value, the null's mean and sd (n − 1), Z (null when sd = 0) and the permutation p-values
+ * (b + 1)/(N + 1) of the shuffles at or above (over) and at or below (under) it: never 0.
+ */
+export interface WeightedNullStat {
+  readonly value: number | null;
+  readonly nullMean: number | null;
+  readonly nullSd: number | null;
+  readonly z: number | null;
+  readonly pOver: number;
+  readonly pUnder: number;
+}
+
+/** One topology of a weighted census (SPEC §10.1; motifs/weighted-motifs.ts). */
+export interface WeightedTopologyRecord {
+  /** Canonical uncoloured key (engine format, k² digits). */
+  readonly key: string;
+  /** Its name ("diamond") or label ("4-node, 3 edges #…"). */
+  readonly topology: string;
+  /** k-subgraphs of this topology in the full graph (the shuffle keeps it). */
+  readonly count: number;
+  /** ΣI / count: the mean geometric mean of |w|. */
+  readonly meanIntensity: number | null;
+  /** Total intensity ΣI against the shuffle. */
+  readonly intensity: WeightedNullStat;
+  /** Mean coherence ΣQ / count against the shuffle. */
+  readonly coherence: WeightedNullStat;
+  /** Share of ΣI in subgraphs whose sign product is +1 (an even number of negative edges). */
+  readonly evenShare: WeightedNullStat;
+  /** Share of the subgraphs (by count) whose sign product is +1. */
+  readonly evenCountShare: number | null;
+  /** Standard errors of the network's own sums (0 when exact). */
+  readonly totalIntensitySe: number;
+  readonly meanCoherenceSe: number;
+  readonly exact: boolean;
+}
+
+/** One network's weighted census at one size: the full weighted graph, no cut-off c. */
+export interface WeightedRecord {
+  readonly graphId: string;
+  readonly init: string;
+  readonly stage: "initial" | "trained";
+  readonly dataset: string | null;
+  readonly layerSizes: readonly number[];
+  readonly size: number;
+  /** Always "shuffle": the weights permuted within each layer. */
+  readonly nullModel: "shuffle";
+  readonly randomNetworks: number;
+  readonly seed: number;
+  /** "layered" (closed form on the complete layered graph) or "enumeration". */
+  readonly method: string;
+  /** False when some sums were sampled (their SEs say how well). */
+  readonly exact: boolean;
+  readonly topologies: readonly WeightedTopologyRecord[];
+}
+
+/**
  * The resolved configuration as the analyses see it: the fields they read are typed, every
  * other field is printed as it is in the methods section.
  */
@@ -131,6 +188,8 @@ export interface StudyResults {
   readonly matched?: readonly MatchedRecord[];
   /** The cut-off sweep, one record per cut-off; absent or empty when the sweep is off. */
   readonly sensitivity?: readonly SensitivityRecord[];
+  /** Threshold-free weighted motifs per network × size (issue 9 item 5); absent when off. */
+  readonly weighted?: readonly WeightedRecord[];
 }
 
 /** The network a graph stands for: its data set, or "initial" for the untrained network. */

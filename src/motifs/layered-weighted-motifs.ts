@@ -439,19 +439,29 @@ function extremeAbsSum(xs: Float64Array, take: number, largest: boolean): number
   return s;
 }
 
-/** Exact ΣI and ΣQ of one pattern (ΣQ by the quadrature of the file comment). */
+/**
+ * Exact ΣI and ΣQ of one pattern (ΣQ by the quadrature of the file comment), and the count and ΣI
+ * of its subgraphs with sign product +1: with σ = Π sign w_e, the chain sums with factors sign(w)
+ * and |w|^(1/m)·sign(w) are Σσ and ΣIσ, and the even part of a sum is (Σ + Σσ)/2.
+ */
 function exactPatternSums(
   p: Pattern,
   abs: readonly Float64Array[],
+  signs: readonly Float64Array[],
   parity: number,
   withCoherence: boolean,
-): { sumI: number; sumQ: number } {
+): { sumI: number; sumQ: number; evenCount: number; evenIntensity: number } {
   const m = p.edges;
   const pairs = p.parts.length - 1;
   const root = abs.slice(0, pairs).map((a) => a.map((x) => Math.pow(x, 1 / m)));
   const chainSum = chainPlan(p, parity);
   const sumI = chainSum(root);
-  if (!withCoherence || sumI === 0) return { sumI, sumQ: 0 };
+  const signedCount = chainSum(signs.slice(0, pairs));
+  const signedI = chainSum(root.map((x, i) => x.map((v, q) => v * signs[i][q])));
+  // Σσ is an integer computed exactly; ΣIσ cancels, so clamp the even part into [0, ΣI].
+  const evenCount = Math.round((p.count + signedCount) / 2);
+  const evenIntensity = Math.min(sumI, Math.max(0, (sumI + signedI) / 2));
+  if (!withCoherence || sumI === 0) return { sumI, sumQ: 0, evenCount, evenIntensity };
   let sLo = 0;
   let sHi = 0;
   for (let i = 0; i < pairs; i++) {
@@ -475,7 +485,7 @@ function exactPatternSums(
     }
     integral += h * t * chainSum(factors);
   }
-  return { sumI, sumQ: m * integral };
+  return { sumI, sumQ: m * integral, evenCount, evenIntensity };
 }
 
 /** Monte Carlo ΣI and ΣQ of one pattern from `samples` uniform node sets, with their variances. */
@@ -484,7 +494,16 @@ function sampledPatternSums(
   kernels: readonly Float64Array[],
   samples: number,
   rng: Rng,
-): { sumI: number; sumQ: number; varI: number; varQ: number } {
+): {
+  sumI: number;
+  sumQ: number;
+  varI: number;
+  varQ: number;
+  evenCount: number;
+  evenIntensity: number;
+  varEvenCount: number;
+  varEvenIntensity: number;
+} {
   const { parts, sizes } = p;
   const r = parts.length;
   const perms = sizes.map((n) => Int32Array.from({ length: n }, (_, u) => u));
@@ -492,6 +511,10 @@ function sampledPatternSums(
   let meanQ = 0;
   let m2I = 0;
   let m2Q = 0;
+  let meanE = 0;
+  let meanEI = 0;
+  let m2E = 0;
+  let m2EI = 0;
   for (let s = 1; s <= samples; s++) {
     // A uniform c-subset per layer: a partial Fisher–Yates on a permutation kept between draws.
     for (let i = 0; i < r; i++) {
@@ -506,13 +529,16 @@ function sampledPatternSums(
     }
     let logSum = 0;
     let absSum = 0;
+    let negatives = 0;
     for (let i = 0; i + 1 < r; i++) {
       const k = kernels[i];
       const n1 = sizes[i + 1];
       for (let a = 0; a < parts[i]; a++) {
         const row = perms[i][a] * n1;
         for (let b = 0; b < parts[i + 1]; b++) {
-          const w = Math.abs(k[row + perms[i + 1][b]]);
+          const x = k[row + perms[i + 1][b]];
+          if (x < 0) negatives++;
+          const w = Math.abs(x);
           logSum += Math.log(w);
           absSum += w;
         }
@@ -527,6 +553,14 @@ function sampledPatternSums(
     const dQ = coherence - meanQ;
     meanQ += dQ / s;
     m2Q += dQ * (coherence - meanQ);
+    const even = (negatives & 1) === 0 ? 1 : 0;
+    const dE = even - meanE;
+    meanE += dE / s;
+    m2E += dE * (even - meanE);
+    const evenI = even * intensity;
+    const dEI = evenI - meanEI;
+    meanEI += dEI / s;
+    m2EI += dEI * (evenI - meanEI);
   }
   const c = p.count;
   const varOfMean = (m2: number): number => (samples > 1 ? m2 / (samples - 1) / samples : 0);
@@ -535,6 +569,10 @@ function sampledPatternSums(
     sumQ: c * meanQ,
     varI: c * c * varOfMean(m2I),
     varQ: c * c * varOfMean(m2Q),
+    evenCount: c * meanE,
+    evenIntensity: c * meanEI,
+    varEvenCount: c * c * varOfMean(m2E),
+    varEvenIntensity: c * c * varOfMean(m2EI),
   };
 }
 
@@ -582,6 +620,7 @@ export function layeredWeightedMotifs(
   }
   const { layerSizes, kernels } = weightedLayers(source);
   const abs = kernels.map((w) => w.map(Math.abs));
+  const sign = kernels.map((w) => w.map((x) => (x < 0 ? -1 : 1)));
   const sums = new Map<string, TopologySums>();
   const patterns = layerPatterns(layerSizes, k);
   // Sizes of the grid of the quadrature, for the work estimate: ≈ (ln(T/δ) + ln(S_hi/S_lo)) / h.
@@ -597,10 +636,13 @@ export function layeredWeightedMotifs(
     const parity = w1 < w0 ? 1 : 0;
     const work = Math.min(w0, w1);
     const layerAbs = abs.slice(p.start, p.start + p.parts.length - 1);
+    const layerSign = sign.slice(p.start, p.start + p.parts.length - 1);
     if (work * nodesEstimate <= maxExactWork) {
-      const { sumI, sumQ } = exactPatternSums(p, layerAbs, parity, true);
-      s.sumIntensity += sumI;
-      s.sumCoherence += sumQ;
+      const exact = exactPatternSums(p, layerAbs, layerSign, parity, true);
+      s.sumIntensity += exact.sumI;
+      s.sumCoherence += exact.sumQ;
+      s.evenCount += exact.evenCount;
+      s.evenIntensity += exact.evenIntensity;
       return;
     }
     const sampled = sampledPatternSums(
@@ -611,11 +653,19 @@ export function layeredWeightedMotifs(
     );
     s.exact = false;
     if (work <= maxExactWork) {
-      // One chain sum is affordable: intensity exact, only coherence sampled.
-      s.sumIntensity += exactPatternSums(p, layerAbs, parity, false).sumI;
+      // One chain sum is affordable (so are the two signed ones of the same cost): intensity and
+      // its sign parts exact, only coherence sampled.
+      const exact = exactPatternSums(p, layerAbs, layerSign, parity, false);
+      s.sumIntensity += exact.sumI;
+      s.evenCount += exact.evenCount;
+      s.evenIntensity += exact.evenIntensity;
     } else {
       s.sumIntensity += sampled.sumI;
       s.varIntensity += sampled.varI;
+      s.evenCount += sampled.evenCount;
+      s.evenIntensity += sampled.evenIntensity;
+      s.varEvenCount += sampled.varEvenCount;
+      s.varEvenIntensity += sampled.varEvenIntensity;
     }
     s.sumCoherence += sampled.sumQ;
     s.varCoherence += sampled.varQ;
@@ -639,12 +689,31 @@ export interface NullComparison {
 }
 
 export interface WeightedProfileTopology extends WeightedTopology {
-  readonly z: { readonly intensity: number | null; readonly coherence: number | null };
+  /**
+   * evenIntensity / totalIntensity: the share of the topology's intensity carried by subgraphs
+   * with sign product +1 (NaN when ΣI = 0). The sign's statistic against the null.
+   */
+  readonly evenShare: number;
+  readonly z: {
+    readonly intensity: number | null;
+    readonly coherence: number | null;
+    readonly evenShare: number | null;
+  };
   readonly p: {
     readonly intensity: { readonly over: number; readonly under: number };
     readonly coherence: { readonly over: number; readonly under: number };
+    readonly evenShare: { readonly over: number; readonly under: number };
   };
-  readonly null: { readonly intensity: NullComparison; readonly coherence: NullComparison };
+  readonly null: {
+    readonly intensity: NullComparison;
+    readonly coherence: NullComparison;
+    readonly evenShare: NullComparison;
+  };
+}
+
+/** The share of ΣI in subgraphs of sign product +1 (NaN when ΣI = 0). */
+function evenShareOf(t: WeightedTopology): number {
+  return t.totalIntensity > 0 ? t.evenIntensity / t.totalIntensity : NaN;
 }
 
 export interface WeightedProfile {
@@ -754,21 +823,27 @@ export function weightedMotifProfile(
   const topologies = base.topologies.map((t): WeightedProfileTopology => {
     const intensity = new Float64Array(networks);
     const coherence = new Float64Array(networks);
+    const evenShare = new Float64Array(networks);
     replicates.forEach((r, i) => {
       const same = r.topologies.find((u) => u.key === t.key);
       intensity[i] = same?.totalIntensity ?? 0;
       coherence[i] = same?.meanCoherence ?? NaN;
+      evenShare[i] = same === undefined ? NaN : evenShareOf(same);
     });
     const ci = compare(t.totalIntensity, intensity);
     const cq = compare(t.meanCoherence, coherence);
+    const share = evenShareOf(t);
+    const ce = compare(share, evenShare);
     return {
       ...t,
-      z: { intensity: ci.z, coherence: cq.z },
+      evenShare: share,
+      z: { intensity: ci.z, coherence: cq.z, evenShare: ce.z },
       p: {
         intensity: { over: ci.pOver, under: ci.pUnder },
         coherence: { over: cq.pOver, under: cq.pUnder },
+        evenShare: { over: ce.pOver, under: ce.pUnder },
       },
-      null: { intensity: ci, coherence: cq },
+      null: { intensity: ci, coherence: cq, evenShare: ce },
     };
   });
   return {

@@ -19,6 +19,14 @@
  * I = 0 and so Q = 0 for every subgraph that contains it (Q = 0 also when all its weights are 0,
  * where I/mean is 0/0). Edge colours do not enter the topology: the sign is kept on the graph for
  * coloured analyses, and `colours: true` keys subgraphs by their sign-coloured class instead.
+ *
+ * How the sign enters (issue 9 item 5, "sign kept as the edge colour"): per topology, besides the
+ * |w| statistics, the subgraphs with an even number of negative edges (sign product σ = Π sign w_e
+ * = +1) are counted and their intensity summed. For the diamond (a→b, a→c, b→d, c→d) σ = +1 says
+ * its two paths have the same sign (Alon's coherent feed-forward), for a path that it is
+ * excitatory end to end. On a complete layered graph these sums are again closed-form: they are
+ * the chain sums with the factors multiplied by sign(w) (σ is a product over the edges, like I).
+ * The full sign-coloured classes (all 2^m colourings) are `colours: true` on this route.
  */
 import { NnmotifsError } from "../core/errors.js";
 import type { Digraph } from "../graph/digraph.js";
@@ -45,6 +53,14 @@ export interface WeightedTopology {
   readonly meanCoherenceSe: number;
   /** False when any part of this topology's sums came from sampling. */
   readonly exact: boolean;
+  /**
+   * Subgraphs with an even number of negative edges (sign product +1, zero counted positive), and
+   * Σ I over them; estimates with their SEs where sampled (file comment, "How the sign enters").
+   */
+  readonly evenCount: number;
+  readonly evenIntensity: number;
+  readonly evenCountSe: number;
+  readonly evenIntensitySe: number;
 }
 
 /** A weighted census: one entry per topology that occurs, sorted by key. */
@@ -89,6 +105,11 @@ export interface TopologySums {
   /** Variances of the sampled parts of ΣI and ΣQ (0 when exact). */
   varIntensity: number;
   varCoherence: number;
+  /** Σ over the subgraphs with sign product +1 of 1 and of I, and their sampled variances. */
+  evenCount: number;
+  evenIntensity: number;
+  varEvenCount: number;
+  varEvenIntensity: number;
   exact: boolean;
 }
 
@@ -99,6 +120,10 @@ export function emptySums(): TopologySums {
     sumCoherence: 0,
     varIntensity: 0,
     varCoherence: 0,
+    evenCount: 0,
+    evenIntensity: 0,
+    varEvenCount: 0,
+    varEvenIntensity: 0,
     exact: true,
   };
 }
@@ -119,6 +144,10 @@ export function weightedMotifsResult(
       totalIntensitySe: Math.sqrt(s.varIntensity),
       meanCoherenceSe: s.count > 0 ? Math.sqrt(s.varCoherence) / s.count : 0,
       exact: s.exact,
+      evenCount: s.evenCount,
+      evenIntensity: s.evenIntensity,
+      evenCountSe: Math.sqrt(s.varEvenCount),
+      evenIntensitySe: Math.sqrt(s.varEvenIntensity),
     };
   });
   return { size, topologies, exact: topologies.every((t) => t.exact), method };
@@ -188,12 +217,15 @@ export function weightedMotifs(g: Digraph, options: WeightedMotifOptions): Weigh
   const counts: number[] = [];
   const sumI: number[] = [];
   const sumQ: number[] = [];
+  const evenN: number[] = [];
+  const evenI: number[] = [];
   const matrix = new Uint8Array(k * k);
 
   esuVisit(buildCensusGraph(g, false, null), k, (vertices) => {
     let edges = 0;
     let logSum = 0;
     let absSum = 0;
+    let negatives = 0;
     let code = 0;
     let bit = 1;
     for (let i = 0; i < k; i++) {
@@ -211,6 +243,7 @@ export function weightedMotifs(g: Digraph, options: WeightedMotifOptions): Weigh
         matrix[i * k + j] = coloured ? signColour(x) : 1;
         code += bit;
         edges++;
+        if (x < 0) negatives++;
         const ax = Math.abs(x);
         logSum += Math.log(ax);
         absSum += ax;
@@ -227,10 +260,16 @@ export function weightedMotifs(g: Digraph, options: WeightedMotifOptions): Weigh
       counts.push(0);
       sumI.push(0);
       sumQ.push(0);
+      evenN.push(0);
+      evenI.push(0);
     }
     counts[slot]++;
     sumI[slot] += intensity;
     sumQ[slot] += coherence;
+    if ((negatives & 1) === 0) {
+      evenN[slot]++;
+      evenI[slot] += intensity;
+    }
   });
 
   // Several labelled codes share a class: merge them in code-discovery order (deterministic).
@@ -241,6 +280,8 @@ export function weightedMotifs(g: Digraph, options: WeightedMotifOptions): Weigh
     s.count += counts[slot];
     s.sumIntensity += sumI[slot];
     s.sumCoherence += sumQ[slot];
+    s.evenCount += evenN[slot];
+    s.evenIntensity += evenI[slot];
   });
   return weightedMotifsResult(k, sums, "enumeration");
 }

@@ -13,6 +13,7 @@ import type {
   SensitivityRecord,
   StudyResults,
   TrainingRecord,
+  WeightedRecord,
 } from "../analysis/study-results.js";
 import type {
   EnsembleResults,
@@ -25,6 +26,7 @@ import { STAGES, baseVersions } from "./manifest.js";
 import type { CensusEntry, EnsembleIndex, ReplicateIndex, ResultsIndex } from "./plan.js";
 import type { CensusSummary } from "./steps/census.js";
 import type { TrainSummary } from "./steps/train.js";
+import type { WeightedSummary } from "./steps/weighted.js";
 
 /** The inputs of the analysis by name: parsed JSON outputs and upstream step records. */
 export interface ResultsInputs {
@@ -123,6 +125,7 @@ export function replicateFileInputs(index: ResultsIndex): string[] {
     ...index.topology.map((c) => `censusJson:${c.step}`),
     ...index.matched.flatMap((m) => [m.group, ...m.censuses.map((c) => `censusJson:${c.step}`)]),
     ...index.sensitivity.flatMap((s) => s.censuses.map((c) => `censusJson:${c.step}`)),
+    ...(index.weighted ?? []).map((w) => `weightedJson:${w.step}`),
   ];
 }
 
@@ -190,8 +193,15 @@ export function assembleResults(index: ResultsIndex, inputs: ResultsInputs): Stu
       censuses: m.censuses.map(censusRecord),
     };
   });
+  // The weighted censuses (issue 9 item 5): the files as the steps wrote them, their time apart.
+  let weightedSeconds = 0;
+  const weighted: WeightedRecord[] = (index.weighted ?? []).map((w) => {
+    weightedSeconds += inputs.record<WeightedSummary>(`weighted:${w.step}`).seconds;
+    return inputs.json<WeightedRecord>(`weightedJson:${w.step}`);
+  });
   const timings: Record<string, number> = {};
   for (const stage of STAGES) if (stage in stageSeconds) timings[stage] = stageSeconds[stage];
+  if (weighted.length > 0) timings.weighted = weightedSeconds;
   const results: StudyResults = {
     config,
     datasets: index.datasets.map((d) => d.spec),
@@ -209,6 +219,7 @@ export function assembleResults(index: ResultsIndex, inputs: ResultsInputs): Stu
     ...(sensitivity.length > 0 ? { sensitivity } : {}),
     ...(topologyCensuses.length > 0 ? { topologyCensuses } : {}),
     ...(matched.length > 0 ? { matched } : {}),
+    ...(weighted.length > 0 ? { weighted } : {}),
   };
   return config.statistics.family === "study" ? applyStudyFamily(results) : results;
 }

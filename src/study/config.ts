@@ -86,6 +86,12 @@ export const STUDY_DEFAULTS = {
   // Issue 9 item 2: the networks saved at these epochs (0 = initial) and counted without colours.
   snapshots: [0, 1, 2, 5, 10, 20] as number[],
   trajectory: { sizes: [3, 4] as number[], randomNetworks: 20 as number | null },
+  // Issue 9 item 5: Onnela intensity and coherence on the full weighted graph (no cut-off), per
+  // network and size, against the weight-shuffle null; `weighted: false` or sizes [] = off.
+  // Off by default: at sizes [3, 4] with 100 shuffles a 31-30-30-4 network costs ≈ 7.6 s CPU
+  // (under load), too much for the default study's budget once it has several seeds;
+  // `weighted: { sizes: [3, 4] }` turns it on.
+  weighted: { sizes: [] as number[], randomNetworks: 100 },
 } as const;
 
 /** Which replicates run an optional block: the first seed of each architecture, or every one. */
@@ -101,6 +107,8 @@ export const QUICK_PRESET = {
   seeds: 2,
   snapshots: [0, 2, 5],
   trajectory: { sizes: [3] },
+  // Only when the file turns the weighted census on: then k = 3 with 20 shuffles.
+  weighted: { sizes: [3], randomNetworks: 20 },
 } as const;
 
 const DATA_SPEC = /^(tree|clusters|csv:.+|idx:.+)$/;
@@ -359,6 +367,32 @@ export const StudyConfigSchema = z
         .default(D.trajectory.randomNetworks)
         .describe("Random networks per snapshot census; null = motifs.randomNetworks."),
     }),
+    weighted: z
+      .union(
+        [
+          z.literal(false),
+          z.strictObject(
+            {
+              sizes: uniqueSizes()
+                .default([...D.weighted.sizes])
+                .describe("Motif sizes of the weighted census; empty = off."),
+              randomNetworks: int(1, 100000)
+                .default(D.weighted.randomNetworks)
+                .describe("Weight-shuffle networks per weighted census."),
+            },
+            { error: "must be false or a mapping of keys to values" },
+          ),
+        ],
+        { error: "must be false or a mapping of keys to values" },
+      )
+      // One resolved shape: false is the knob off, i.e. no sizes.
+      .transform((v) =>
+        v === false ? { sizes: [] as number[], randomNetworks: D.weighted.randomNetworks } : v,
+      )
+      .prefault({} as never)
+      .describe(
+        "Threshold-free weighted motifs (SPEC §10.1): Onnela intensity and coherence on the full weighted graph of every network, against the weight-shuffle null; false or sizes [] = off.",
+      ),
   })
   .superRefine(checkGrid)
   .describe("nnmotifs study configuration (nnmotifs study --config FILE)");
@@ -510,6 +544,13 @@ export function resolveStudyConfig(
         : Math.min(config.seeds, QUICK_PRESET.seeds),
       snapshots: config.snapshots.length === 0 ? [] : [...QUICK_PRESET.snapshots],
       trajectory: { ...config.trajectory, sizes: [...QUICK_PRESET.trajectory.sizes] },
+      weighted:
+        config.weighted.sizes.length === 0
+          ? config.weighted
+          : {
+              sizes: [...QUICK_PRESET.weighted.sizes],
+              randomNetworks: QUICK_PRESET.weighted.randomNetworks,
+            },
     };
   }
   const o = options.overrides ?? {};

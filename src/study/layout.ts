@@ -87,6 +87,8 @@ export const LAYOUT = {
     `census/matched/${id}-k${k}-${nullModel}-uncoloured.json`,
   matchedCensusCsv: (id: string, k: number, nullModel: string) =>
     `census/matched/${id}-k${k}-${nullModel}-uncoloured.csv`,
+  // Threshold-free weighted motifs of one network (issue 9 item 5): no binning involved.
+  weightedJson: (id: string, k: number) => `weighted/${id}-k${k}.json`,
   results: "study-results.json",
   findings: "findings.json",
   report: "report.html",

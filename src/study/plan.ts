@@ -79,7 +79,7 @@ export interface StepSpec<P = Record<string, unknown>> {
   readonly estimate: number;
 }
 
-export type StepKindName = "train" | "graphs" | "census" | "analysis" | "report";
+export type StepKindName = "train" | "graphs" | "census" | "weighted" | "analysis" | "report";
 
 export interface StudyPlan {
   readonly format: "nnmotifs-plan";
@@ -171,6 +171,31 @@ export interface CensusParams {
   readonly csv: string;
 }
 
+/** One network's weighted census (weighted.ts): its full weighted graph, no cut-off. */
+export interface WeightedParams {
+  readonly graphId: string;
+  readonly init: string;
+  readonly stage: "initial" | "trained";
+  /** The data set spec (null: the initial network). */
+  readonly dataset: string | null;
+  readonly size: number;
+  /** Weight-shuffle networks. */
+  readonly randomNetworks: number;
+  readonly seed: number;
+  /** Units per layer the cost model assumes (the data set's inputs and classes when known). */
+  readonly costLayers: readonly number[];
+  /** Input name of the model file, and the output file. */
+  readonly model: string;
+  readonly json: string;
+}
+
+/** A weighted census in the results index (record `weighted:<step>`, JSON `weightedJson:<step>`). */
+export interface WeightedEntry {
+  readonly graphId: string;
+  readonly size: number;
+  readonly step: string;
+}
+
 /** What the analysis and report need to assemble StudyResults from their inputs. */
 export interface ResultsIndex {
   readonly config: StudyConfig;
@@ -186,6 +211,8 @@ export interface ResultsIndex {
   readonly topology: ReadonlyArray<CensusEntry>;
   /** Matched density: per init × data set, the matched initial graph and its censuses. */
   readonly matched: ReadonlyArray<MatchedEntry>;
+  /** Weighted censuses (issue 9 item 5), one per network × size; absent when off. */
+  readonly weighted?: ReadonlyArray<WeightedEntry>;
   readonly sensitivity: ReadonlyArray<{
     cutoff: number;
     /** Input names of its groups, in init order (the main groups at the study's own cut-off). */
@@ -627,6 +654,9 @@ function planReplicate(
       }
     }
   }
+  // weighted motifs (issue 9 item 5): one step per network × size, from the model files.
+  const weighted = weightedSpecs(r, datasets, trainIds);
+  for (const spec of weighted) builder.add(spec);
 
   // analysis, report: everything
   const entry = (
@@ -666,6 +696,7 @@ function planReplicate(
       ),
     ),
     matched,
+    ...(weighted.length > 0 ? { weighted: weighted.map(weightedEntry) } : {}),
     sensitivity: sweep.map((b) => ({
       cutoff: b.cutoff ?? 0,
       groups: inits.map((init) => `group:${groupKey.get(`${binningName(b)}/${init}`)?.step ?? ""}`),
@@ -689,6 +720,10 @@ function planReplicate(
     ...snapshots.flatMap((x) => x.censuses),
   ]) {
     inputs[`censusJson:${c.step}`] = { step: c.step, output: builder.get(c.step).outputs[0] };
+  }
+  for (const w of weighted) {
+    inputs[`weighted:${w.id}`] = { step: w.id, output: null };
+    inputs[`weightedJson:${w.id}`] = { step: w.id, output: w.params.json };
   }
   return {
     ...index,
@@ -1034,6 +1069,80 @@ function censusSpec(
   };
 }
 
+/**
+ * The weighted censuses (issue 9 item 5, SPEC §10.1): every network of the study (each init's
+ * initial network and its trained networks) × each size of `weighted.sizes`, read from its model
+ * file as the graphs step reads it. Empty when `weighted` is off.
+ */
+function weightedSpecs(
+  r: ReplicateScopeOf,
+  datasets: readonly StudyDataset[],
+  trainIds: ReadonlyMap<string, string>,
+): Omit<StepSpec<WeightedParams>, "planKey" | "estimate">[] {
+  const { config, L } = r;
+  const w = config.weighted;
+  const specs: Omit<StepSpec<WeightedParams>, "planKey" | "estimate">[] = [];
+  if (w.sizes.length === 0) return specs;
+  const hidden = r.rep.hidden;
+  // The synthetic sets have 31 inputs and 4 classes, MNIST-format data 784 and 10; csv: unknown.
+  const costLayers = (spec: string): number[] =>
+    spec.startsWith("idx:") ? [784, ...hidden, 10] : [31, ...hidden, 4];
+  for (const init of config.network.inits) {
+    const networks = [
+      {
+        graphId: initialGraphId(init),
+        stage: "initial" as const,
+        dataset: null,
+        slug: datasets[0].slug,
+        spec: datasets[0].spec,
+        model: L.initialModel(init),
+      },
+      ...datasets.map((ds) => ({
+        graphId: trainedGraphId(init, ds.slug),
+        stage: "trained" as const,
+        dataset: ds.spec,
+        slug: ds.slug,
+        spec: ds.spec,
+        model: L.trainedModel(ds.slug, init),
+      })),
+    ];
+    for (const n of networks) {
+      for (const size of w.sizes) {
+        const seed = stepSeed(config.seed, "weighted", n.graphId, String(size));
+        const json = L.weightedJson(n.graphId, size);
+        specs.push({
+          id: r.id(`weighted-${n.graphId}-k${size}`),
+          kind: "weighted",
+          stage: "census",
+          label: `weighted motifs ${n.graphId} k=${size} (no cut-off)`,
+          seed,
+          // No progress reports (one closed-form pass per shuffle): no bar.
+          long: false,
+          params: {
+            graphId: n.graphId,
+            init,
+            stage: n.stage,
+            dataset: n.dataset,
+            size,
+            randomNetworks: w.randomNetworks,
+            seed,
+            costLayers: costLayers(n.spec),
+            model: "model",
+            json,
+          },
+          inputs: { model: { step: trainIds.get(`${n.slug}/${init}`) ?? "", output: n.model } },
+          outputs: [json],
+        });
+      }
+    }
+  }
+  return specs;
+}
+
+function weightedEntry(spec: { id: string; params: WeightedParams }): WeightedEntry {
+  return { graphId: spec.params.graphId, size: spec.params.size, step: spec.id };
+}
+
 /** Adds specs in dependency order, computing plan keys and estimates. */
 class PlanBuilder {
   readonly steps: StepSpec[] = [];
@@ -1131,6 +1240,20 @@ export function estimateSeconds(kind: StepKindName, params: unknown, hint: CostH
       // Sampling counts a quarter of the limit, with a kernel about 3× slower than the exact one.
       if (subgraphs > limit) cost *= Math.min(1, (3 * limit) / 4 / subgraphs);
       return (p.motifs.randomNetworks + 1) * cost;
+    }
+    case "weighted": {
+      // CPU seconds of one census (the original or one shuffle) of 31-30-30-4 under load
+      // (weightedMotifProfile: 101 censuses 1.5 s at k = 3, 6.6 s at k = 4; 21 censuses 3.7 s at
+      // k = 5), scaled by the number of weights (784-50-50-20-10 at k = 4: 1.4 s by this, 0.9–2.2 s
+      // measured); ×4 per size above 5, a guess.
+      const p = params as WeightedParams;
+      let weights = 0;
+      for (let l = 0; l + 1 < p.costLayers.length; l++) {
+        weights += p.costLayers[l] * p.costLayers[l + 1];
+      }
+      const perCensus: Record<number, number> = { 3: 0.015, 4: 0.065, 5: 0.18 };
+      const cost = (perCensus[p.size] ?? 0.18 * 4 ** (p.size - 5)) * (weights / 1950);
+      return (p.randomNetworks + 1) * cost;
     }
     // analyseStudy per replicate, then the ensemble; the report draws one replicate's figures.
     case "analysis":

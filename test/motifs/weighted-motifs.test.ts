@@ -40,27 +40,35 @@ function randomLayers(seed: number, layerSizes: readonly number[]): WeightedLaye
   return { layerSizes, kernels };
 }
 
+interface BruteSums {
+  count: number;
+  sumI: number;
+  sumQ: number;
+  /** Subgraphs whose sign product Π sign(w) is +1, and their Σ I. */
+  evenCount: number;
+  evenI: number;
+}
+
 /**
  * Brute force, independent of ESU and of the engine's labelling: every k-subset, induced and
  * weakly connected, I and Q straight from the definitions, grouped by a brute-force topology key.
  */
-function bruteForce(
-  g: Digraph,
-  k: number,
-): Map<string, { count: number; sumI: number; sumQ: number }> {
+function bruteForce(g: Digraph, k: number): Map<string, BruteSums> {
   const weight = new Map<number, number>();
   for (let e = 0; e < g.edgeSrc.length; e++) {
     weight.set(g.edgeSrc[e] * g.nodeCount + g.edgeTrg[e], g.edgeWeight![e]);
   }
-  const out = new Map<string, { count: number; sumI: number; sumQ: number }>();
+  const out = new Map<string, BruteSums>();
   for (const nodes of subsets(g.nodeCount, k)) {
     const m = inducedMatrix(g, nodes, false);
     if (!weaklyConnected(m, k)) continue;
     const ws: number[] = [];
+    let signProduct = 1;
     for (const a of nodes) {
       for (const b of nodes) {
         const w = weight.get(a * g.nodeCount + b);
         if (w !== undefined) ws.push(Math.abs(w));
+        if (w !== undefined && w < 0) signProduct = -signProduct;
       }
     }
     const product = ws.reduce((x, y) => x * y, 1);
@@ -68,10 +76,14 @@ function bruteForce(
     const mean = ws.reduce((x, y) => x + y, 0) / ws.length;
     const coherence = mean > 0 ? intensity / mean : 0;
     const key = topologyKey(Array.from(m).join(""));
-    const s = out.get(key) ?? { count: 0, sumI: 0, sumQ: 0 };
+    const s = out.get(key) ?? { count: 0, sumI: 0, sumQ: 0, evenCount: 0, evenI: 0 };
     s.count++;
     s.sumI += intensity;
     s.sumQ += coherence;
+    if (signProduct > 0) {
+      s.evenCount++;
+      s.evenI += intensity;
+    }
     out.set(key, s);
   }
   return out;
@@ -89,6 +101,11 @@ function expectSameCensus(a: WeightedMotifs, b: WeightedMotifs, relative: number
     expect(u.count).toBe(t.count);
     expectClose(u.totalIntensity, t.totalIntensity, relative);
     expectClose(u.meanCoherence, t.meanCoherence, relative);
+    expect(u.evenCount).toBe(t.evenCount);
+    // ΣIσ cancels: its error is relative to ΣI, not to the even part.
+    expect(Math.abs(u.evenIntensity - t.evenIntensity)).toBeLessThanOrEqual(
+      relative * t.totalIntensity + 1e-300,
+    );
   });
 }
 
@@ -115,6 +132,8 @@ describe("weightedMotifs(g, {size})", () => {
             expectClose(t.meanCoherence, w!.sumQ / w!.count, 1e-12);
             expect(t.meanCoherence).toBeLessThanOrEqual(1 + 1e-12);
             expect(t.totalIntensitySe).toBe(0);
+            expect(t.evenCount).toBe(w!.evenCount);
+            expectClose(t.evenIntensity, w!.evenI, 1e-12);
           }
         },
       ),
@@ -202,6 +221,23 @@ describe("layeredWeightedMotifs(layers, {size})", () => {
     );
   });
 
+  it("counts the diamond's subgraphs whose two paths agree in sign (sign product +1)", () => {
+    // 1-2-1: a → b1, b2 → d. Paths a-b1-d: (+)(+) = +, a-b2-d: (−)(+) = −: the diamond is odd.
+    const odd = layeredWeightedMotifs(
+      { layerSizes: [1, 2, 1], kernels: [Float64Array.of(0.5, -0.5), Float64Array.of(0.5, 0.5)] },
+      { size: 4 },
+    );
+    expect(odd.topologies).toHaveLength(1);
+    expect(odd.topologies[0].evenCount).toBe(0);
+    expect(odd.topologies[0].evenIntensity).toBe(0);
+    const even = layeredWeightedMotifs(
+      { layerSizes: [1, 2, 1], kernels: [Float64Array.of(0.5, -0.5), Float64Array.of(0.5, -0.5)] },
+      { size: 4 },
+    );
+    expect(even.topologies[0].evenCount).toBe(1);
+    expectClose(even.topologies[0].evenIntensity, 0.5, 1e-12);
+  });
+
   it("handles zero weights (I = Q = 0 for the subgraphs that hold one) like the enumeration", () => {
     const layers = randomLayers(11, [3, 3, 2]);
     layers.kernels[0][4] = 0;
@@ -228,6 +264,10 @@ describe("layeredWeightedMotifs(layers, {size})", () => {
       expect(t.meanCoherenceSe).toBeGreaterThan(0);
       expect(Math.abs(t.totalIntensity - e.totalIntensity)).toBeLessThan(5 * t.totalIntensitySe);
       expect(Math.abs(t.meanCoherence - e.meanCoherence)).toBeLessThan(5 * t.meanCoherenceSe);
+      expect(Math.abs(t.evenCount - e.evenCount)).toBeLessThanOrEqual(5 * t.evenCountSe);
+      expect(Math.abs(t.evenIntensity - e.evenIntensity)).toBeLessThanOrEqual(
+        5 * t.evenIntensitySe,
+      );
     });
     // Seeded: the same seed gives the same estimate bit for bit, another seed another one.
     expect(layeredWeightedMotifs(layers, { size: 4, maxExactWork: 0, seed: 2 })).toEqual(sampled);
@@ -245,6 +285,8 @@ describe("layeredWeightedMotifs(layers, {size})", () => {
       expect(t.exact).toBe(false);
       expect(t.totalIntensitySe).toBe(0);
       expectClose(t.totalIntensity, exact.topologies[i].totalIntensity, 1e-12);
+      expect(t.evenCount).toBe(exact.topologies[i].evenCount);
+      expect(t.evenIntensitySe).toBe(0);
       expect(t.meanCoherenceSe).toBeGreaterThan(0);
       const e = exact.topologies[i].meanCoherence;
       expect(Math.abs(t.meanCoherence - e)).toBeLessThan(5 * t.meanCoherenceSe);

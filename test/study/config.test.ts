@@ -152,6 +152,7 @@ describe("studyJsonSchema()", () => {
       "density",
       "snapshots",
       "trajectory",
+      "weighted",
     ]);
   });
 });

@@ -12,6 +12,7 @@ import { profilesSection } from "./profiles.js";
 import type { ReportSection } from "./section.js";
 import { sensitivitySection } from "./sensitivity.js";
 import { summarySection } from "./summary.js";
+import { weightedSection } from "./weighted.js";
 import { weightsSection } from "./weights.js";
 
 export const REPORT_SECTIONS: readonly ReportSection[] = [
@@ -24,6 +25,7 @@ export const REPORT_SECTIONS: readonly ReportSection[] = [
   nullsSection,
   sensitivitySection,
   densitySection,
+  weightedSection,
   methodsSection,
 ];
 

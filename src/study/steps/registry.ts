@@ -11,6 +11,7 @@ import { censusKind } from "./census.js";
 import { graphsKind } from "./graphs.js";
 import { reportKind } from "./report.js";
 import { trainKind } from "./train.js";
+import { weightedKind } from "./weighted.js";
 
 /** What a running step may use: its inputs, the store (through `write`), the signal, progress. */
 export interface StepContext {
@@ -46,6 +47,7 @@ export const STEP_KINDS: { readonly [K in StepKindName]: StepKind<never> } = {
   train: trainKind,
   graphs: graphsKind,
   census: censusKind,
+  weighted: weightedKind,
   analysis: analysisKind,
   report: reportKind,
 };
