@@ -411,12 +411,20 @@ function checkGrid(
   },
   ctx: z.core.$RefinementCtx,
 ): void {
+  // The default snapshots are cut to the training a config asks for (epochs: 2 → [0, 1, 2]);
+  // snapshots written in the config must each be reached by some data set's training.
+  const isDefault =
+    c.snapshots.length === D.snapshots.length && c.snapshots.every((e, i) => e === D.snapshots[i]);
+  const maxEpochs = Math.max(
+    c.training.epochs,
+    ...c.data.map((entry) => dataEntryOf(entry).epochs ?? 0),
+  );
   c.snapshots.forEach((e, i) => {
-    if (e > c.training.epochs) {
+    if (!isDefault && e > maxEpochs) {
       ctx.addIssue({
         code: "custom",
         path: ["snapshots", i],
-        message: `must be at most training.epochs (${c.training.epochs})`,
+        message: `must be at most training.epochs (${maxEpochs})`,
       });
     }
   });
@@ -635,7 +643,10 @@ function primaryIssue(issue: z.core.$ZodIssue): z.core.$ZodIssue {
   if (issue.code !== "invalid_union" || issue.errors.length === 0) return issue;
   // A branch that accepted the value's type (a mapping with an unknown key) beats one that did not.
   const score = (b: z.core.$ZodIssue): number =>
-    b.path.length + (b.code === "invalid_type" || b.code === "invalid_union" ? 0 : 0.5);
+    b.path.length +
+    (b.code === "invalid_type" || b.code === "invalid_union" || b.code === "invalid_value"
+      ? 0
+      : 0.5);
   const deepest = issue.errors
     .map((branch) => branch[0])
     .filter((b): b is z.core.$ZodIssue => b !== undefined)

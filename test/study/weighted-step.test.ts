@@ -21,7 +21,13 @@ const TINY = {
   density: { sizes: [] },
   weighted: { sizes: [3, 4], randomNetworks: 12 },
   threads: 1,
+  seeds: 1,
+  snapshots: [],
 };
+
+/** The one replicate's step-id suffix and folder. */
+const TAG = "@6-5-s1";
+const REP = "replicates/6-5/s1";
 
 const root = mkdtempSync(join(tmpdir(), "nnmotifs-weighted-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -35,22 +41,22 @@ describe("buildPlan(config): weighted steps", () => {
     const plan = buildPlan(config(), { datasetHash: () => null });
     const weighted = plan.steps.filter((s) => s.kind === "weighted");
     expect(weighted.map((s) => s.id)).toEqual([
-      "weighted-normal-initial-k3",
-      "weighted-normal-initial-k4",
-      "weighted-normal-tree-k3",
-      "weighted-normal-tree-k4",
+      `weighted-normal-initial-k3${TAG}`,
+      `weighted-normal-initial-k4${TAG}`,
+      `weighted-normal-tree-k3${TAG}`,
+      `weighted-normal-tree-k4${TAG}`,
     ]);
     const initial = weighted[0];
     expect(initial.inputs.model).toEqual({
-      step: "train-tree-normal",
-      output: "models/normal-initial.model.json",
+      step: `train-tree-normal${TAG}`,
+      output: `${REP}/models/normal-initial.model.json`,
     });
-    expect(weighted[2].inputs.model.output).toBe("models/tree-normal.model.json");
+    expect(weighted[2].inputs.model.output).toBe(`${REP}/models/tree-normal.model.json`);
     expect(weighted.map((s) => s.outputs)).toEqual([
-      ["weighted/normal-initial-k3.json"],
-      ["weighted/normal-initial-k4.json"],
-      ["weighted/normal-tree-k3.json"],
-      ["weighted/normal-tree-k4.json"],
+      [`${REP}/weighted/normal-initial-k3.json`],
+      [`${REP}/weighted/normal-initial-k4.json`],
+      [`${REP}/weighted/normal-tree-k3.json`],
+      [`${REP}/weighted/normal-tree-k4.json`],
     ]);
     const p = initial.params as unknown as WeightedParams;
     expect(p.randomNetworks).toBe(12);
@@ -60,9 +66,9 @@ describe("buildPlan(config): weighted steps", () => {
     expect(weighted.every((s) => s.estimate > 0)).toBe(true);
     // The analysis reads them.
     const analysis = plan.steps.find((s) => s.id === "analysis")!;
-    expect(analysis.inputs["weightedJson:weighted-normal-tree-k4"]).toEqual({
-      step: "weighted-normal-tree-k4",
-      output: "weighted/normal-tree-k4.json",
+    expect(analysis.inputs[`weightedJson:weighted-normal-tree-k4${TAG}`]).toEqual({
+      step: `weighted-normal-tree-k4${TAG}`,
+      output: `${REP}/weighted/normal-tree-k4.json`,
     });
   });
 
@@ -106,7 +112,7 @@ describe("runStudy(config) with weighted motifs", () => {
   }, 240_000);
 
   it("writes what the plan says: one file per network × size, the profile of its model", () => {
-    const dir = outcome.outDir;
+    const dir = join(outcome.outDir, REP);
     for (const id of ["normal-initial", "normal-tree"]) {
       for (const k of [3, 4]) {
         const file = join(dir, "weighted", `${id}-k${k}.json`);
@@ -145,7 +151,7 @@ describe("runStudy(config) with weighted motifs", () => {
   it("hands the records to StudyResults, the weightedMotifs table, findings and the report", () => {
     const dir = outcome.outDir;
     const results = JSON.parse(
-      readFileSync(join(dir, "study-results.json"), "utf8"),
+      readFileSync(join(dir, REP, "study-results.json"), "utf8"),
     ) as StudyResults;
     expect(results.weighted?.map((w) => `${w.graphId}-k${w.size}`)).toEqual([
       "normal-initial-k3",
@@ -154,7 +160,7 @@ describe("runStudy(config) with weighted motifs", () => {
       "normal-tree-k4",
     ]);
     expect(results.timings.weighted).toBeGreaterThan(0);
-    const table = readFileSync(join(dir, "tables", "weighted-motifs.csv"), "utf8");
+    const table = readFileSync(join(dir, REP, "tables", "weighted-motifs.csv"), "utf8");
     expect(table.split("\n")[0]).toMatch(/intensityZ/);
     const findings = JSON.parse(readFileSync(join(dir, "findings.json"), "utf8")) as {
       findings: { kind: string; topology: string; sentence: string }[];
