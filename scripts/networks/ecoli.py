@@ -15,7 +15,7 @@ public GitHub repository bsulyok/networktools at commit e76214b81895fe21f7c9a7ae
 file, which we have not found). Operons are numbered 1..423 as in `coliInterFullNames.txt`.
 
 Derivation: one arc per line, from the transcription factor to the operon it regulates (column 2 ->
-column 1; the regulator is the source, as in Shen-Orr et al. Fig. 1 and in statnet's `ecoli1`), node
+column 1; the regulator is the source, as statnet's `ecoli1` documents its arcs), node
 ids shifted to 0-based (id - 1), so that 423 nodes result, 5 of them without arcs (statnet's `ecoli1`,
 the same 423-node, 519-arc network, describes those as the operons that only regulate themselves). Nothing else is dropped or merged: the file has no self-loops,
 no repeated and no mutual arcs (checked below).
