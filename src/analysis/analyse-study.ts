@@ -3,6 +3,8 @@
  */
 import { join } from "node:path";
 import { objectsToCsv, writeFileAtomic } from "../core/index.js";
+import { biologicalComparison, type BiologyRow } from "./biological-comparison.js";
+import { biologyFindings } from "./biological-findings.js";
 import { censusClasses, type CensusClassRow } from "./census-classes.js";
 import { cutoffSensitivity, type CutoffSensitivityRow } from "./cutoff-sensitivity.js";
 import { edgesPerColour, type EdgesPerColourRow } from "./edges-per-colour.js";
@@ -75,6 +77,8 @@ export interface AnalysisTables {
   readonly matchedDensity: MatchedDensityRow[];
   /** Z of the diamond and the bi-fan against each graph's edge count. */
   readonly zAgainstEdges: ZEdgesRow[];
+  /** Each graph's topology-level SP against each reference network's (Pearson r); empty when off. */
+  readonly biologicalComparison: BiologyRow[];
 }
 
 export interface StudyAnalysis {
@@ -125,10 +129,11 @@ export function analyseStudy(results: StudyResults, options: AnalyseOptions = {}
     topologyLevel: topologyLevel(results),
     matchedDensity: density,
     zAgainstEdges: zAgainstEdges(density),
+    biologicalComparison: biologicalComparison(results),
   };
   return {
     tables,
-    findings: studyFindings(results, tables),
+    findings: [...studyFindings(results, tables), ...biologyFindings(tables.biologicalComparison)],
     notes: { selectionBias: SELECTION_BIAS_NOTE },
   };
 }

@@ -4,6 +4,12 @@
  * alone, so a claim cannot outrun its numbers. The study writes them as `findings.json`
  * (findings-json.ts); the report's text and first screen are built from them.
  */
+import {
+  biologyEnsembleSentence,
+  biologySentence,
+  type BiologyEnsembleFinding,
+  type BiologyFinding,
+} from "./biological-findings.js";
 import { cutoffSensitivityFinding, type CutoffSensitivityRow } from "./cutoff-sensitivity.js";
 import { learningRanking, type LearningEfficacyRow } from "./learning-efficacy.js";
 import type { MatchedDensityRow } from "./matched-density.js";
@@ -19,10 +25,18 @@ import type { ZPairRow } from "./z-changes.js";
 
 /** Where in the report a finding belongs. */
 export type FindingSection =
-  "motifs" | "nulls" | "changes" | "learning" | "weights" | "census" | "sensitivity" | "density";
+  | "motifs"
+  | "nulls"
+  | "changes"
+  | "learning"
+  | "weights"
+  | "census"
+  | "sensitivity"
+  | "density"
+  | "biology";
 
 /** What every finding states. */
-interface FindingFields {
+export interface FindingFields {
   /** Stable within a study: kind, null, size, topology… ("topology-4-diamond-layered"). */
   readonly id: string;
   readonly section: FindingSection;
@@ -168,7 +182,9 @@ type FindingRecord =
   | LearningFinding
   | KeptEdgesFinding
   | SelectionFinding
-  | CutoffFinding;
+  | CutoffFinding
+  | BiologyFinding
+  | BiologyEnsembleFinding;
 
 /** A finding: its fields and the sentence generated from them. */
 export type Finding = FindingRecord & { readonly sentence: string };
@@ -251,6 +267,10 @@ function rule(alpha: number | null, family: string | null): string {
 /** The sentence of a finding, from its fields only. */
 export function findingSentence(f: FindingRecord): string {
   switch (f.kind) {
+    case "biology":
+      return biologySentence(f);
+    case "biology-ensemble":
+      return biologyEnsembleSentence(f);
     case "topology-level":
     case "topology": {
       const own = topologyClause(f.null, f.value, f.before, f.significant ?? 0, f.networks);

@@ -9,6 +9,7 @@ import type {
   GraphRecord,
   MatchedRecord,
   MotifRecord,
+  ReferenceCensus,
   SensitivityGraph,
   SensitivityRecord,
   StudyResults,
@@ -17,8 +18,9 @@ import type {
 import type { EpochRecord } from "../nn/train.js";
 import type { StepRecord } from "./cache.js";
 import { STAGES, baseVersions } from "./manifest.js";
-import type { CensusEntry, ResultsIndex } from "./plan.js";
+import { referenceSlug, type CensusEntry, type ResultsIndex } from "./plan.js";
 import type { CensusSummary } from "./steps/census.js";
+import type { ReferenceSummary } from "./steps/reference.js";
 import type { TrainSummary } from "./steps/train.js";
 
 /** The inputs of the analysis by name: parsed JSON outputs and upstream step records. */
@@ -37,6 +39,7 @@ export function resultFileInputs(index: ResultsIndex): string[] {
     ...index.topology.map((c) => `censusJson:${c.step}`),
     ...index.matched.flatMap((m) => [m.group, ...m.censuses.map((c) => `censusJson:${c.step}`)]),
     ...index.sensitivity.flatMap((s) => s.censuses.map((c) => `censusJson:${c.step}`)),
+    ...(index.references ?? []).map((r) => `censusJson:${r.step}`),
   ];
 }
 
@@ -113,6 +116,22 @@ export function assembleResults(index: ResultsIndex, inputs: ResultsInputs): Stu
       censuses: m.censuses.map(censusRecord),
     };
   });
+  const references: ReferenceCensus[] = (index.references ?? []).map((r) => {
+    const summary = inputs.record<ReferenceSummary>(`census:${r.step}`).data;
+    return {
+      network: r.network,
+      name: referenceSlug(r.network),
+      description: summary.description,
+      nodes: summary.nodes,
+      arcs: summary.arcs,
+      census: censusRecord({
+        graphId: r.network,
+        size: r.size,
+        nullModel: r.nullModel,
+        step: r.step,
+      }),
+    };
+  });
   const timings: Record<string, number> = {};
   for (const stage of STAGES) if (stage in stageSeconds) timings[stage] = stageSeconds[stage];
   const results: StudyResults = {
@@ -132,6 +151,7 @@ export function assembleResults(index: ResultsIndex, inputs: ResultsInputs): Stu
     ...(sensitivity.length > 0 ? { sensitivity } : {}),
     ...(topologyCensuses.length > 0 ? { topologyCensuses } : {}),
     ...(matched.length > 0 ? { matched } : {}),
+    ...(references.length > 0 ? { references } : {}),
   };
   return config.statistics.family === "study" ? applyStudyFamily(results) : results;
 }

@@ -66,6 +66,12 @@ export const STUDY_DEFAULTS = {
   topology: { sizes: [3, 4, 5] as number[] },
   // Issue 7 item 5: initial vs trained again at matched density (edges per layer and colour).
   density: { sizes: [4] as number[] },
+  // Issue 9 item 6 (SPEC §10.3): SPs compared with real networks' under the same null.
+  biology: {
+    networks: ["@celegans", "@ecoli"] as string[],
+    sizes: [3, 4] as number[],
+    null: "switch",
+  },
 } as const;
 
 /** `--quick`: a sub-minute smoke version of the default study (both data sets, tiny cost). */
@@ -75,6 +81,7 @@ export const QUICK_PRESET = {
   sensitivity: { cutoffs: [] },
   topology: { sizes: [3] },
   density: { sizes: [] },
+  biology: { sizes: [3] },
 } as const;
 
 const DATA_SPEC = /^(tree|clusters|csv:.+|idx:.+)$/;
@@ -258,6 +265,23 @@ export const StudyConfigSchema = z
           "Motif sizes of the matched-density comparison (initial binned to each trained network's edges per layer and colour, counted without colours); empty = off.",
         ),
     }),
+    biology: section({
+      networks: z
+        .array(z.string({ error: "must be a graph: @name of a shipped network, or a file" }), {
+          error: "must be a list of graphs (@celegans, @ecoli, or files)",
+        })
+        .refine((a) => new Set(a).size === a.length, { error: "must not repeat a value" })
+        .default([...D.biology.networks])
+        .describe(
+          "Reference networks whose uncoloured significance profiles the trained networks' are correlated with (SPEC §10.3); empty = off.",
+        ),
+      sizes: uniqueSizes()
+        .default([...D.biology.sizes])
+        .describe("Motif sizes of the comparison (each also needs the topology census)."),
+      null: nullName()
+        .default(D.biology.null)
+        .describe("Null model of the reference censuses and of the profiles compared."),
+    }),
   })
   .describe("nnmotifs study configuration (nnmotifs study --config FILE)");
 
@@ -309,6 +333,7 @@ export function resolveStudyConfig(
       sensitivity: { ...config.sensitivity, cutoffs: [...QUICK_PRESET.sensitivity.cutoffs] },
       topology: { sizes: [...QUICK_PRESET.topology.sizes] },
       density: { sizes: [...QUICK_PRESET.density.sizes] },
+      biology: { ...config.biology, sizes: [...QUICK_PRESET.biology.sizes] },
     };
   }
   const o = options.overrides ?? {};

@@ -30,6 +30,7 @@ import { join } from "node:path";
 import { NnmotifsError } from "../core/errors.js";
 import type { NullModelName } from "../nulls/registry.js";
 import type { InitialiserName } from "../nn/initialisers.js";
+import { resolveGraphPath, shippedNetworks } from "../graph/networks.js";
 import { hashFile, hashOf } from "./cache.js";
 import type { StudyConfig } from "./config.js";
 import {
@@ -67,7 +68,7 @@ export interface StepSpec<P = Record<string, unknown>> {
   readonly estimate: number;
 }
 
-export type StepKindName = "train" | "graphs" | "census" | "analysis" | "report";
+export type StepKindName = "train" | "graphs" | "census" | "reference" | "analysis" | "report";
 
 export interface StudyPlan {
   readonly format: "nnmotifs-plan";
@@ -80,6 +81,8 @@ export interface StudyPlan {
 export interface PlanOptions {
   /** Content hash of a csv:/idx: data set's files (default: hash them); null for generated sets. */
   readonly datasetHash?: (spec: string) => string | null;
+  /** Content hash of a reference network (default: its sha256 from networks.json, or hash the file). */
+  readonly networkHash?: (network: string) => string;
 }
 
 /** One value of the binning axis. `main`: the study's own binning (the main grid's paths). */
@@ -163,6 +166,8 @@ export interface ResultsIndex {
   readonly topology: ReadonlyArray<CensusEntry>;
   /** Matched density: per init × data set, the matched initial graph and its censuses. */
   readonly matched: ReadonlyArray<MatchedEntry>;
+  /** The reference networks' censuses (config `biology`); absent in plans made before it. */
+  readonly references?: ReadonlyArray<ReferenceEntry>;
   readonly sensitivity: ReadonlyArray<{
     cutoff: number;
     /** Input names of its groups, in init order (the main groups at the study's own cut-off). */
@@ -192,6 +197,28 @@ export interface MatchedEntry {
 }
 
 export type AnalysisParams = ResultsIndex;
+
+/** The census of one reference network (steps/reference.ts). */
+export interface ReferenceParams {
+  /** As configured: "@celegans", or a graph file. */
+  readonly network: string;
+  /** sha256 of the network's file, so that a changed file is counted again. */
+  readonly content: string;
+  readonly size: number;
+  readonly nullModel: NullModelName;
+  readonly seed: number;
+  readonly motifs: Pick<StudyConfig["motifs"], "randomNetworks" | "exchanges" | "tries">;
+  readonly json: string;
+  readonly csv: string;
+}
+
+export interface ReferenceEntry {
+  readonly network: string;
+  readonly size: number;
+  readonly nullModel: string;
+  /** The reference step (record input `census:<step>`, JSON input `censusJson:<step>`). */
+  readonly step: string;
+}
 
 export type CensusVariant = "coloured" | "uncoloured" | "matched";
 
@@ -350,6 +377,10 @@ export function buildPlan(config: StudyConfig, options: PlanOptions = {}): Study
     }
   }
 
+  // reference networks (config `biology`): one uncoloured census per network × size.
+  const references = referenceSpecs(config, options.networkHash ?? networkContentHash);
+  for (const r of references) builder.add(r.spec);
+
   // analysis, report: everything
   const entry = (
     b: BinningPoint,
@@ -388,6 +419,7 @@ export function buildPlan(config: StudyConfig, options: PlanOptions = {}): Study
       ),
     ),
     matched,
+    references: references.map((r) => r.entry),
     sensitivity: sweep.map((b) => ({
       cutoff: b.cutoff ?? 0,
       groups: inits.map((init) => `group:${groupKey.get(`${binningName(b)}/${init}`)?.step ?? ""}`),
@@ -404,11 +436,14 @@ export function buildPlan(config: StudyConfig, options: PlanOptions = {}): Study
   for (const g of groupKey.values())
     resultInputs[`group:${g.step}`] = { step: g.step, output: g.key };
   for (const id of censusStep.values()) resultInputs[`census:${id}`] = { step: id, output: null };
+  for (const r of references)
+    resultInputs[`census:${r.entry.step}`] = { step: r.entry.step, output: null };
   for (const c of [
     ...index.censuses,
     ...index.topology,
     ...index.matched.flatMap((x) => x.censuses),
     ...index.sensitivity.flatMap((x) => x.censuses),
+    ...references.map((r) => r.entry),
   ]) {
     resultInputs[`censusJson:${c.step}`] = {
       step: c.step,
@@ -438,6 +473,67 @@ export function buildPlan(config: StudyConfig, options: PlanOptions = {}): Study
     outputs: [LAYOUT.report, "figures/"],
   });
   return { format: "nnmotifs-plan", version: 1, code, steps: builder.steps };
+}
+
+/**
+ * The reference networks' censuses (SPEC §10.3): each configured network at each `biology` size,
+ * without colours, under `biology.null`, with the study's random-network count and switching
+ * effort. The seed comes from the network's name, so it does not depend on the other networks.
+ */
+function referenceSpecs(
+  config: StudyConfig,
+  contentHash: (network: string) => string,
+): Array<{ spec: Omit<StepSpec<ReferenceParams>, "planKey" | "estimate">; entry: ReferenceEntry }> {
+  const b = config.biology;
+  const m = config.motifs;
+  return b.networks.flatMap((network) =>
+    b.sizes.map((size) => {
+      const slug = referenceSlug(network);
+      const seed = stepSeed(config.seed, "reference", network, String(size), b.null);
+      const files = {
+        json: `references/${slug}-k${size}-${b.null}.json`,
+        csv: `references/${slug}-k${size}-${b.null}.csv`,
+      };
+      const id = `census-reference-${slug}-k${size}-${b.null}`;
+      const spec: Omit<StepSpec<ReferenceParams>, "planKey" | "estimate"> = {
+        id,
+        kind: "reference",
+        stage: "census",
+        label: `census ${network} k=${size} ${b.null} uncoloured (reference)`,
+        seed,
+        long: true,
+        params: {
+          network,
+          content: contentHash(network),
+          size,
+          nullModel: b.null,
+          seed,
+          motifs: { randomNetworks: m.randomNetworks, exchanges: m.exchanges, tries: m.tries },
+          ...files,
+        },
+        inputs: {},
+        outputs: [files.json, files.csv],
+      };
+      return { spec, entry: { network, size, nullModel: b.null, step: id } };
+    }),
+  );
+}
+
+/** "@celegans" → "celegans"; a file → its base name without extensions, made safe for a key. */
+export function referenceSlug(network: string): string {
+  const base = network.startsWith("@") ? network.slice(1) : (network.split(/[\\/]/).pop() ?? "");
+  return base.replace(/\..*$/, "").replace(/[^A-Za-z0-9_-]+/g, "-") || "network";
+}
+
+/** A shipped network's recorded sha256, or the hash of a graph file (bad names fail here). */
+export function networkContentHash(network: string): string {
+  if (network.startsWith("@")) {
+    const shipped = shippedNetworks().find((n) => `@${n.name}` === network);
+    if (shipped !== undefined) return shipped.sha256;
+  }
+  const file = resolveGraphPath(network);
+  if (!existsSync(file)) throw new NnmotifsError(`reference network file not found`, { file });
+  return hashFile(file);
 }
 
 /** The binning axis: the study's binning first, then each sweep cut-off not equal to it. */
@@ -747,6 +843,11 @@ export function estimateSeconds(kind: StepKindName, params: unknown): number {
       const perNetwork: Record<number, number> = { 3: 7e-4, 4: 5e-3, 5: 3e-2 };
       const cost = perNetwork[p.size] ?? 3e-2 * 8 ** (p.size - 5);
       return (p.motifs.randomNetworks + 1) * cost;
+    }
+    case "reference": {
+      const p = params as ReferenceParams;
+      const perNetwork: Record<number, number> = { 3: 5e-3, 4: 3e-2, 5: 0.3 };
+      return (p.motifs.randomNetworks + 1) * (perNetwork[p.size] ?? 0.3 * 8 ** (p.size - 5));
     }
     case "analysis":
       return 1.5;
