@@ -96,37 +96,67 @@ export function biologyProfileFigure(
   points: readonly BiologyProfilePoint[],
   o: { readonly size: number; readonly datasets: readonly string[]; readonly nullModel: string },
 ): Figure {
-  const values = points.map((p) => ({
-    ...p,
-    topologyName: shortName(p.topologyName),
-    lo: Number.isNaN(p.lo) ? p.sp : p.lo,
-    hi: Number.isNaN(p.hi) ? p.sp : p.hi,
-    kind: p.series === p.reference ? "reference" : "study graphs",
-  }));
   const references = [...new Set(points.map((p) => p.reference))];
   const seriesScale = networkScale(o.datasets) as { domain: string[]; range: string[] };
-  const domain = [...references, ...seriesScale.domain];
-  const range = [...references.map(() => "#000000"), ...seriesScale.range];
+  const series = ["reference", ...seriesScale.domain];
+  const colours = ["#000000", ...seriesScale.range];
+  // One topology order for every panel; series side by side within a topology (numeric x, so
+  // that the offsets do not depend on the renderer's support for offset channels).
+  const names = [...new Set(points.map((p) => shortName(p.topologyName)))];
+  const slot = (s: string): number => Math.max(0, series.indexOf(s));
+  const width = 0.7 / series.length;
+  const values = points.map((p) => {
+    const kind = p.series === p.reference ? "reference" : p.series;
+    return {
+      ...p,
+      topologyName: shortName(p.topologyName),
+      kind,
+      x: names.indexOf(shortName(p.topologyName)) + (slot(kind) - (series.length - 1) / 2) * width,
+      lo: Number.isNaN(p.lo) ? p.sp : p.lo,
+      hi: Number.isNaN(p.hi) ? p.sp : p.hi,
+    };
+  });
+  const labels = `[${names.map((n) => JSON.stringify(n)).join(",")}][datum.value]`;
   const x = {
-    field: "topologyName",
+    field: "x",
+    type: "quantitative",
+    title: null,
+    scale: { domain: [-0.5, names.length - 0.5], nice: false, zero: false },
+    axis: {
+      values: names.map((_, i) => i),
+      labelExpr: labels,
+      labelAngle: -35,
+      labelLimit: 200,
+      labelOverlap: false,
+      grid: false,
+    },
+  };
+  const colour = {
+    field: "kind",
     type: "nominal",
     title: null,
-    axis: { labelAngle: -35, labelLimit: 200 },
+    scale: { domain: series, range: colours },
   };
   return {
     name: `biology-profiles-size-${o.size}`,
     title: `${o.size}-node significance profiles against the reference networks (${o.nullModel} null)`,
     caption:
-      "SP = Z / √ΣZ² with Z on counts, from uncoloured censuses. Black: the reference network's SP; " +
-      "coloured: the mean SP of the study's graphs of each kind (initial, or trained on a data " +
-      "set) with its Student-t 95 % interval over those graphs (seeds × initialisations). Only " +
-      "topologies with a defined Z in the reference and in the study's graphs are shown.",
+      "SP = Z / √ΣZ² with Z on counts, from uncoloured censuses. Black: the reference network's SP " +
+      "(panel); coloured: the mean SP of the study's graphs of each kind (initial, or trained on a " +
+      "data set) with its Student-t 95 % interval over those graphs (seeds × initialisations). " +
+      "Only topologies with a defined Z in the reference and in the study's graphs are shown.",
     spec: {
       ...topLevel(values),
-      facet: { column: { field: "reference", type: "nominal", title: "reference network" } },
-      resolve: { scale: { x: "independent" } },
+      facet: {
+        column: {
+          field: "reference",
+          type: "nominal",
+          title: "reference network",
+          sort: references,
+        },
+      },
       spec: {
-        width: 300,
+        width: Math.max(240, 44 * names.length),
         height: 170,
         layer: [
           { mark: { type: "rule", color: "#bbbbbb" }, encoding: { y: { datum: 0 } } },
@@ -134,22 +164,19 @@ export function biologyProfileFigure(
             mark: { type: "rule", strokeWidth: 1.5 },
             encoding: {
               x,
-              xOffset: { field: "series", type: "nominal", sort: domain },
               y: { field: "lo", type: "quantitative", title: "SP" },
               y2: { field: "hi" },
-              color: { field: "series", type: "nominal", title: null, scale: { domain, range } },
+              color: colour,
             },
           },
           {
-            mark: { type: "point", filled: true, size: 45 },
+            mark: { type: "point", filled: true, size: 40 },
             encoding: {
               x,
-              xOffset: { field: "series", type: "nominal", sort: domain },
               y: { field: "sp", type: "quantitative", title: "SP" },
-              shape: { field: "kind", type: "nominal", title: null },
-              color: { field: "series", type: "nominal", title: null, scale: { domain, range } },
+              color: colour,
               tooltip: [
-                { field: "series" },
+                { field: "kind" },
                 { field: "topologyName" },
                 { field: "sp", format: ".3f" },
                 { field: "n" },
