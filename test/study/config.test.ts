@@ -145,6 +145,7 @@ describe("studyJsonSchema()", () => {
       "analysis",
       "topology",
       "density",
+      "biology",
     ]);
   });
 });
