@@ -88,7 +88,9 @@ export function biologySentence(f: BiologyFinding): string {
     `profile (${f.null ?? "n/a"} null, Z on counts) correlates with the profile of ` +
     `${referenceName(f.reference)} at r = ${each(f.trained)}` +
     (f.initial.length > 0 ? `; the initial networks' at r = ${each(f.initial)}` : "") +
-    ` (Fisher-z 95 % intervals over ${f.topologies} shared topologies).`
+    ([...f.trained, ...f.initial].some((t) => !Number.isNaN(t.lo))
+      ? ` (Fisher-z 95 % intervals over ${f.topologies} shared topologies).`
+      : ` (over ${f.topologies} shared topologies: too few for a Fisher-z interval, which needs 4).`)
   );
 }
 

@@ -213,6 +213,20 @@ describe("biologicalComparison(results)", () => {
     expect(f.sentence).toContain("over 4 shared topologies");
     expect(findingSentence(f)).toBe(f.sentence);
   });
+
+  it("says when too few topologies are shared for an interval", () => {
+    const s = study();
+    const three = (c: CensusRecord): CensusRecord => ({
+      ...c,
+      motifs: c.motifs.filter((m) => m.adjacency !== FFL),
+    });
+    const [f] = biologyFindings(
+      biologicalComparison({ ...s, topologyCensuses: (s.topologyCensuses ?? []).map(three) }),
+    );
+    expect(f.topologies).toBe(3);
+    expect(f.sentence).toContain("too few for a Fisher-z interval");
+    expect(f.sentence).not.toContain("[");
+  });
 });
 
 describe("ensembleBiologicalComparison(ensemble)", () => {
