@@ -51,7 +51,10 @@ export function referenceName(name: string): string {
 }
 
 function num(x: number): string {
-  return Number.isNaN(x) ? "n/a" : x.toFixed(2).replace(/^-/, "−");
+  if (Number.isNaN(x)) return "n/a";
+  // −0.004 prints as 0.00, not −0.00.
+  const text = x.toFixed(2);
+  return Number(text) === 0 ? "0.00" : text.replace(/^-/, "−");
 }
 
 function interval(lo: number, hi: number): string {
