@@ -70,7 +70,7 @@ export const STUDY_DEFAULTS = {
   biology: {
     networks: ["@celegans", "@ecoli"] as string[],
     sizes: [3, 4] as number[],
-    null: "switch",
+    nullModel: "switch",
   },
 } as const;
 
@@ -278,8 +278,9 @@ export const StudyConfigSchema = z
       sizes: uniqueSizes()
         .default([...D.biology.sizes])
         .describe("Motif sizes of the comparison (each also needs the topology census)."),
-      null: nullName()
-        .default(D.biology.null)
+      // Not `null`: YAML reads an unquoted `null:` key as the null value.
+      nullModel: nullName()
+        .default(D.biology.nullModel)
         .describe("Null model of the reference censuses and of the profiles compared."),
     }),
   })

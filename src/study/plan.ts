@@ -477,7 +477,7 @@ export function buildPlan(config: StudyConfig, options: PlanOptions = {}): Study
 
 /**
  * The reference networks' censuses (SPEC §10.3): each configured network at each `biology` size,
- * without colours, under `biology.null`, with the study's random-network count and switching
+ * without colours, under `biology.nullModel`, with the study's random-network count and switching
  * effort. The seed comes from the network's name, so it does not depend on the other networks.
  */
 function referenceSpecs(
@@ -489,24 +489,24 @@ function referenceSpecs(
   return b.networks.flatMap((network) =>
     b.sizes.map((size) => {
       const slug = referenceSlug(network);
-      const seed = stepSeed(config.seed, "reference", network, String(size), b.null);
+      const seed = stepSeed(config.seed, "reference", network, String(size), b.nullModel);
       const files = {
-        json: `references/${slug}-k${size}-${b.null}.json`,
-        csv: `references/${slug}-k${size}-${b.null}.csv`,
+        json: `references/${slug}-k${size}-${b.nullModel}.json`,
+        csv: `references/${slug}-k${size}-${b.nullModel}.csv`,
       };
-      const id = `census-reference-${slug}-k${size}-${b.null}`;
+      const id = `census-reference-${slug}-k${size}-${b.nullModel}`;
       const spec: Omit<StepSpec<ReferenceParams>, "planKey" | "estimate"> = {
         id,
         kind: "reference",
         stage: "census",
-        label: `census ${network} k=${size} ${b.null} uncoloured (reference)`,
+        label: `census ${network} k=${size} ${b.nullModel} uncoloured (reference)`,
         seed,
         long: true,
         params: {
           network,
           content: contentHash(network),
           size,
-          nullModel: b.null,
+          nullModel: b.nullModel,
           seed,
           motifs: { randomNetworks: m.randomNetworks, exchanges: m.exchanges, tries: m.tries },
           ...files,
@@ -514,7 +514,7 @@ function referenceSpecs(
         inputs: {},
         outputs: [files.json, files.csv],
       };
-      return { spec, entry: { network, size, nullModel: b.null, step: id } };
+      return { spec, entry: { network, size, nullModel: b.nullModel, step: id } };
     }),
   );
 }

@@ -79,7 +79,7 @@ describe("buildPlan: the reference networks (config `biology`)", () => {
     const steps = referenceSteps({
       seed: 7,
       motifs: { randomNetworks: 20, nulls: ["layered", "switch"] },
-      biology: { networks: ["@ecoli"], sizes: [3], null: "layered" },
+      biology: { networks: ["@ecoli"], sizes: [3], nullModel: "layered" },
     });
     expect(steps.map((s) => s.id)).toEqual(["census-reference-ecoli-k3-layered"]);
     expect(steps[0].params.motifs.randomNetworks).toBe(20);
