@@ -3,6 +3,8 @@
  */
 import { join } from "node:path";
 import { objectsToCsv, writeFileAtomic } from "../core/index.js";
+import { biologicalComparison, type BiologyRow } from "./biological-comparison.js";
+import { biologyFindings } from "./biological-findings.js";
 import { censusClasses, type CensusClassRow } from "./census-classes.js";
 import { cutoffSensitivity, type CutoffSensitivityRow } from "./cutoff-sensitivity.js";
 import { edgesPerColour, type EdgesPerColourRow } from "./edges-per-colour.js";
@@ -79,6 +81,8 @@ export interface AnalysisTables {
   readonly zAgainstEdges: ZEdgesRow[];
   /** Threshold-free weighted motifs against the weight shuffle (issue 9 item 5); empty when off. */
   readonly weightedMotifs: WeightedMotifRow[];
+  /** Each graph's topology-level SP against each reference network's (Pearson r); empty when off. */
+  readonly biologicalComparison: BiologyRow[];
 }
 
 export interface StudyAnalysis {
@@ -130,10 +134,15 @@ export function analyseStudy(results: StudyResults, options: AnalyseOptions = {}
     matchedDensity: density,
     zAgainstEdges: zAgainstEdges(density),
     weightedMotifs: weightedMotifs(results),
+    biologicalComparison: biologicalComparison(results),
   };
   return {
     tables,
-    findings: [...studyFindings(results, tables), ...weightedFindings(tables.weightedMotifs)],
+    findings: [
+      ...studyFindings(results, tables),
+      ...weightedFindings(tables.weightedMotifs),
+      ...biologyFindings(tables.biologicalComparison),
+    ],
     notes: { selectionBias: SELECTION_BIAS_NOTE },
   };
 }

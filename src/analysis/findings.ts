@@ -4,6 +4,12 @@
  * alone, so a claim cannot outrun its numbers. The study writes them as `findings.json`
  * (findings-json.ts); the report's text and first screen are built from them.
  */
+import {
+  biologyEnsembleSentence,
+  biologySentence,
+  type BiologyEnsembleFinding,
+  type BiologyFinding,
+} from "./biological-findings.js";
 import { cutoffSensitivityFinding, type CutoffSensitivityRow } from "./cutoff-sensitivity.js";
 import { learningRanking, type LearningEfficacyRow } from "./learning-efficacy.js";
 import type { MatchedDensityRow } from "./matched-density.js";
@@ -33,7 +39,8 @@ export type FindingSection =
   | "census"
   | "sensitivity"
   | "density"
-  | "weighted";
+  | "weighted"
+  | "biology";
 
 /** What every finding states. */
 export interface FindingFields {
@@ -184,7 +191,9 @@ type FindingRecord =
   | SelectionFinding
   | CutoffFinding
   | WeightedFinding
-  | WeightedEnsembleFinding;
+  | WeightedEnsembleFinding
+  | BiologyFinding
+  | BiologyEnsembleFinding;
 
 /** A finding: its fields and the sentence generated from them. */
 export type Finding = FindingRecord & { readonly sentence: string };
@@ -267,6 +276,10 @@ function rule(alpha: number | null, family: string | null): string {
 /** The sentence of a finding, from its fields only. */
 export function findingSentence(f: FindingRecord): string {
   switch (f.kind) {
+    case "biology":
+      return biologySentence(f);
+    case "biology-ensemble":
+      return biologyEnsembleSentence(f);
     case "topology-level":
     case "topology": {
       const own = topologyClause(f.null, f.value, f.before, f.significant ?? 0, f.networks);

@@ -156,6 +156,22 @@ export interface WeightedRecord {
 }
 
 /**
+ * A reference network's uncoloured census (SPEC §10.3: a real network counted like the study's
+ * graphs, under the same null, with the study's random-network count), so that significance
+ * profiles can be compared. `census.graphId` is the network's argument ("@celegans").
+ */
+export interface ReferenceCensus {
+  /** As configured: "@celegans", or a graph file. */
+  readonly network: string;
+  /** Short name for tables and sentences ("celegans"). */
+  readonly name: string;
+  readonly description: string;
+  readonly nodes: number;
+  readonly arcs: number;
+  readonly census: CensusRecord;
+}
+
+/**
  * The resolved configuration as the analyses see it: the fields they read are typed, every
  * other field is printed as it is in the methods section.
  */
@@ -190,6 +206,8 @@ export interface StudyResults {
   readonly sensitivity?: readonly SensitivityRecord[];
   /** Threshold-free weighted motifs per network × size (issue 9 item 5); absent when off. */
   readonly weighted?: readonly WeightedRecord[];
+  /** Reference (biological) networks' uncoloured censuses (config `biology`); absent when off. */
+  readonly references?: readonly ReferenceCensus[];
 }
 
 /** The network a graph stands for: its data set, or "initial" for the untrained network. */

@@ -9,6 +9,7 @@ import type {
   GraphRecord,
   MatchedRecord,
   MotifRecord,
+  ReferenceCensus,
   SensitivityGraph,
   SensitivityRecord,
   StudyResults,
@@ -23,8 +24,15 @@ import type {
 import type { EpochRecord } from "../nn/train.js";
 import type { StepRecord } from "./cache.js";
 import { STAGES, baseVersions } from "./manifest.js";
-import type { CensusEntry, EnsembleIndex, ReplicateIndex, ResultsIndex } from "./plan.js";
+import {
+  referenceSlug,
+  type CensusEntry,
+  type EnsembleIndex,
+  type ReplicateIndex,
+  type ResultsIndex,
+} from "./plan.js";
 import type { CensusSummary } from "./steps/census.js";
+import type { ReferenceSummary } from "./steps/reference.js";
 import type { TrainSummary } from "./steps/train.js";
 import type { WeightedSummary } from "./steps/weighted.js";
 
@@ -126,6 +134,7 @@ export function replicateFileInputs(index: ResultsIndex): string[] {
     ...index.matched.flatMap((m) => [m.group, ...m.censuses.map((c) => `censusJson:${c.step}`)]),
     ...index.sensitivity.flatMap((s) => s.censuses.map((c) => `censusJson:${c.step}`)),
     ...(index.weighted ?? []).map((w) => `weightedJson:${w.step}`),
+    ...(index.references ?? []).map((r) => `censusJson:${r.step}`),
   ];
 }
 
@@ -199,6 +208,22 @@ export function assembleResults(index: ResultsIndex, inputs: ResultsInputs): Stu
     weightedSeconds += inputs.record<WeightedSummary>(`weighted:${w.step}`).seconds;
     return inputs.json<WeightedRecord>(`weightedJson:${w.step}`);
   });
+  const references: ReferenceCensus[] = (index.references ?? []).map((r) => {
+    const summary = inputs.record<ReferenceSummary>(`census:${r.step}`).data;
+    return {
+      network: r.network,
+      name: referenceSlug(r.network),
+      description: summary.description,
+      nodes: summary.nodes,
+      arcs: summary.arcs,
+      census: censusRecord({
+        graphId: r.network,
+        size: r.size,
+        nullModel: r.nullModel,
+        step: r.step,
+      }),
+    };
+  });
   const timings: Record<string, number> = {};
   for (const stage of STAGES) if (stage in stageSeconds) timings[stage] = stageSeconds[stage];
   if (weighted.length > 0) timings.weighted = weightedSeconds;
@@ -220,6 +245,7 @@ export function assembleResults(index: ResultsIndex, inputs: ResultsInputs): Stu
     ...(topologyCensuses.length > 0 ? { topologyCensuses } : {}),
     ...(matched.length > 0 ? { matched } : {}),
     ...(weighted.length > 0 ? { weighted } : {}),
+    ...(references.length > 0 ? { references } : {}),
   };
   return config.statistics.family === "study" ? applyStudyFamily(results) : results;
 }

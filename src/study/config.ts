@@ -92,6 +92,12 @@ export const STUDY_DEFAULTS = {
   // (under load), too much for the default study's budget once it has several seeds;
   // `weighted: { sizes: [3, 4] }` turns it on.
   weighted: { sizes: [] as number[], randomNetworks: 100 },
+  // Issue 9 item 6 (SPEC §10.3): SPs compared with real networks' under the same null.
+  biology: {
+    networks: ["@celegans", "@ecoli"] as string[],
+    sizes: [3, 4] as number[],
+    nullModel: "switch",
+  },
 } as const;
 
 /** Which replicates run an optional block: the first seed of each architecture, or every one. */
@@ -109,6 +115,7 @@ export const QUICK_PRESET = {
   trajectory: { sizes: [3] },
   // Only when the file turns the weighted census on: then k = 3 with 20 shuffles.
   weighted: { sizes: [3], randomNetworks: 20 },
+  biology: { sizes: [3] },
 } as const;
 
 const DATA_SPEC = /^(tree|clusters|csv:.+|idx:.+)$/;
@@ -393,6 +400,24 @@ export const StudyConfigSchema = z
       .describe(
         "Threshold-free weighted motifs (SPEC §10.1): Onnela intensity and coherence on the full weighted graph of every network, against the weight-shuffle null; false or sizes [] = off.",
       ),
+    biology: section({
+      networks: z
+        .array(z.string({ error: "must be a graph: @name of a shipped network, or a file" }), {
+          error: "must be a list of graphs (@celegans, @ecoli, or files)",
+        })
+        .refine((a) => new Set(a).size === a.length, { error: "must not repeat a value" })
+        .default([...D.biology.networks])
+        .describe(
+          "Reference networks whose uncoloured significance profiles the trained networks' are correlated with (SPEC §10.3); empty = off.",
+        ),
+      sizes: uniqueSizes()
+        .default([...D.biology.sizes])
+        .describe("Motif sizes of the comparison (each also needs the topology census)."),
+      // Not `null`: YAML reads an unquoted `null:` key as the null value.
+      nullModel: nullName()
+        .default(D.biology.nullModel)
+        .describe("Null model of the reference censuses and of the profiles compared."),
+    }),
   })
   .superRefine(checkGrid)
   .describe("nnmotifs study configuration (nnmotifs study --config FILE)");
@@ -559,6 +584,7 @@ export function resolveStudyConfig(
               sizes: [...QUICK_PRESET.weighted.sizes],
               randomNetworks: QUICK_PRESET.weighted.randomNetworks,
             },
+      biology: { ...config.biology, sizes: [...QUICK_PRESET.biology.sizes] },
     };
   }
   const o = options.overrides ?? {};

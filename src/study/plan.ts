@@ -30,6 +30,7 @@ import { join } from "node:path";
 import { NnmotifsError } from "../core/errors.js";
 import type { NullModelName } from "../nulls/registry.js";
 import type { InitialiserName } from "../nn/initialisers.js";
+import { resolveGraphPath, shippedNetworks } from "../graph/networks.js";
 import { hashFile, hashOf } from "./cache.js";
 import {
   architectureLabel,
@@ -79,7 +80,8 @@ export interface StepSpec<P = Record<string, unknown>> {
   readonly estimate: number;
 }
 
-export type StepKindName = "train" | "graphs" | "census" | "weighted" | "analysis" | "report";
+export type StepKindName =
+  "train" | "graphs" | "census" | "weighted" | "reference" | "analysis" | "report";
 
 export interface StudyPlan {
   readonly format: "nnmotifs-plan";
@@ -92,6 +94,8 @@ export interface StudyPlan {
 export interface PlanOptions {
   /** Content hash of a csv:/idx: data set's files (default: hash them); null for generated sets. */
   readonly datasetHash?: (spec: string) => string | null;
+  /** Content hash of a reference network (default: its sha256 from networks.json, or hash the file). */
+  readonly networkHash?: (network: string) => string;
 }
 
 /** One value of the binning axis. `main`: the study's own binning (the main grid's paths). */
@@ -213,6 +217,8 @@ export interface ResultsIndex {
   readonly matched: ReadonlyArray<MatchedEntry>;
   /** Weighted censuses (issue 9 item 5), one per network × size; absent when off. */
   readonly weighted?: ReadonlyArray<WeightedEntry>;
+  /** The reference networks' censuses (config `biology`); absent in plans made before it. */
+  readonly references?: ReadonlyArray<ReferenceEntry>;
   readonly sensitivity: ReadonlyArray<{
     cutoff: number;
     /** Input names of its groups, in init order (the main groups at the study's own cut-off). */
@@ -370,6 +376,27 @@ interface ReplicateScopeOf {
   readonly L: Layout;
   readonly id: (base: string) => string;
 }
+/** The census of one reference network (steps/reference.ts). */
+export interface ReferenceParams {
+  /** As configured: "@celegans", or a graph file. */
+  readonly network: string;
+  /** sha256 of the network's file, so that a changed file is counted again. */
+  readonly content: string;
+  readonly size: number;
+  readonly nullModel: NullModelName;
+  readonly seed: number;
+  readonly motifs: Pick<StudyConfig["motifs"], "randomNetworks" | "exchanges" | "tries">;
+  readonly json: string;
+  readonly csv: string;
+}
+
+export interface ReferenceEntry {
+  readonly network: string;
+  readonly size: number;
+  readonly nullModel: string;
+  /** The reference step (record input `census:<step>`, JSON input `censusJson:<step>`). */
+  readonly step: string;
+}
 
 // ---- the grid ----
 
@@ -382,11 +409,16 @@ export function buildPlan(config: StudyConfig, options: PlanOptions = {}): Study
     if (!hashes.has(spec)) hashes.set(spec, contentHash(spec));
     return hashes.get(spec) ?? null;
   };
+  // reference networks (config `biology`): one uncoloured census per network × size, once for
+  // the whole study (they do not depend on a replicate); every replicate's results read them.
+  const references = referenceSpecs(config, options.networkHash ?? networkContentHash);
+  for (const x of references) builder.add(x.spec);
   const replicates = studyReplicates(config).map((rep) =>
     planReplicate(
       builder,
       { rep, config: rep.config, L: layoutUnder(rep.dir), id: (b) => `${b}${rep.tag}` },
       hashOfSet,
+      references,
     ),
   );
   const index: EnsembleIndex = { config, replicates };
@@ -430,6 +462,7 @@ function planReplicate(
   builder: PlanBuilder,
   r: ReplicateScopeOf,
   contentHash: (spec: string) => string | null,
+  references: ReadonlyArray<{ entry: ReferenceEntry }>,
 ): ReplicateIndex {
   const { config, L } = r;
   const datasets = r.rep.datasets;
@@ -697,6 +730,7 @@ function planReplicate(
     ),
     matched,
     ...(weighted.length > 0 ? { weighted: weighted.map(weightedEntry) } : {}),
+    references: references.map((r) => r.entry),
     sensitivity: sweep.map((b) => ({
       cutoff: b.cutoff ?? 0,
       groups: inits.map((init) => `group:${groupKey.get(`${binningName(b)}/${init}`)?.step ?? ""}`),
@@ -712,12 +746,15 @@ function planReplicate(
   }
   for (const g of groupKey.values()) inputs[`group:${g.step}`] = { step: g.step, output: g.key };
   for (const id of censusStep.values()) inputs[`census:${id}`] = { step: id, output: null };
+  for (const x of references)
+    inputs[`census:${x.entry.step}`] = { step: x.entry.step, output: null };
   for (const c of [
     ...index.censuses,
     ...index.topology,
     ...index.matched.flatMap((x) => x.censuses),
     ...index.sensitivity.flatMap((x) => x.censuses),
     ...snapshots.flatMap((x) => x.censuses),
+    ...references.map((r) => r.entry),
   ]) {
     inputs[`censusJson:${c.step}`] = { step: c.step, output: builder.get(c.step).outputs[0] };
   }
@@ -740,6 +777,67 @@ function planReplicate(
 /** The epochs of a data set's snapshots: those of the config it reaches (≤ its epochs). */
 export function snapshotEpochs(config: StudyConfig, ds: { epochs: number }): number[] {
   return [...config.snapshots].filter((e) => e <= ds.epochs).sort((a, b) => a - b);
+}
+
+/**
+ * The reference networks' censuses (SPEC §10.3): each configured network at each `biology` size,
+ * without colours, under `biology.nullModel`, with the study's random-network count and switching
+ * effort. The seed comes from the network's name, so it does not depend on the other networks.
+ */
+function referenceSpecs(
+  config: StudyConfig,
+  contentHash: (network: string) => string,
+): Array<{ spec: Omit<StepSpec<ReferenceParams>, "planKey" | "estimate">; entry: ReferenceEntry }> {
+  const b = config.biology;
+  const m = config.motifs;
+  return b.networks.flatMap((network) =>
+    b.sizes.map((size) => {
+      const slug = referenceSlug(network);
+      const seed = stepSeed(config.seed, "reference", network, String(size), b.nullModel);
+      const files = {
+        json: `references/${slug}-k${size}-${b.nullModel}.json`,
+        csv: `references/${slug}-k${size}-${b.nullModel}.csv`,
+      };
+      const id = `census-reference-${slug}-k${size}-${b.nullModel}`;
+      const spec: Omit<StepSpec<ReferenceParams>, "planKey" | "estimate"> = {
+        id,
+        kind: "reference",
+        stage: "census",
+        label: `census ${network} k=${size} ${b.nullModel} uncoloured (reference)`,
+        seed,
+        long: true,
+        params: {
+          network,
+          content: contentHash(network),
+          size,
+          nullModel: b.nullModel,
+          seed,
+          motifs: { randomNetworks: m.randomNetworks, exchanges: m.exchanges, tries: m.tries },
+          ...files,
+        },
+        inputs: {},
+        outputs: [files.json, files.csv],
+      };
+      return { spec, entry: { network, size, nullModel: b.nullModel, step: id } };
+    }),
+  );
+}
+
+/** "@celegans" → "celegans"; a file → its base name without extensions, made safe for a key. */
+export function referenceSlug(network: string): string {
+  const base = network.startsWith("@") ? network.slice(1) : (network.split(/[\\/]/).pop() ?? "");
+  return base.replace(/\..*$/, "").replace(/[^A-Za-z0-9_-]+/g, "-") || "network";
+}
+
+/** A shipped network's recorded sha256, or the hash of a graph file (bad names fail here). */
+export function networkContentHash(network: string): string {
+  if (network.startsWith("@")) {
+    const shipped = shippedNetworks().find((n) => `@${n.name}` === network);
+    if (shipped !== undefined) return shipped.sha256;
+  }
+  const file = resolveGraphPath(network);
+  if (!existsSync(file)) throw new NnmotifsError(`reference network file not found`, { file });
+  return hashFile(file);
 }
 
 /** The binning axis: the study's binning first, then each sweep cut-off not equal to it. */
@@ -1256,6 +1354,11 @@ export function estimateSeconds(kind: StepKindName, params: unknown, hint: CostH
       return (p.randomNetworks + 1) * cost;
     }
     // analyseStudy per replicate, then the ensemble; the report draws one replicate's figures.
+    case "reference": {
+      const p = params as ReferenceParams;
+      const perNetwork: Record<number, number> = { 3: 5e-3, 4: 3e-2, 5: 0.3 };
+      return (p.motifs.randomNetworks + 1) * (perNetwork[p.size] ?? 0.3 * 8 ** (p.size - 5));
+    }
     case "analysis":
       return 1.5 * (params as EnsembleIndex).replicates.length;
     case "report":

@@ -79,13 +79,14 @@ describe("nnmotifs study --plan", () => {
     const run = nnmotifs("study", "--plan", "--out", out);
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toMatch(
-      /^plan of the study → .*planned\/: 221 steps, 0 cached, 221 to run, estimated /,
+      /^plan of the study → .*planned\/: 225 steps, 0 cached, 225 to run, estimated /,
     );
     for (const [stage, n] of [
       ["train", 6],
       // + 6 matched-density graphs; + 54 uncoloured and 12 matched censuses (issue 7 items 4, 5)
       ["graphs", 21],
-      ["census", 192],
+      // + 4 reference-network censuses (config `biology`: 2 networks × sizes 3, 4)
+      ["census", 196],
       ["analysis", 1],
       ["report", 1],
     ]) {

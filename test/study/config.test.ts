@@ -153,6 +153,7 @@ describe("studyJsonSchema()", () => {
       "snapshots",
       "trajectory",
       "weighted",
+      "biology",
     ]);
   });
 });

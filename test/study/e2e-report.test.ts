@@ -32,9 +32,11 @@ describe("nnmotifs study --quick (end to end)", () => {
     expect(stdout.trim()).toBe(`report: ${join(out, "report.html")}`);
     // The step list (plain lines: stderr is not a terminal here).
     expect(stderr).toMatch(/^train \(6 steps\)$/m);
-    // 18 coloured censuses, then 18 uncoloured (the topology level, issue 7 item 4).
-    expect(stderr).toMatch(/✓ \[18\/36\] census glorot-clusters k=3 layered/);
-    expect(stderr).toMatch(/✓ \[36\/36\] census glorot-clusters k=3 layered uncoloured/);
+    // 18 coloured censuses, then 18 uncoloured (the topology level, issue 7 item 4), then the
+    // reference networks' (config `biology`, k = 3 under --quick).
+    expect(stderr).toMatch(/✓ \[18\/38\] census glorot-clusters k=3 layered/);
+    expect(stderr).toMatch(/✓ \[36\/38\] census glorot-clusters k=3 layered uncoloured/);
+    expect(stderr).toMatch(/✓ \[38\/38\] census @ecoli k=3 switch uncoloured \(reference\)/);
     expect(existsSync(join(out, "report.html"))).toBe(true);
     const manifest = JSON.parse(readFileSync(join(out, "manifest.json"), "utf8")) as Manifest;
     expect(manifest.status).toBe("complete");

@@ -67,9 +67,9 @@ describe("buildPlan(config)", () => {
     const ids = p.steps.map((s) => s.id);
     // 6 trainings, 3 + 3 × 4 graph groups, 54 main + 4 × 18 sweep censuses, 54 uncoloured
     // censuses (9 graphs × sizes 3–5 × 2 nulls), 6 matched graphs (3 inits × 2 data sets) and
-    // their 12 uncoloured k = 4 censuses, analysis, report
-    // (main's code: 170 steps, the sweep's 3 graph groups and 18 censuses at c = 0.55 included)
-    expect(ids).toHaveLength(6 + 15 + 54 + 72 + 54 + 6 + 12 + 2);
+    // their 12 uncoloured k = 4 censuses, 4 reference censuses (2 networks × k = 3, 4), analysis,
+    // report (main's code: 170 steps, the sweep's 3 graph groups and 18 censuses at c = 0.55 included)
+    expect(ids).toHaveLength(6 + 15 + 54 + 72 + 54 + 6 + 12 + 4 + 2);
     expect(new Set(ids).size).toBe(ids.length);
     expect(
       ids.some((id) => id.startsWith("sensitivity-graphs-") && id.endsWith(`-c0.55${R}`)),

@@ -32,6 +32,8 @@ const TINY = {
   // The uncoloured and matched-density censuses have a test of their own below.
   topology: { sizes: [] },
   density: { sizes: [] },
+  // The reference networks have tests of their own (plan-reference, reference-study).
+  biology: { networks: [] as string[] },
   threads: 1,
 };
 

@@ -8,7 +8,12 @@
  * Inside a replicate everything is as in a one-seed study: `results` is its StudyResults, analysed
  * by analyseStudy exactly as before.
  */
-import type { CensusRecord, StudyResults, StudyResultsConfig } from "../study-results.js";
+import type {
+  CensusRecord,
+  ReferenceCensus,
+  StudyResults,
+  StudyResultsConfig,
+} from "../study-results.js";
 
 export interface ReplicateKey {
   /** The hidden layers as a label, "30-30" (the data sets' input and output sizes are their own). */
@@ -50,6 +55,12 @@ export interface ReplicateResults extends ReplicateKey {
 export interface EnsembleResults {
   readonly config: StudyResultsConfig;
   readonly replicates: readonly ReplicateResults[];
+  /**
+   * The reference networks' censuses (config `biology`), counted once for the whole study (they do
+   * not depend on a seed's networks); absent when off. A replicate's `results.references`, when
+   * present, are the same censuses.
+   */
+  readonly references?: readonly ReferenceCensus[];
 }
 
 /** The replicates of one architecture, in seed order. */

@@ -2,6 +2,7 @@
  * The report's sections in page order. Adding a section is one file under report/sections/ and
  * one line here; `withSection` adds one to a copy of a registry (a study-specific report, a test).
  */
+import { biologySection } from "./biology.js";
 import { censusSection } from "./census.js";
 import { changesSection } from "./changes.js";
 import { densitySection } from "./density.js";
@@ -26,6 +27,7 @@ export const REPORT_SECTIONS: readonly ReportSection[] = [
   sensitivitySection,
   densitySection,
   weightedSection,
+  biologySection,
   methodsSection,
 ];
 

@@ -9,6 +9,7 @@ import type { StepRecord } from "../cache.js";
 import { analysisKind } from "./analysis.js";
 import { censusKind } from "./census.js";
 import { graphsKind } from "./graphs.js";
+import { referenceKind } from "./reference.js";
 import { reportKind } from "./report.js";
 import { trainKind } from "./train.js";
 import { weightedKind } from "./weighted.js";
@@ -48,6 +49,7 @@ export const STEP_KINDS: { readonly [K in StepKindName]: StepKind<never> } = {
   graphs: graphsKind,
   census: censusKind,
   weighted: weightedKind,
+  reference: referenceKind,
   analysis: analysisKind,
   report: reportKind,
 };
