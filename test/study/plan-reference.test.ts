@@ -66,7 +66,8 @@ describe("buildPlan: the reference networks (config `biology`)", () => {
     const ids = referenceSteps().map((s) => s.id);
     for (const kind of ["analysis", "report"]) {
       const step = p.steps.find((s) => s.kind === kind);
-      const index = step?.params as unknown as ResultsIndex;
+      // Every replicate's results read the study's one set of reference censuses.
+      const index = (step?.params as unknown as { replicates: ResultsIndex[] }).replicates[0];
       expect(index.references?.map((r) => r.step)).toEqual(ids);
       for (const id of ids) {
         expect(step?.inputs[`census:${id}`]).toEqual({ step: id, output: null });
@@ -85,8 +86,10 @@ describe("buildPlan: the reference networks (config `biology`)", () => {
     expect(steps[0].params.motifs.randomNetworks).toBe(20);
     expect(steps[0].params.seed).toBe(stepSeed(7, "reference", "@ecoli", "3", "layered"));
     expect(referenceSteps({ biology: { networks: [] } })).toEqual([]);
-    const index = plan({ biology: { networks: [] } }).steps.find((s) => s.kind === "analysis")
-      ?.params as unknown as ResultsIndex;
+    const index = (
+      plan({ biology: { networks: [] } }).steps.find((s) => s.kind === "analysis")
+        ?.params as unknown as { replicates: ResultsIndex[] }
+    ).replicates[0];
     expect(index.references).toEqual([]);
   });
 

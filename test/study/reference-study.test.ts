@@ -23,13 +23,15 @@ describe("a study with a reference network (config `biology`)", () => {
         density: { sizes: [] },
         biology: { networks: ["@ecoli"], sizes: [3] },
         threads: 1,
+        seeds: 1,
+        snapshots: [],
         out,
       }),
     );
     const ids = outcome.manifest.steps.map((s) => s.id);
     expect(ids).toContain("census-reference-ecoli-k3-switch");
     const results = JSON.parse(
-      readFileSync(join(out, "study-results.json"), "utf8"),
+      readFileSync(join(out, "replicates/6-5/s1/study-results.json"), "utf8"),
     ) as StudyResults;
     expect(results.references).toHaveLength(1);
     const ref = results.references?.[0];
@@ -45,8 +47,8 @@ describe("a study with a reference network (config `biology`)", () => {
     const html = readFileSync(join(out, "report.html"), "utf8");
     expect(html).toContain('<section id="biology"');
     expect(html).toContain(findings[0].sentence.slice(0, 50));
-    expect(readFileSync(join(out, "tables", "biological-comparison.csv"), "utf8")).toMatch(
-      /^graphId,init,network,stage,size,nullModel,reference,/,
-    );
+    expect(
+      readFileSync(join(out, "replicates/6-5/s1/tables/biological-comparison.csv"), "utf8"),
+    ).toMatch(/^graphId,init,network,stage,size,nullModel,reference,/);
   }, 180_000);
 });
