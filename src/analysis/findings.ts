@@ -4,6 +4,10 @@
  * alone, so a claim cannot outrun its numbers. The study writes them as `findings.json`
  * (findings-json.ts); the report's text and first screen are built from them.
  */
+import {
+  ensembleFindingSentence,
+  type EnsembleFindingRecord,
+} from "./ensemble/ensemble-findings.js";
 import { cutoffSensitivityFinding, type CutoffSensitivityRow } from "./cutoff-sensitivity.js";
 import { learningRanking, type LearningEfficacyRow } from "./learning-efficacy.js";
 import type { MatchedDensityRow } from "./matched-density.js";
@@ -19,7 +23,18 @@ import type { ZPairRow } from "./z-changes.js";
 
 /** Where in the report a finding belongs. */
 export type FindingSection =
-  "motifs" | "nulls" | "changes" | "learning" | "weights" | "census" | "sensitivity" | "density";
+  | "motifs"
+  | "nulls"
+  | "changes"
+  | "learning"
+  | "weights"
+  | "census"
+  | "sensitivity"
+  | "density"
+  // The across-seed sections (analysis/ensemble/ensemble-findings.ts).
+  | "seeds"
+  | "trajectories"
+  | "null-separation";
 
 /** What every finding states. */
 interface FindingFields {
@@ -168,7 +183,8 @@ type FindingRecord =
   | LearningFinding
   | KeptEdgesFinding
   | SelectionFinding
-  | CutoffFinding;
+  | CutoffFinding
+  | EnsembleFindingRecord;
 
 /** A finding: its fields and the sentence generated from them. */
 export type Finding = FindingRecord & { readonly sentence: string };
@@ -362,6 +378,8 @@ export function findingSentence(f: FindingRecord): string {
       );
     case "cutoff":
       return f.summary;
+    default:
+      return ensembleFindingSentence(f);
   }
 }
 
