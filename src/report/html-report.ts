@@ -22,6 +22,8 @@ export interface ReportOptions {
   readonly maxCensusRows?: number;
   /** The sections, in page order (default REPORT_SECTIONS). */
   readonly sections?: readonly ReportSection[];
+  /** Every replicate and the across-seed analyses, for the across-seed sections (issue 9). */
+  readonly ensemble?: SectionInput["ensemble"];
 }
 
 export interface ReportOutput {
@@ -118,6 +120,7 @@ export function reportHtml(
   const input: SectionInput = {
     results,
     analysis,
+    ensemble: options.ensemble,
     maxCensusRows: options.maxCensusRows ?? DEFAULTS.maxCensusRows,
   };
   const sections = includedSections(input, options.sections);
@@ -177,7 +180,13 @@ export async function writeReport(
   options: ReportOptions = {},
 ): Promise<ReportOutput> {
   const png = options.png ?? DEFAULTS.png;
-  const placed = studyFigures(results, analysis, options.sections);
+  const placed = studyFigures(
+    results,
+    analysis,
+    options.sections,
+    options.maxCensusRows ?? DEFAULTS.maxCensusRows,
+    options.ensemble,
+  );
   const rendered: RenderedFigure[] = [];
   const figurePaths: string[] = [];
   for (const { section, figure } of placed) {
