@@ -103,7 +103,6 @@ export function analyseEnsemble(ensemble: EnsembleResults): EnsembleAnalysis {
     onsets: tables.motifOnsets,
     testAccuracy: tables.testAccuracy,
     nullModels: first?.nullModels ?? [],
-    datasets: first?.datasets ?? [],
   });
   return {
     tables,

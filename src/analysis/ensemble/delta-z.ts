@@ -20,6 +20,8 @@ export interface DeltaZRow extends PairedSummary {
   readonly size: number;
   readonly topology: string;
   readonly topologyName: string;
+  /** Data sets averaged per seed: 1 for a data set's own row. */
+  readonly datasetsPooled: number;
   /** Mean Z over the paired seeds, initial and trained. */
   readonly meanInitial: number | null;
   readonly meanTrained: number | null;
@@ -49,7 +51,8 @@ export function deltaZPairs(ensemble: EnsembleResults) {
   const out: {
     architecture: string;
     seeds: number[];
-    row: Omit<DeltaZRow, keyof PairedSummary | "meanInitial" | "meanTrained">;
+    row: Omit<DeltaZRow, keyof PairedSummary | "meanInitial" | "meanTrained" | "datasetsPooled">;
+    datasetsPooled: number;
     initial: (number | null)[];
     trained: (number | null)[];
   }[] = [];
@@ -72,6 +75,7 @@ export function deltaZPairs(ensemble: EnsembleResults) {
         architecture,
         seeds,
         row: { ...base, dataset: m.network },
+        datasetsPooled: 1,
         initial: initial.values,
         trained: a.values,
       });
@@ -81,6 +85,7 @@ export function deltaZPairs(ensemble: EnsembleResults) {
           architecture,
           seeds,
           row: { ...base, dataset: POOLED_DATASETS },
+          datasetsPooled: 0,
           initial: initial.values,
           trained: [],
         },
@@ -92,7 +97,7 @@ export function deltaZPairs(ensemble: EnsembleResults) {
     for (const p of pooled.values()) {
       // Each seed's trained Z averaged over the data sets that have one.
       const trained = p.row.initial.map((_, i) => meanOf(p.trained.map((t) => t[i])));
-      out.push({ ...p.row, trained });
+      out.push({ ...p.row, datasetsPooled: p.trained.length, trained });
     }
   }
   return out;
@@ -104,6 +109,7 @@ export function deltaZ(ensemble: EnsembleResults): DeltaZRow[] {
     const both = p.initial.map((x, i) => x !== null && p.trained[i] !== null);
     return {
       ...p.row,
+      datasetsPooled: p.datasetsPooled,
       ...s,
       meanInitial: meanOf(p.initial.filter((_, i) => both[i])),
       meanTrained: meanOf(p.trained.filter((_, i) => both[i])),

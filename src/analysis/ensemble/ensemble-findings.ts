@@ -165,8 +165,11 @@ export function ensembleFindingSentence(f: EnsembleFindingRecord): string {
       const parts = f.perInit.map((p) => `${intervalText(p)} for ${p.init} (${testsText(p)})`);
       return (
         `Under the ${f.null} null (architecture ${f.architecture}), training changes the ` +
-        `${f.topology}'s Z (uncoloured, ${f.size} nodes; each seed's trained Z averaged over its ` +
-        `${f.datasets} data sets) by ${parts.join("; ")} — ΔZ with its t-interval across ` +
+        `${f.topology}'s Z (uncoloured, ${f.size} nodes` +
+        (f.datasets > 1
+          ? `; each seed's trained Z averaged over its ${f.datasets} data sets`
+          : "") +
+        `) by ${parts.join("; ")} — ΔZ with its t-interval across ` +
         `${seedsText(f.seeds)}.`
       );
     }
@@ -241,9 +244,8 @@ export interface EnsembleFindingInputs {
   readonly nullSeparation: readonly NullSeparationRow[];
   readonly onsets: readonly MotifOnsetRow[];
   readonly testAccuracy: readonly TestAccuracyRow[];
-  /** The study's nulls in config order; data sets, for the pooled rows. */
+  /** The study's nulls in config order. */
   readonly nullModels: readonly string[];
-  readonly datasets: readonly string[];
 }
 
 /** Every across-seed finding record (sentences added by the caller), most important first. */
@@ -279,7 +281,7 @@ export function ensembleFindingRecords(t: EnsembleFindingInputs): EnsembleFindin
           ...none,
           architecture,
           seeds: Math.max(...rows.map((r) => r.seeds)),
-          datasets: t.datasets.length,
+          datasets: rows[0].datasetsPooled,
           perInit: rows.map((r) => ({ init: r.init, ...numbers(r) })),
         });
       }

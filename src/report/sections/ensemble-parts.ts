@@ -15,6 +15,15 @@ export function architectures(ensemble: Ensemble): string[] {
   return architecturesOf(ensemble.results);
 }
 
+/** The init schemes and data sets of every replicate, in first-seen order (architectures may differ). */
+export function initsOf(ensemble: Ensemble): string[] {
+  return [...new Set(ensemble.results.replicates.flatMap((r) => r.results.inits))];
+}
+
+export function datasetsOf(ensemble: Ensemble): string[] {
+  return [...new Set(ensemble.results.replicates.flatMap((r) => r.results.datasets))];
+}
+
 export function sizesOf(
   rows: readonly { architecture: string; size: number }[],
   architecture: string,

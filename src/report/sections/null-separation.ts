@@ -12,6 +12,7 @@ import { nullSeparationFigure } from "../null-separation-figure.js";
 import {
   architectures,
   cappedTable,
+  datasetsOf,
   findingsOf,
   intervalCell,
   METHOD_NOTE,
@@ -25,14 +26,15 @@ export const nullSeparationSection: ReportSection = {
   numbered: true,
   findings: [],
   include: ({ ensemble }) => (ensemble?.analysis.tables.nullSeparation.length ?? 0) > 0,
-  figures: ({ results, ensemble }) => {
+  figures: ({ ensemble }) => {
     if (!ensemble) return [];
+    const datasets = datasetsOf(ensemble);
     const rows = ensemble.analysis.tables.nullSeparation;
     const out: Figure[] = [];
     for (const a of architectures(ensemble)) {
       for (const size of sizesOf(rows, a)) {
         if (rows.some((r) => r.architecture === a && r.size === size && r.mean !== null)) {
-          out.push(nullSeparationFigure(rows, a, size, results.datasets));
+          out.push(nullSeparationFigure(rows, a, size, datasets));
         }
       }
     }

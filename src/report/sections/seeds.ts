@@ -15,6 +15,8 @@ import { escapeHtml, num, sentenceList, shortTopology, text } from "../html.js";
 import {
   architectures,
   cappedTable,
+  datasetsOf,
+  initsOf,
   findingsOf,
   intervalCell,
   METHOD_NOTE,
@@ -29,22 +31,24 @@ export const seedsSection: ReportSection = {
   numbered: true,
   findings: [],
   include: ({ ensemble }) => ensemble !== undefined && ensemble.results.replicates.length > 0,
-  figures: ({ results, ensemble }) => {
+  figures: ({ ensemble }) => {
     if (!ensemble) return [];
+    const inits = initsOf(ensemble);
+    const datasets = datasetsOf(ensemble);
     const t = ensemble.analysis.tables;
     const out: Figure[] = [];
     for (const a of architectures(ensemble)) {
       for (const size of sizesOf(t.topologyZ, a)) {
-        out.push(ensembleZFigure(t.topologyZ, a, size, results.datasets));
+        out.push(ensembleZFigure(t.topologyZ, a, size, datasets));
       }
       for (const size of sizesOf(t.deltaZ, a)) {
-        out.push(ensembleDeltaZFigure(t.deltaZ, a, size, results.inits, results.datasets));
+        out.push(ensembleDeltaZFigure(t.deltaZ, a, size, inits, datasets));
       }
       if (t.edges.some((r) => r.architecture === a)) {
-        out.push(ensembleEdgesFigure(t.edges, a, results.datasets));
+        out.push(ensembleEdgesFigure(t.edges, a, datasets));
       }
       if (ensemble.analysis.learning.some((r) => r.architecture === a)) {
-        out.push(ensembleLearningFigure(ensemble.analysis.learning, a, results.inits));
+        out.push(ensembleLearningFigure(ensemble.analysis.learning, a, inits));
       }
     }
     return out;

@@ -13,6 +13,7 @@ import { trajectoryFigure } from "../trajectory-figure.js";
 import {
   architectures,
   cappedTable,
+  initsOf,
   findingsOf,
   intervalCell,
   METHOD_NOTE,
@@ -33,14 +34,15 @@ export const trajectoriesSection: ReportSection = {
   numbered: true,
   findings: [],
   include: ({ ensemble }) => (ensemble?.analysis.trajectoryPoints.length ?? 0) > 0,
-  figures: ({ results, ensemble }) => {
+  figures: ({ ensemble }) => {
     if (!ensemble) return [];
+    const inits = initsOf(ensemble);
     const points = ensemble.analysis.trajectoryPoints;
     const out: Figure[] = [];
     for (const a of architectures(ensemble)) {
       for (const size of sizesOf(points, a)) {
         const own = points.filter((p) => p.architecture === a);
-        out.push(trajectoryFigure(points, a, size, drawnTopologies(own, size), results.inits));
+        out.push(trajectoryFigure(points, a, size, drawnTopologies(own, size), inits));
       }
     }
     return out;
