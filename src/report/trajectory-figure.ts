@@ -58,7 +58,7 @@ export function trajectoryFigure(
       },
       resolve: { scale: { y: "independent" } },
       spec: {
-        width: 150,
+        width: 170,
         height: 130,
         layer: bandLayers({
           x: { field: "epoch", type: "quantitative", title: "epoch" },

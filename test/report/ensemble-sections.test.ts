@@ -64,6 +64,7 @@ describe("across-seed report sections", () => {
     expect(seedsSection.figures(withEnsemble).map((f) => f.name)).toEqual([
       "ensemble-z-2-2-size-4",
       "ensemble-delta-z-2-2-size-4",
+      "ensemble-profile-2-2-size-4",
       "ensemble-edges-2-2",
       "ensemble-learning-2-2",
     ]);

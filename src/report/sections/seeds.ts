@@ -9,6 +9,7 @@ import { ENSEMBLE_KEY_TOPOLOGIES, pText } from "../../analysis/ensemble/ensemble
 import { ensembleDeltaZFigure } from "../ensemble-delta-z-figure.js";
 import { ensembleEdgesFigure } from "../ensemble-edges-figure.js";
 import { ensembleLearningFigure } from "../ensemble-learning-figure.js";
+import { ensembleProfileFigure } from "../ensemble-profile-figure.js";
 import { ensembleZFigure } from "../ensemble-z-figure.js";
 import type { Figure } from "../figure-spec.js";
 import { escapeHtml, num, sentenceList, shortTopology, text } from "../html.js";
@@ -43,6 +44,9 @@ export const seedsSection: ReportSection = {
       }
       for (const size of sizesOf(t.deltaZ, a)) {
         out.push(ensembleDeltaZFigure(t.deltaZ, a, size, inits, datasets));
+      }
+      for (const size of sizesOf(t.significanceProfile, a)) {
+        out.push(ensembleProfileFigure(t.significanceProfile, a, size, inits, datasets));
       }
       if (t.edges.some((r) => r.architecture === a)) {
         out.push(ensembleEdgesFigure(t.edges, a, datasets));
