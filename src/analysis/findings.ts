@@ -10,6 +10,10 @@ import {
   type BiologyEnsembleFinding,
   type BiologyFinding,
 } from "./biological-findings.js";
+import {
+  ensembleFindingSentence,
+  type EnsembleFindingRecord,
+} from "./ensemble/ensemble-findings.js";
 import { cutoffSensitivityFinding, type CutoffSensitivityRow } from "./cutoff-sensitivity.js";
 import { learningRanking, type LearningEfficacyRow } from "./learning-efficacy.js";
 import type { MatchedDensityRow } from "./matched-density.js";
@@ -40,7 +44,11 @@ export type FindingSection =
   | "sensitivity"
   | "density"
   | "weighted"
-  | "biology";
+  | "biology"
+  // The across-seed sections (analysis/ensemble/ensemble-findings.ts).
+  | "seeds"
+  | "trajectories"
+  | "null-separation";
 
 /** What every finding states. */
 export interface FindingFields {
@@ -193,7 +201,8 @@ type FindingRecord =
   | WeightedFinding
   | WeightedEnsembleFinding
   | BiologyFinding
-  | BiologyEnsembleFinding;
+  | BiologyEnsembleFinding
+  | EnsembleFindingRecord;
 
 /** A finding: its fields and the sentence generated from them. */
 export type Finding = FindingRecord & { readonly sentence: string };
@@ -395,6 +404,8 @@ export function findingSentence(f: FindingRecord): string {
       return weightedFindingSentence(f);
     case "weighted-ensemble":
       return weightedEnsembleSentence(f);
+    default:
+      return ensembleFindingSentence(f);
   }
 }
 

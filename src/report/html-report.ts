@@ -180,7 +180,13 @@ export async function writeReport(
   options: ReportOptions = {},
 ): Promise<ReportOutput> {
   const png = options.png ?? DEFAULTS.png;
-  const placed = studyFigures(results, analysis, options.sections, undefined, options.ensemble);
+  const placed = studyFigures(
+    results,
+    analysis,
+    options.sections,
+    options.maxCensusRows ?? DEFAULTS.maxCensusRows,
+    options.ensemble,
+  );
   const rendered: RenderedFigure[] = [];
   const figurePaths: string[] = [];
   for (const { section, figure } of placed) {

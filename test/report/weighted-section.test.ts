@@ -1,3 +1,4 @@
+import { analyseEnsemble } from "../../src/analysis/ensemble/analyse-ensemble.js";
 import { describe, expect, it } from "vitest";
 import { analyseStudy } from "../../src/analysis/analyse-study.js";
 import type { EnsembleResults } from "../../src/analysis/ensemble/replicates.js";
@@ -40,9 +41,7 @@ function input(results: StudyResults, ensemble?: EnsembleResults): SectionInput 
     results,
     analysis,
     maxCensusRows: 20,
-    ...(ensemble
-      ? { ensemble: { results: ensemble, analysis: { tables: {}, findings: [] } } }
-      : {}),
+    ...(ensemble ? { ensemble: { results: ensemble, analysis: analyseEnsemble(ensemble) } } : {}),
   };
 }
 

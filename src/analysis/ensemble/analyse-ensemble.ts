@@ -1,27 +1,115 @@
 /**
  * The across-seed analyses of a study (issue 9): every quantity of the one-seed analyses that
- * involves Z, SP, ΔZ, edge counts or learning curves, as a mean with its 95 % interval across the
- * replicates of an architecture, with paired tests across seeds (stats/confidence.ts).
- *
- * (Contract stub: the ensemble engineer fills the tables and findings; the study runner calls
- * analyseEnsemble and writeEnsembleTables, the report passes the result to its sections.)
+ * involves Z, SP, ΔZ, edge counts or learning curves, as a mean with its 95 % t-interval across the
+ * replicates (seeds) of an architecture, with paired tests across seeds (stats/confidence.ts).
+ * Each analysis is its own file; this one assembles the tables and the findings. Every summary
+ * table has a per-seed table beside it (`…Seeds`).
  */
-import type { Finding } from "../findings.js";
+import { findingSentence, type Finding } from "../findings.js";
+import { deltaZ, deltaZSeeds, type DeltaZRow, type DeltaZSeedRow } from "./delta-z.js";
+import {
+  edgesAcrossSeeds,
+  edgesSeeds,
+  type EdgesRow,
+  type EdgesSeedRow,
+} from "./edges-across-seeds.js";
+import { ensembleFindingRecords } from "./ensemble-findings.js";
+import { initComparison, type InitComparisonRow } from "./init-comparison.js";
+import {
+  learningAcrossSeeds,
+  learningTable,
+  testAccuracy,
+  testAccuracySeeds,
+  type LearningRow,
+  type LearningTableRow,
+  type TestAccuracyRow,
+  type TestAccuracySeedRow,
+} from "./learning-across-seeds.js";
+import { motifOnsets, type MotifOnsetRow } from "./motif-onset.js";
+import { nullSeparation, type NullSeparationRow } from "./null-separation.js";
 import type { EnsembleResults } from "./replicates.js";
+import { significanceProfile, type ProfileRow } from "./significance-profile.js";
+import {
+  topologyZ,
+  topologyZSeeds,
+  type TopologyZRow,
+  type TopologyZSeedRow,
+} from "./topology-z.js";
+import {
+  trajectories,
+  trajectorySeeds,
+  trajectoryTable,
+  type TrajectoryPoint,
+  type TrajectorySeedRow,
+  type TrajectoryTableRow,
+} from "./trajectories.js";
+import { variantZ, type VariantZTableRow } from "./variant-z.js";
 
 /** Every across-seed table; each becomes `tables/ensemble/<kebab-name>.csv`. */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface EnsembleTables {}
+export interface EnsembleTables {
+  readonly topologyZ: readonly TopologyZRow[];
+  readonly topologyZSeeds: readonly TopologyZSeedRow[];
+  readonly variantZ: readonly VariantZTableRow[];
+  readonly deltaZ: readonly DeltaZRow[];
+  readonly deltaZSeeds: readonly DeltaZSeedRow[];
+  readonly initComparison: readonly InitComparisonRow[];
+  readonly significanceProfile: readonly ProfileRow[];
+  readonly edges: readonly EdgesRow[];
+  readonly edgesSeeds: readonly EdgesSeedRow[];
+  readonly learningCurves: readonly LearningTableRow[];
+  readonly testAccuracy: readonly TestAccuracyRow[];
+  readonly testAccuracySeeds: readonly TestAccuracySeedRow[];
+  readonly nullSeparation: readonly NullSeparationRow[];
+  readonly trajectories: readonly TrajectoryTableRow[];
+  readonly trajectorySeeds: readonly TrajectorySeedRow[];
+  readonly motifOnsets: readonly MotifOnsetRow[];
+}
 
 export interface EnsembleAnalysis {
   readonly tables: EnsembleTables;
+  /** Structured forms the figures read (the tables flatten them). */
+  readonly learning: readonly LearningRow[];
+  readonly trajectoryPoints: readonly TrajectoryPoint[];
   /** Across-seed findings as typed records, most important first. */
   readonly findings: readonly Finding[];
 }
 
 export function analyseEnsemble(ensemble: EnsembleResults): EnsembleAnalysis {
-  void ensemble;
-  return { tables: {}, findings: [] };
+  const first = ensemble.replicates[0]?.results;
+  const learning = learningAcrossSeeds(ensemble);
+  const points = trajectories(ensemble, learning);
+  const tables: EnsembleTables = {
+    topologyZ: topologyZ(ensemble),
+    topologyZSeeds: topologyZSeeds(ensemble),
+    variantZ: variantZ(ensemble),
+    deltaZ: deltaZ(ensemble),
+    deltaZSeeds: deltaZSeeds(ensemble),
+    initComparison: initComparison(ensemble),
+    significanceProfile: significanceProfile(ensemble),
+    edges: edgesAcrossSeeds(ensemble),
+    edgesSeeds: edgesSeeds(ensemble),
+    learningCurves: learningTable(learning),
+    testAccuracy: testAccuracy(ensemble),
+    testAccuracySeeds: testAccuracySeeds(ensemble),
+    nullSeparation: nullSeparation(ensemble),
+    trajectories: trajectoryTable(points),
+    trajectorySeeds: trajectorySeeds(ensemble),
+    motifOnsets: motifOnsets(points, learning),
+  };
+  const records = ensembleFindingRecords({
+    deltaZ: tables.deltaZ,
+    initComparison: tables.initComparison,
+    nullSeparation: tables.nullSeparation,
+    onsets: tables.motifOnsets,
+    testAccuracy: tables.testAccuracy,
+    nullModels: first?.nullModels ?? [],
+  });
+  return {
+    tables,
+    learning,
+    trajectoryPoints: points,
+    findings: records.map((f) => ({ ...f, sentence: findingSentence(f) })),
+  };
 }
 
 /** Writes one CSV per ensemble table into `dir` atomically; returns the paths written. */

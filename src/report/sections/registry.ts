@@ -8,12 +8,15 @@ import { changesSection } from "./changes.js";
 import { densitySection } from "./density.js";
 import { learningSection } from "./learning.js";
 import { methodsSection } from "./methods.js";
+import { nullSeparationSection } from "./null-separation.js";
 import { nullsSection } from "./nulls.js";
 import { profilesSection } from "./profiles.js";
+import { seedsSection } from "./seeds.js";
 import type { ReportSection } from "./section.js";
 import { sensitivitySection } from "./sensitivity.js";
 import { summarySection } from "./summary.js";
 import { weightedSection } from "./weighted.js";
+import { trajectoriesSection } from "./trajectories.js";
 import { weightsSection } from "./weights.js";
 
 export const REPORT_SECTIONS: readonly ReportSection[] = [
@@ -24,6 +27,9 @@ export const REPORT_SECTIONS: readonly ReportSection[] = [
   changesSection,
   profilesSection,
   nullsSection,
+  seedsSection,
+  nullSeparationSection,
+  trajectoriesSection,
   sensitivitySection,
   densitySection,
   weightedSection,

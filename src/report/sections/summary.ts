@@ -25,7 +25,7 @@ export const summarySection: ReportSection = {
           ),
         ]
       : [],
-  body: ({ findings, figuresHtml }) => {
+  body: ({ findings, figuresHtml, ensemble }) => {
     // The headline: the named topologies compared across nulls; with one null, their own records.
     // Topology first: from the uncoloured census when the study ran it, else the coloured variants.
     const level = findings.filter((f) => f.kind === "topology-level");
@@ -43,8 +43,19 @@ export const summarySection: ReportSection = {
         !(f.kind === topology[0]?.kind && compared.length > 0),
     );
     const rest = findings.filter((f) => !headline.includes(f) && !key.includes(f));
+    // With a seed ensemble the answer is the across-seed ΔZ; the one-replicate headline moves down.
+    const acrossSeeds = (ensemble?.analysis.findings ?? []).filter(
+      (f) => f.kind === "ensemble-headline",
+    );
+    const oneSeed = headline
+      .map((f) => `<p class="headline">${escapeHtml(f.sentence)}</p>`)
+      .join("");
     return (
-      headline.map((f) => `<p class="headline">${escapeHtml(f.sentence)}</p>`).join("") +
+      (acrossSeeds.length > 0
+        ? acrossSeeds.map((f) => `<p class="headline">${escapeHtml(f.sentence)}</p>`).join("") +
+          `<p class="table-note">One replicate (the first architecture's first seed):</p>` +
+          headline.map((f) => `<p>${escapeHtml(f.sentence)}</p>`).join("")
+        : oneSeed) +
       `<div class="key"><div>` +
       (key.length
         ? `<div class="finding">${key.map((f) => `<p>${escapeHtml(f.sentence)}</p>`).join("")}</div>`

@@ -10,6 +10,8 @@ import {
 } from "../../analysis/ensemble/analyse-ensemble.js";
 import type { EnsembleResults } from "../../analysis/ensemble/replicates.js";
 import { analyseStudy, writeAnalysisTables } from "../../analysis/analyse-study.js";
+import { INTERVAL_METHOD } from "../../analysis/ensemble/across-seeds.js";
+import { NULL_SEPARATION_FAMILY } from "../../analysis/ensemble/null-separation.js";
 import { findingsDocument, type FindingsDocument } from "../../analysis/findings-json.js";
 import type { Finding } from "../../analysis/findings.js";
 import { assembleEnsemble, resultFileInputs } from "../collect-results.js";
@@ -42,7 +44,11 @@ export interface StudyFindingsDocument extends FindingsDocument {
     readonly seed: number;
     readonly findings: readonly Finding[];
   }>;
-  readonly ensemble: { readonly findings: readonly Finding[] };
+  readonly ensemble: {
+    readonly intervals: string;
+    readonly nullSeparationFamily: string;
+    readonly findings: readonly Finding[];
+  };
 }
 
 export function studyFindings(
@@ -50,14 +56,22 @@ export function studyFindings(
   perReplicate: readonly FindingsDocument[],
   across: EnsembleAnalysis,
 ): StudyFindingsDocument {
+  const first = perReplicate[0];
   return {
-    ...perReplicate[0],
+    ...first,
+    // The across-seed findings lead (the report's first screen), as findingsDocument orders them.
+    findings:
+      ensemble.replicates.length > 1 ? [...across.findings, ...first.findings] : first.findings,
     replicates: ensemble.replicates.map((r, i) => ({
       architecture: r.architecture,
       seed: r.seed,
       findings: perReplicate[i].findings,
     })),
-    ensemble: { findings: across.findings },
+    ensemble: {
+      intervals: INTERVAL_METHOD,
+      nullSeparationFamily: NULL_SEPARATION_FAMILY,
+      findings: across.findings,
+    },
   };
 }
 
