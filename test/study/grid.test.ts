@@ -327,7 +327,11 @@ describe("runStudy with seeds and snapshots (a tiny grid)", () => {
         ensemble: { findings: unknown[] };
       };
       expect(findings.replicates.map((r) => r.seed)).toEqual([1, 2]);
-      expect(findings.findings).toEqual(findings.replicates[0].findings);
+      // The across-seed findings lead, then the first replicate's (the one-seed document).
+      expect(findings.findings).toEqual([
+        ...findings.ensemble.findings,
+        ...findings.replicates[0].findings,
+      ]);
       const again = await runStudy(config);
       expect(again.ran).toBe(0);
     } finally {

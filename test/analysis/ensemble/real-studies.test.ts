@@ -42,6 +42,10 @@ function config(seed: number): string {
     "sensitivity: { cutoffs: [] }",
     "topology: { sizes: [3, 4] }",
     "density: { sizes: [] }",
+    // One replicate per study (the test assembles the ensemble itself), no snapshots, no biology.
+    "seeds: 1",
+    "snapshots: []",
+    "biology: { networks: [] }",
     "",
   ].join("\n");
 }
@@ -71,7 +75,10 @@ beforeAll(async () => {
     writeFileSync(path, config(seed));
     await promisify(execFile)(process.execPath, [CLI, "study", "-c", path, "-q"]);
     const results = JSON.parse(
-      readFileSync(join(dir, `seed-${seed}`, "study-results.json"), "utf8"),
+      readFileSync(
+        join(dir, `seed-${seed}`, "replicates", "30-30", `s${seed}`, "study-results.json"),
+        "utf8",
+      ),
     ) as StudyResults;
     replicates.push({
       architecture: "30-30",
