@@ -64,6 +64,10 @@ async function runStepJob(job: SandboxedJob<StepJobData>): Promise<StepJobResult
 export default async function processJob(job: SandboxedJob<JobData>): Promise<unknown> {
   try {
     if (job.data.type === "step") return await runStepJob(job as SandboxedJob<StepJobData>);
+    if (job.data.type === "roots") {
+      const { runRootsJob } = await import("./census-roots-job.js");
+      return await runRootsJob(job as never, connection());
+    }
     const { runReplicatesJob } = await import("./census-split-job.js");
     return await runReplicatesJob(job as never, connection());
   } catch (error) {
