@@ -30,7 +30,7 @@ import {
 import { parseQueueUrl, QUEUE_NAME, redactQueueUrl, redisOptions } from "./connection.js";
 import { replicateTask, taskToJson } from "./census-split.js";
 import { JOB_ATTEMPTS, jobId, type RootsJobData, type RootsJobResult } from "./jobs.js";
-import { connectRedis } from "./redis-client.js";
+import { connectRedis, watchConnection } from "./redis-client.js";
 
 /** `--split-roots auto`: about this many estimated seconds of counting per job. */
 export const AUTO_PART_SECONDS = 10;
@@ -148,6 +148,7 @@ export function queueCensusRoots(
       connection: redisOptions(c),
     });
     const events = new QueueEvents(QUEUE_NAME, { connection: redisOptions(c) });
+    watchConnection(c.display, redis, [queue, events]);
     queue.setMaxListeners(jobs.length + 10);
     events.setMaxListeners(jobs.length + 10);
     try {

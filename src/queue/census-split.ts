@@ -27,7 +27,7 @@ import { NnmotifsError } from "../core/errors.js";
 import { nullModelSource } from "../nulls/registry.js";
 import { parseQueueUrl, QUEUE_NAME, redactQueueUrl, redisOptions } from "./connection.js";
 import { JOB_ATTEMPTS, jobId, type ReplicatesJobData } from "./jobs.js";
-import { connectRedis } from "./redis-client.js";
+import { connectRedis, watchConnection } from "./redis-client.js";
 
 /** A census's random-network task without its range: what every range shares. */
 export type ReplicateTask = Omit<EnsembleTask, "first" | "count">;
@@ -215,6 +215,7 @@ export function queueEnsemble(
     });
     const events = new QueueEvents(QUEUE_NAME, { connection: redisOptions(c) });
     const ranges = splitRange(N, jobs);
+    watchConnection(c.display, redis, [queue, events]);
     queue.setMaxListeners(ranges.length + 10);
     events.setMaxListeners(ranges.length + 10);
     try {

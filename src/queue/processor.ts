@@ -24,7 +24,11 @@ function connection(): { redis: Redis; display: string } {
   const url = process.env.NNMOTIFS_QUEUE_URL;
   if (url === undefined) throw new Error("worker thread without NNMOTIFS_QUEUE_URL");
   const c = parseQueueUrl(url);
-  redis ??= new Redis(redisOptions(c));
+  if (redis === null) {
+    redis = new Redis(redisOptions(c));
+    // ioredis retries by itself; a command that cannot complete fails the job (then retried).
+    redis.on("error", () => {});
+  }
   return { redis, display: c.display };
 }
 

@@ -29,7 +29,7 @@ import {
   type StepJobData,
   type StepJobResult,
 } from "../queue/jobs.js";
-import { connectRedis } from "../queue/redis-client.js";
+import { connectRedis, watchConnection } from "../queue/redis-client.js";
 import type { StepRecord } from "./cache.js";
 import {
   cacheKey,
@@ -82,6 +82,7 @@ export class QueueExecutor implements StudyExecutor {
     });
     const events = new QueueEvents(QUEUE_NAME, { connection: redisOptions(c) });
     // Every step waiting on the queue listens for the queue closing: not a leak.
+    watchConnection(c.display, redis, [queue, events]);
     queue.setMaxListeners(plan.steps.length + 10);
     events.setMaxListeners(plan.steps.length + 10);
     try {
