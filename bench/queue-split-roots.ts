@@ -46,10 +46,12 @@ export async function runSplitRootsBench(
   const local = await census([...args, "--threads", "1"]);
   const what = `census ${graph} k=${size} -r ${networks}`;
   console.log(`${what}, local (1 thread)`.padEnd(60) + `${local.wall.toFixed(1).padStart(8)} s`);
-  const redis = await startRedis();
-  const workers: ChildProcess[] = [];
-  try {
-    for (const n of [1, 2]) {
+  for (const n of [1, 2]) {
+    // A fresh Redis each time: finished parts stay on the queue for an hour, and a rerun of the
+    // same census would reuse them (their job ids are content hashes).
+    const redis = await startRedis();
+    const workers: ChildProcess[] = [];
+    try {
       while (workers.length < n) {
         workers.push(
           spawn(process.execPath, [CLI, "worker", "--queue", redis.url, "--quiet"], {
@@ -63,10 +65,10 @@ export async function runSplitRootsBench(
         `${what}, --split-roots ${parts}, ${n} worker${n === 1 ? "" : "s"}`.padEnd(60) +
           `${q.wall.toFixed(1).padStart(8)} s  (${(local.wall / q.wall).toFixed(2)}× local; output ${same})`,
       );
+    } finally {
+      for (const w of workers) w.kill("SIGKILL");
+      await redis.stop();
     }
-  } finally {
-    for (const w of workers) w.kill("SIGKILL");
-    await redis.stop();
   }
 }
 

@@ -31,6 +31,7 @@ import { parseQueueUrl, QUEUE_NAME, redactQueueUrl, redisOptions } from "./conne
 import { replicateTask, taskToJson } from "./census-split.js";
 import { JOB_ATTEMPTS, jobId, type RootsJobData, type RootsJobResult } from "./jobs.js";
 import { connectRedis, watchConnection } from "./redis-client.js";
+import { waitForJob } from "./wait-for-job.js";
 
 /** `--split-roots auto`: about this many estimated seconds of counting per job. */
 export const AUTO_PART_SECONDS = 10;
@@ -164,20 +165,26 @@ export function queueCensusRoots(
           const id = jobId(`roots${hash}`, `n${network}p${part}of${plan.original.length}`, "");
           const old = await queue.getJob(id);
           if (old !== undefined && (await old.getState()) === "failed") await old.remove();
-          const job = await queue.add(
-            "roots",
-            { type: "roots", prefix, network, units },
-            {
-              jobId: id,
-              attempts: JOB_ATTEMPTS,
-              backoff: { type: "fixed", delay: 500 },
-              removeOnComplete: { age: 3600 },
-              removeOnFail: { age: 24 * 3600 },
-            },
-          );
+          const add = () =>
+            queue.add(
+              "roots",
+              { type: "roots", prefix, network, units },
+              {
+                jobId: id,
+                attempts: JOB_ATTEMPTS,
+                backoff: { type: "fixed", delay: 500 },
+                removeOnComplete: { age: 3600 },
+                removeOnFail: { age: 24 * 3600 },
+              },
+            );
+          const job = await add();
           let r: RootsJobResult;
           try {
-            r = (await job.waitUntilFinished(events)) as RootsJobResult;
+            // A Redis that came back empty forgot the job and the task: both go up again.
+            r = await waitForJob<RootsJobResult>(queue, events, job, async () => {
+              await redis.set(`${prefix}:task`, json, "EX", TASK_TTL);
+              await add();
+            });
           } catch (error) {
             const what = network < 0 ? "the original graph" : `random network ${network}`;
             throw new NnmotifsError(

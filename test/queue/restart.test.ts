@@ -3,10 +3,12 @@
  * stopped with SIGTERM while a small study runs on the queue with 2 worker processes, stays down
  * a moment, and is started again on the same port from its files. The coordinator and the workers
  * reconnect (ioredis retries, `maxRetriesPerRequest: null`), and the study completes with results
- * byte-identical to the local run.
+ * byte-identical to the local run. Restarted empty (no persistence), it has forgotten the jobs: the
+ * coordinator notices within seconds (queue/wait-for-job.ts), puts them back with their inputs,
+ * and the study completes the same.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -73,22 +75,26 @@ withRedis("a Redis restart mid-run", () => {
     return { yaml, out };
   };
 
-  it("resumes: the study completes with the local run's results", async () => {
-    const local = config("local");
-    const localRun = cli(["study", "--config", local.yaml, "--quiet"]);
-    expect(await localRun.exited, localRun.output).toBe(0);
-
-    const data = join(root, "redis-data");
+  /** Run a study on the queue and restart Redis inside its first census (`keep`: its files). */
+  const restartMidRun = async (name: string, keep: boolean): Promise<void> => {
+    const localOut = join(root, "local");
+    if (!existsSync(localOut)) {
+      const local = config("local");
+      const localRun = cli(["study", "--config", local.yaml, "--quiet"]);
+      expect(await localRun.exited, localRun.output).toBe(0);
+    }
+    const data = join(root, `${name}-redis`);
     mkdirSync(data);
-    redis = await startRedis(PASSWORD, { dir: data });
+    const persistence = keep ? { dir: data } : {};
+    redis = await startRedis(PASSWORD, persistence);
     const { port, url } = redis;
     const workers = [0, 1].map(() => cli(["worker", "--queue", url, "--lock-ms", "5000"]));
     procs.push(...workers);
-    const queued = config("queued");
+    const queued = config(name);
     const coordinator = cli(["study", "--config", queued.yaml, "--queue", url]);
     procs.push(coordinator);
 
-    // Stop Redis as soon as a worker runs a census, keep it down, start it again from its files.
+    // Stop Redis as soon as a worker runs a census, keep it down, start it again.
     const deadline = Date.now() + 60_000;
     while (!workers.some((w) => /▶ census/.test(w.output)) && Date.now() < deadline) {
       await sleep(5);
@@ -99,10 +105,10 @@ withRedis("a Redis restart mid-run", () => {
     ).toBe(true);
     await redis.stop("SIGTERM");
     await sleep(1500);
-    redis = await startRedis(PASSWORD, { dir: data, port });
+    redis = await startRedis(PASSWORD, { ...persistence, port });
 
     expect(await coordinator.exited, coordinator.output).toBe(0);
-    const { ok, lines } = compareResults(local.out, queued.out);
+    const { ok, lines } = compareResults(localOut, queued.out);
     expect(ok, lines.join("\n")).toBe(true);
     // The coordinator said so once, in a line, and when it was back; the workers noticed and
     // carried on; no stack traces, no unhandled client errors, nobody printed the password.
@@ -114,8 +120,18 @@ withRedis("a Redis restart mid-run", () => {
     expect(workers.some((w) => /queue error/.test(w.output))).toBe(true);
     for (const p of [coordinator, ...workers]) {
       expect(p.output).not.toMatch(/Unhandled error event|\n\s+at /);
+      expect(p.output).not.toContain(PASSWORD);
     }
-    for (const p of [coordinator, ...workers]) expect(p.output).not.toContain(PASSWORD);
     for (const w of workers) expect(w.child.exitCode).toBeNull();
+    for (const w of workers) w.child.kill("SIGKILL");
+    await redis.stop();
+  };
+
+  it("with its files (append-only): the study completes with the local run's results", async () => {
+    await restartMidRun("kept", true);
+  });
+
+  it("empty (no persistence): the coordinator puts its jobs back, same results", async () => {
+    await restartMidRun("empty", false);
   });
 });
