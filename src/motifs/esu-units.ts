@@ -6,7 +6,7 @@
  * add up to the census of the whole graph, exactly: they are integers.
  *
  *   planEsuUnits(cg, k, parts)     the original graph: parts of about equal estimated cost
- *   rootRangeUnits(cg, k, parts)   whole roots only (a random network, whose edges the planner
+ *   rootRanges(cg, k, parts)       whole-root ranges only (a random network, whose edges the planner
  *                                  does not know: the plan is made on the original's degrees,
  *                                  which degree-preserving nulls keep)
  *   countSubgraphUnits(g, o, u)    the class counts of one part (a Map; add them up)
@@ -79,14 +79,14 @@ export function planEsuUnits(
 }
 
 /**
- * Cut the roots 0..n−1 into at most `parts` consecutive ranges of about equal estimated cost (on
- * `cg`'s edges), each unit a whole root: valid for any graph on the same nodes.
+ * Cut the roots 0..n−1 into at most `parts` consecutive ranges [first, end) of about equal
+ * estimated cost (on `cg`'s edges): valid for any graph on the same nodes.
  */
-export function rootRangeUnits(
+export function rootRanges(
   cg: Pick<CensusGraph, "n" | "start" | "adj">,
   k: number,
   parts: number,
-): Int32Array[] {
+): Array<{ first: number; end: number }> {
   const rootCost = new Float64Array(cg.n);
   let total = 0;
   childCosts(cg, k, (v, _c, _e, cost) => {
@@ -94,22 +94,35 @@ export function rootRangeUnits(
     total += cost;
   });
   const target = total / Math.max(1, parts);
-  const plan: Int32Array[] = [];
+  const ranges: Array<{ first: number; end: number }> = [];
   let first = 0;
   let cost = 0;
-  const cut = (end: number): void => {
-    const units = new Int32Array(3 * (end - first));
-    for (let v = first; v < end; v++) units.set([v, 0, ALL_CHILDREN], 3 * (v - first));
-    plan.push(units);
-    first = end;
-    cost = 0;
-  };
   for (let v = 0; v < cg.n; v++) {
     cost += rootCost[v];
-    if (cost >= target && plan.length < parts - 1 && v + 1 < cg.n) cut(v + 1);
+    if (cost >= target && ranges.length < parts - 1 && v + 1 < cg.n) {
+      ranges.push({ first, end: v + 1 });
+      first = v + 1;
+      cost = 0;
+    }
   }
-  if (first < cg.n || plan.length === 0) cut(cg.n);
-  return plan;
+  if (first < cg.n || ranges.length === 0) ranges.push({ first, end: cg.n });
+  return ranges;
+}
+
+/** The units of the whole roots first .. end−1. */
+export function unitsOfRoots(first: number, end: number): Int32Array {
+  const units = new Int32Array(3 * Math.max(0, end - first));
+  for (let v = first; v < end; v++) units.set([v, 0, ALL_CHILDREN], 3 * (v - first));
+  return units;
+}
+
+/** `rootRanges` as units. */
+export function rootRangeUnits(
+  cg: Pick<CensusGraph, "n" | "start" | "adj">,
+  k: number,
+  parts: number,
+): Int32Array[] {
+  return rootRanges(cg, k, parts).map((r) => unitsOfRoots(r.first, r.end));
 }
 
 /** The exact census of the ESU units `units` of `g` (class keys in the order ESU met them). */

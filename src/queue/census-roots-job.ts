@@ -2,7 +2,7 @@
 import type { Redis } from "ioredis";
 import type { SandboxedJob } from "bullmq";
 import type { Digraph } from "../graph/digraph.js";
-import { countSubgraphUnits } from "../motifs/esu-units.js";
+import { countSubgraphUnits, unitsOfRoots } from "../motifs/esu-units.js";
 import { randomNetworkOf } from "../motifs/random-ensemble-worker.js";
 import { taskFromJson, type ReplicateTask } from "./census-split.js";
 import type { RootsJobData, RootsJobResult } from "./jobs.js";
@@ -38,7 +38,7 @@ export async function runRootsJob(
 export function countRootsPart(
   task: ReplicateTask,
   index: number,
-  units: readonly number[],
+  units: RootsJobData["units"],
   cacheAs = "",
 ): RootsJobResult {
   let graph = task.graph as Digraph;
@@ -60,7 +60,7 @@ export function countRootsPart(
   const counted = countSubgraphUnits(
     graph,
     { size: task.size, colours: task.colours, vertexColours: task.vertexColours },
-    Int32Array.from(units),
+    Array.isArray(units) ? Int32Array.from(units) : unitsOfRoots(units.first, units.end),
   );
   return {
     network: index,

@@ -19,7 +19,7 @@ import { Queue, QueueEvents } from "bullmq";
 import { NnmotifsError } from "../core/errors.js";
 import type { Digraph } from "../graph/digraph.js";
 import { buildCensusGraph } from "../motifs/census-graph.js";
-import { mergeSubgraphCounts, planEsuUnits, rootRangeUnits } from "../motifs/esu-units.js";
+import { mergeSubgraphCounts, planEsuUnits, rootRanges } from "../motifs/esu-units.js";
 import { estimateSubgraphCount } from "../motifs/rand-esu.js";
 import {
   ENSEMBLE_DEFAULTS,
@@ -47,16 +47,16 @@ export function autoRootParts(g: Digraph, size: number): number {
   return Math.max(1, Math.min(MAX_ROOT_PARTS, Math.ceil(seconds / AUTO_PART_SECONDS)));
 }
 
-/** The ESU units of each part, flat (root, first child, end child) lists. */
+/** The parts: the original's as flat unit lists, a random network's as whole-root ranges. */
 export function rootsPlan(
   g: Digraph,
   size: number,
   parts: number,
-): { original: number[][]; random: number[][] } {
+): { original: number[][]; random: Array<{ first: number; end: number }> } {
   const cg = buildCensusGraph(g, false, null);
   return {
     original: planEsuUnits(cg, size, parts).map((u) => Array.from(u)),
-    random: rootRangeUnits(cg, size, parts).map((u) => Array.from(u)),
+    random: rootRanges(cg, size, parts),
   };
 }
 
@@ -138,7 +138,7 @@ export function queueCensusRoots(
     const json = JSON.stringify(taskToJson(replicateTask(g, [], options)));
     const hash = createHash("sha256").update(json).digest("hex").slice(0, 16);
     const prefix = `nnmotifs:roots:${hash}`;
-    const jobs: Array<{ network: number; part: number; units: number[] }> = [];
+    const jobs: Array<{ network: number; part: number; units: RootsJobData["units"] }> = [];
     plan.original.forEach((units, part) => jobs.push({ network: -1, part, units }));
     for (let i = 0; i < N; i++) {
       plan.random.forEach((units, part) => jobs.push({ network: i, part, units }));
@@ -162,7 +162,7 @@ export function queueCensusRoots(
       options.onProgress?.(0, N);
       const results = await Promise.all(
         jobs.map(async ({ network, part, units }) => {
-          const id = jobId(`roots${hash}`, `n${network}p${part}of${plan.original.length}`, "");
+          const id = jobId(`roots${hash}`, `n${network}p${part}of${P}`, "");
           const old = await queue.getJob(id);
           if (old !== undefined && (await old.getState()) === "failed") await old.remove();
           const add = () =>

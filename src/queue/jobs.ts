@@ -44,8 +44,11 @@ export interface RootsJobData {
   /** `nnmotifs:roots:<hash of the task>`; the task is `<prefix>:task`. */
   readonly prefix: string;
   readonly network: number;
-  /** ESU units (root, first child, end child) as a flat list (motifs/esu-units.ts). */
-  readonly units: number[];
+  /**
+   * The part: ESU units (root, first child, end child) as a flat list (motifs/esu-units.ts), or
+   * the whole roots [first, end) (a random network's part: a few bytes per job).
+   */
+  readonly units: number[] | { readonly first: number; readonly end: number };
 }
 
 /** The counts of one part: every class it met (parts of one graph add up). */
