@@ -41,6 +41,7 @@ interface CensusCliOptions {
   limit: string;
   perNode?: boolean;
   queue?: string;
+  splitRoots?: string;
   maxMemory?: string;
   initScheme?: string;
   binning: string;
@@ -145,6 +146,10 @@ export function register(program: Command): void {
       "--queue <url>",
       "count the random networks on a job queue (redis://host:port[/db]) served by `nnmotifs worker`",
     )
+    .option(
+      "--split-roots <n>",
+      "with --queue: split the ESU roots of the graph and of each random network into n jobs (auto: about 10 s each); same numbers",
+    )
     .action(async (graph: string, opts: CensusCliOptions) => {
       await censusAction(graph, opts);
     });
@@ -231,13 +236,24 @@ async function runCensusCommand(
       ? undefined
       : numberOption("min-weight", opts.minWeight, -Number.MAX_VALUE, Number.MAX_VALUE);
   // --queue: the random networks as jobs (the same numbers as a local run with the same seed).
+  const { log } = await import("../core/log.js");
   const queueUrl = opts.queue;
+  const splitRoots = parseSplitRoots(opts.splitRoots, queueUrl, sample);
   const queued =
     queueUrl === undefined
       ? {}
       : await (async () => {
           const { parseQueueUrl } = await import("../queue/connection.js");
           parseQueueUrl(queueUrl);
+          if (splitRoots !== null) {
+            // --split-roots: the original's roots too, so it is counted on the queue as well.
+            const { queueCensusRoots } = await import("../queue/census-roots.js");
+            return {
+              censusCounts: queueCensusRoots(queueUrl, splitRoots, (parts, jobs) => {
+                if (!opts.quiet) log().info(`split-roots: ${parts} parts per graph, ${jobs} jobs`);
+              }),
+            };
+          }
           const { queueEnsemble } = await import("../queue/census-split.js");
           return { randomEnsemble: queueEnsemble(queueUrl) };
         })();
@@ -247,7 +263,6 @@ async function runCensusCommand(
   const { checkOutputFile } = await import("../core/input-file.js");
   if (opts.out !== undefined) checkOutputFile(opts.out);
   const { census } = await import("../stats/census.js");
-  const { log } = await import("../core/log.js");
   const network = networkNull ? await readNetworkInput(file, opts) : null;
   let g = network?.graph ?? (await readCensusGraph(file, minWeight));
   if (opts.undirected) {
@@ -496,6 +511,26 @@ function layerColours(g: import("../graph/digraph.js").Digraph, file: string): I
     );
   }
   return g.nodeLayer;
+}
+
+/** `--split-roots n|auto`: only with --queue, and not with --sample (RAND-ESU's one stream). */
+function parseSplitRoots(
+  text: string | undefined,
+  queue: string | undefined,
+  sample: readonly number[] | null,
+): number | "auto" | null {
+  if (text === undefined) return null;
+  if (queue === undefined) {
+    throw new NnmotifsError(
+      "--split-roots needs --queue redis://… (the parts are jobs for `nnmotifs worker`).",
+    );
+  }
+  if (sample !== null) {
+    throw new NnmotifsError(
+      "--split-roots with --sample: RAND-ESU draws one random stream through all roots, so a sampled census is not split by roots. Drop one of them.",
+    );
+  }
+  return text.trim() === "auto" ? "auto" : integerOption("split-roots", text, 1, 1024);
 }
 
 function parseSample(text: string, size: number): number[] {

@@ -131,6 +131,17 @@ function generatorFor(task: EnsembleTask): ReplicateGenerator {
   return generate;
 }
 
+/** Random network `replicate` of a task, as `runEnsembleTask` makes it (a root-split census). */
+export function randomNetworkOf(
+  task: Omit<EnsembleTask, "first" | "count">,
+  replicate: number,
+): ReturnType<ReplicateGenerator> {
+  return generatorFor({ ...task, first: replicate, count: 1 })(
+    new Rng(task.seed, replicate),
+    replicate,
+  );
+}
+
 export function runEnsembleTask(task: EnsembleTask, signal?: AbortSignal): EnsembleTaskResult {
   const generate = generatorFor(task);
   const K = task.keys.length;

@@ -27,7 +27,8 @@ import { NnmotifsError } from "../core/errors.js";
 import { nullModelSource } from "../nulls/registry.js";
 import { parseQueueUrl, QUEUE_NAME, redactQueueUrl, redisOptions } from "./connection.js";
 import { JOB_ATTEMPTS, jobId, type ReplicatesJobData } from "./jobs.js";
-import { connectRedis } from "./redis-client.js";
+import { connectRedis, watchConnection } from "./redis-client.js";
+import { waitForJob } from "./wait-for-job.js";
 
 /** A census's random-network task without its range: what every range shares. */
 export type ReplicateTask = Omit<EnsembleTask, "first" | "count">;
@@ -215,6 +216,7 @@ export function queueEnsemble(
     });
     const events = new QueueEvents(QUEUE_NAME, { connection: redisOptions(c) });
     const ranges = splitRange(N, jobs);
+    watchConnection(c.display, redis, [queue, events]);
     queue.setMaxListeners(ranges.length + 10);
     events.setMaxListeners(ranges.length + 10);
     try {
@@ -227,20 +229,26 @@ export function queueEnsemble(
           const id = jobId(`census${hash}`, `r${first}+${count}`, "");
           const old = await queue.getJob(id);
           if (old !== undefined && (await old.getState()) === "failed") await old.remove();
-          const job = await queue.add(
-            "replicates",
-            { type: "replicates", prefix, first, count },
-            {
-              jobId: id,
-              attempts: JOB_ATTEMPTS,
-              backoff: { type: "fixed", delay: 500 },
-              removeOnComplete: { age: 3600 },
-              removeOnFail: { age: 24 * 3600 },
-            },
-          );
+          const add = () =>
+            queue.add(
+              "replicates",
+              { type: "replicates", prefix, first, count },
+              {
+                jobId: id,
+                attempts: JOB_ATTEMPTS,
+                backoff: { type: "fixed", delay: 500 },
+                removeOnComplete: { age: 3600 },
+                removeOnFail: { age: 24 * 3600 },
+              },
+            );
+          const job = await add();
           let r: TalliesJson;
           try {
-            r = (await job.waitUntilFinished(events)) as TalliesJson;
+            // A Redis that came back empty forgot the job and the task: both go up again.
+            r = await waitForJob<TalliesJson>(queue, events, job, async () => {
+              await redis.set(`${prefix}:task`, json, "EX", TASK_TTL);
+              await add();
+            });
           } catch (error) {
             throw new NnmotifsError(
               `random networks ${first}..${first + count - 1}: failed on the queue: ${redactQueueUrl((error as Error).message)}`,

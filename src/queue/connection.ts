@@ -4,7 +4,12 @@
  * manifest field or report that names a queue goes through `redactQueueUrl`, so no password is ever
  * printed or stored.
  */
+import { readFileSync } from "node:fs";
+import { isIP } from "node:net";
 import { NnmotifsError } from "../core/errors.js";
+
+/** Environment variable naming a PEM file of the CA that signed the Redis server's certificate. */
+export const REDIS_CA_ENV = "NNMOTIFS_REDIS_CA";
 
 export interface QueueConnection {
   readonly host: string;
@@ -12,8 +17,11 @@ export interface QueueConnection {
   readonly db: number;
   readonly username?: string;
   readonly password?: string;
-  /** TLS (rediss://): ioredis takes `tls: {}` for the platform's trusted certificates. */
-  readonly tls?: { servername: string };
+  /**
+   * TLS (rediss://): the platform's trusted certificates, or the CA of NNMOTIFS_REDIS_CA (a PEM
+   * file: a self-signed or private CA); the server name when the host is a name, not an address.
+   */
+  readonly tls?: { servername?: string; ca?: string };
   /** The address without its password, for messages. */
   readonly display: string;
 }
@@ -63,15 +71,39 @@ export function parseQueueUrl(text: string): QueueConnection {
     url.password !== ""
       ? decodeURIComponent(url.password)
       : (url.searchParams.get("password") ?? undefined);
-  const tls = url.protocol === "rediss:";
+  const tls = url.protocol === "rediss:" ? tlsOptions(host) : undefined;
   return {
     host,
     port,
     db,
     ...(username !== undefined ? { username } : {}),
     ...(password !== undefined ? { password } : {}),
-    ...(tls ? { tls: { servername: host } } : {}),
+    ...(tls !== undefined ? { tls } : {}),
     display: `${url.protocol}//${username !== undefined ? `${username}${password !== undefined ? ":***" : ""}@` : password !== undefined ? ":***@" : ""}${url.host}/${db}`,
+  };
+}
+
+/** TLS options of rediss://host: SNI for a host name, the CA of NNMOTIFS_REDIS_CA if set. */
+function tlsOptions(host: string): { servername?: string; ca?: string } {
+  const file = process.env[REDIS_CA_ENV];
+  let ca: string | undefined;
+  if (file !== undefined && file !== "") {
+    try {
+      ca = readFileSync(file, "utf8");
+    } catch (error) {
+      throw new NnmotifsError(
+        `cannot read the CA file of ${REDIS_CA_ENV} "${file}": ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`,
+      );
+    }
+    if (!ca.includes("-----BEGIN CERTIFICATE-----")) {
+      throw new NnmotifsError(
+        `the CA file of ${REDIS_CA_ENV} "${file}" holds no PEM certificate. Should be the CA that signed the Redis server's certificate.`,
+      );
+    }
+  }
+  return {
+    ...(isIP(host) === 0 ? { servername: host } : {}),
+    ...(ca !== undefined ? { ca } : {}),
   };
 }
 
@@ -82,7 +114,7 @@ export function redisOptions(c: QueueConnection): {
   db: number;
   username?: string;
   password?: string;
-  tls?: { servername: string };
+  tls?: { servername?: string; ca?: string };
   maxRetriesPerRequest: null;
 } {
   return {

@@ -35,7 +35,34 @@ export interface ReplicatesJobData {
   readonly count: number;
 }
 
-export type JobData = StepJobData | ReplicatesJobData;
+/**
+ * Count one part of the ESU roots of one graph (`nnmotifs census --queue --split-roots`): the
+ * original (`network` −1) or random network `network`, made by the worker from the task.
+ */
+export interface RootsJobData {
+  readonly type: "roots";
+  /** `nnmotifs:roots:<hash of the task>`; the task is `<prefix>:task`. */
+  readonly prefix: string;
+  readonly network: number;
+  /**
+   * The part: ESU units (root, first child, end child) as a flat list (motifs/esu-units.ts), or
+   * the whole roots [first, end) (a random network's part: a few bytes per job).
+   */
+  readonly units: number[] | { readonly first: number; readonly end: number };
+}
+
+/** The counts of one part: every class it met (parts of one graph add up). */
+export interface RootsJobResult {
+  readonly network: number;
+  readonly total: number;
+  readonly keys: string[];
+  readonly counts: number[];
+  /** The random network's switching tries and successes (the same in every part). */
+  readonly tries: number;
+  readonly successes: number;
+}
+
+export type JobData = StepJobData | ReplicatesJobData | RootsJobData;
 
 /** Progress a job reports (BullMQ stores it as JSON). */
 export interface JobProgressValue {

@@ -24,7 +24,11 @@ function connection(): { redis: Redis; display: string } {
   const url = process.env.NNMOTIFS_QUEUE_URL;
   if (url === undefined) throw new Error("worker thread without NNMOTIFS_QUEUE_URL");
   const c = parseQueueUrl(url);
-  redis ??= new Redis(redisOptions(c));
+  if (redis === null) {
+    redis = new Redis(redisOptions(c));
+    // ioredis retries by itself; a command that cannot complete fails the job (then retried).
+    redis.on("error", () => {});
+  }
   return { redis, display: c.display };
 }
 
@@ -64,6 +68,10 @@ async function runStepJob(job: SandboxedJob<StepJobData>): Promise<StepJobResult
 export default async function processJob(job: SandboxedJob<JobData>): Promise<unknown> {
   try {
     if (job.data.type === "step") return await runStepJob(job as SandboxedJob<StepJobData>);
+    if (job.data.type === "roots") {
+      const { runRootsJob } = await import("./census-roots-job.js");
+      return await runRootsJob(job as never, connection());
+    }
     const { runReplicatesJob } = await import("./census-split-job.js");
     return await runReplicatesJob(job as never, connection());
   } catch (error) {

@@ -81,6 +81,12 @@ export interface CensusOptions {
    * queue's splits them across machines (queue/census-split.ts). Same numbers either way.
    */
   readonly randomEnsemble?: typeof randomEnsemble;
+  /**
+   * Where the original and the random networks are counted (default `censusCounts`); the job
+   * queue's splits each graph's ESU roots (queue/census-roots.ts). Takes precedence over
+   * `randomEnsemble`. Same numbers either way.
+   */
+  readonly censusCounts?: typeof censusCounts;
   /** Only for messages: the graph's file name. */
   readonly file?: string;
 }
@@ -191,7 +197,10 @@ export async function census(graph: Digraph, options: CensusOptions = {}): Promi
   // thread), so the main thread stays free to show progress and to react to `signal`; a queue's
   // ensemble (options.randomEnsemble) counts the random networks elsewhere.
   const { original, keys, ensemble, seconds } = await (
-    options.randomEnsemble === undefined ? censusCounts : countsWithEnsemble(options.randomEnsemble)
+    options.censusCounts ??
+    (options.randomEnsemble === undefined
+      ? censusCounts
+      : countsWithEnsemble(options.randomEnsemble))
   )(g, {
     networks: N,
     nullModel,

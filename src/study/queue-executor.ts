@@ -29,7 +29,8 @@ import {
   type StepJobData,
   type StepJobResult,
 } from "../queue/jobs.js";
-import { connectRedis } from "../queue/redis-client.js";
+import { connectRedis, watchConnection } from "../queue/redis-client.js";
+import { waitForJob } from "../queue/wait-for-job.js";
 import type { StepRecord } from "./cache.js";
 import {
   cacheKey,
@@ -82,6 +83,7 @@ export class QueueExecutor implements StudyExecutor {
     });
     const events = new QueueEvents(QUEUE_NAME, { connection: redisOptions(c) });
     // Every step waiting on the queue listens for the queue closing: not a leak.
+    watchConnection(c.display, redis, [queue, events]);
     queue.setMaxListeners(plan.steps.length + 10);
     events.setMaxListeners(plan.steps.length + 10);
     try {
@@ -229,26 +231,32 @@ class QueueRun {
       const state = await old.getState();
       if (state === "completed" || state === "failed") await old.remove().catch(() => {});
     }
-    const job = await this.queue.add(
-      spec.kind,
-      {
-        type: "step",
-        prefix: this.remote.prefix,
-        code: this.plan.code,
-        spec,
-        records,
-        force,
-      },
-      {
-        jobId: id,
-        attempts: JOB_ATTEMPTS,
-        backoff: { type: "fixed", delay: 500 },
-        removeOnComplete: { age: 24 * 3600 },
-        removeOnFail: { age: 7 * 24 * 3600 },
-      },
-    );
+    const add = (): Promise<Job<StepJobData, StepJobResult>> =>
+      this.queue.add(
+        spec.kind,
+        {
+          type: "step",
+          prefix: this.remote.prefix,
+          code: this.plan.code,
+          spec,
+          records,
+          force,
+        },
+        {
+          jobId: id,
+          attempts: JOB_ATTEMPTS,
+          backoff: { type: "fixed", delay: 500 },
+          removeOnComplete: { age: 24 * 3600 },
+          removeOnFail: { age: 7 * 24 * 3600 },
+        },
+      );
+    const job = await add();
     try {
-      return (await job.waitUntilFinished(this.events)) as StepJobResult;
+      // A Redis that came back empty forgot the job and the inputs: both go up again.
+      return await waitForJob<StepJobResult>(this.queue, this.events, job, async () => {
+        await this.uploadInputs(spec);
+        await add();
+      });
     } catch (error) {
       this.setStepState(spec.id, "failed");
       this.emit({ type: "failed", id: spec.id });

@@ -1,7 +1,15 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { NnmotifsError } from "../../src/core/errors.js";
-import { parseQueueUrl, redactQueueUrl, redisOptions } from "../../src/queue/connection.js";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import {
+  parseQueueUrl,
+  REDIS_CA_ENV,
+  redactQueueUrl,
+  redisOptions,
+} from "../../src/queue/connection.js";
 
 describe("parseQueueUrl", () => {
   it("reads host, port, db, user, password and TLS", () => {
@@ -16,6 +24,32 @@ describe("parseQueueUrl", () => {
     });
     expect(c.display).toBe("rediss://alice:***@cache.example.org:6380/3");
     expect(redisOptions(c)).toMatchObject({ password: "p@ss", maxRetriesPerRequest: null });
+  });
+
+  it(`rediss:// takes the CA of ${REDIS_CA_ENV}; an IP address gets no server name`, () => {
+    const dir = mkdtempSync(join(tmpdir(), "nnmotifs-ca-"));
+    const saved = process.env[REDIS_CA_ENV];
+    try {
+      const pem = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n";
+      writeFileSync(join(dir, "ca.crt"), pem);
+      writeFileSync(join(dir, "bad.crt"), "not a certificate");
+      process.env[REDIS_CA_ENV] = join(dir, "ca.crt");
+      expect(parseQueueUrl("rediss://127.0.0.1:6380").tls).toEqual({ ca: pem });
+      expect(redisOptions(parseQueueUrl("rediss://h.example:1")).tls).toEqual({
+        servername: "h.example",
+        ca: pem,
+      });
+      // Plain redis:// never reads it.
+      expect(parseQueueUrl("redis://127.0.0.1:6380").tls).toBeUndefined();
+      process.env[REDIS_CA_ENV] = join(dir, "bad.crt");
+      expect(() => parseQueueUrl("rediss://u:pw9@h:1")).toThrow(/holds no PEM certificate/);
+      process.env[REDIS_CA_ENV] = join(dir, "missing.crt");
+      expect(() => parseQueueUrl("rediss://h:1")).toThrow(/cannot read the CA file .*ENOENT/);
+    } finally {
+      if (saved === undefined) delete process.env[REDIS_CA_ENV];
+      else process.env[REDIS_CA_ENV] = saved;
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("defaults: port 6379, db 0, no TLS, no auth", () => {
