@@ -54,6 +54,15 @@ export function networkScale(datasets: readonly string[]): Record<string, unknow
   return { domain, range: domain.map((_, i) => NETWORK_PALETTE[i % NETWORK_PALETTE.length]) };
 }
 
+/**
+ * The name of a layer that draws a reference (y = 0, a bisector), not data. Vega puts the name in
+ * the marks' SVG class; the report's legibility test does not count such marks, so a panel that
+ * draws only references is reported as empty. Name every reference layer with this.
+ */
+export function referenceLayer(what: string): string {
+  return `reference_${what.replace(/[^A-Za-z0-9_]/g, "_")}`;
+}
+
 /** The top-level fields every figure has. */
 export function topLevel(values: readonly object[]): VegaLiteSpec {
   return {

@@ -69,6 +69,8 @@ td { padding: 2px 8px; border-bottom: 1px solid #eee; vertical-align: middle; wh
 tr:hover td { background: #faf7fd; }
 svg.motif { display: block; }
 .legend { font-size: 0.85rem; margin: 6px 0; } .legend-item { margin-right: 12px; white-space: nowrap; }
+.topology-key { display: flex; flex-wrap: wrap; gap: 4px 14px; font-size: 0.85rem; margin: 4px 0 12px; }
+.topology-key .legend-item { display: inline-flex; align-items: center; gap: 4px; margin: 0; }
 code { font-size: 0.85em; }
 .key { display: grid; grid-template-columns: minmax(420px, 1fr) minmax(0, 1.35fr); gap: 18px; align-items: start; }
 @media (max-width: 1100px) { .key { grid-template-columns: 1fr; } }
