@@ -82,6 +82,24 @@ export function topLevel(values: readonly object[]): VegaLiteSpec {
   };
 }
 
+/**
+ * The null models, in study order, that have something to draw (a facet panel each), and a
+ * sentence for the caption naming those that have not: an empty panel says nothing.
+ */
+export function drawnNulls(
+  nullModels: readonly string[],
+  present: ReadonlySet<string>,
+  what: string,
+): { readonly drawn: string[]; readonly note: string } {
+  const drawn = nullModels.filter((n) => present.has(n));
+  const missing = nullModels.filter((n) => !present.has(n));
+  const note =
+    missing.length === 0
+      ? ""
+      : ` No ${what} under the ${missing.join(" or the ")} null${missing.length > 1 ? "s" : ""}, so ${missing.length > 1 ? "they have" : "it has"} no panel.`;
+  return { drawn, note };
+}
+
 /** [min, max] of the finite values without spreading them into Math.min (large arrays). */
 export function extent(values: Iterable<number>): [number, number] | null {
   let lo = Infinity;
