@@ -32,6 +32,35 @@ export const WEIGHT_COLOUR_NAMES: Readonly<Record<string, string>> = {
   "3": "strong positive",
 };
 
+/**
+ * What each edge colour means under a binning scheme (graph/binning.ts): the paper's bands, or the
+ * sign alone (sign, quantile), or one colour (none). Unknown schemes get "colour c".
+ */
+export function colourNames(binning: string | undefined): Readonly<Record<string, string>> {
+  switch (binning ?? "paper") {
+    case "paper":
+    case "matched":
+      return WEIGHT_COLOUR_NAMES;
+    case "sign":
+      return { "0": "zero (removed)", "1": "negative", "3": "positive" };
+    case "quantile":
+      return { "0": "removed (small |w|)", "1": "negative", "3": "positive" };
+    case "none":
+      return { "1": "edge (uncoloured)" };
+    default:
+      return {};
+  }
+}
+
+/** "1 strong negative, 2 mild, 3 strong positive" for a binning's drawn colours. */
+export function colourKeyText(binning: string | undefined): string {
+  const names = colourNames(binning);
+  const drawn = Object.keys(names).filter((c) => c !== "0");
+  return drawn.length === 0
+    ? "colours as the binning numbers them"
+    : drawn.map((c) => `${c} ${names[c]}`).join(", ");
+}
+
 const INIT_PALETTE = ["#4c78a8", "#f58518", "#54a24b", "#b279a2", "#e45756", "#72b7b2", "#9d755d"];
 const NETWORK_PALETTE = [
   "#555555",

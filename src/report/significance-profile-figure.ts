@@ -96,14 +96,16 @@ export function significanceProfileFigure(
         ? "Z of each topology's most significant coloured variant (as the authors plotted; a maximum over variants, so biased upwards). "
         : "Normalised significance profile SP = Z / √ΣZ² over the topologies of a census. ") +
       (byInit
-        ? `One line per initialisation; rows: the network${stacked ? " · null model" : ""}.`
-        : `One line per network; rows: the initialisation${stacked ? " · null model" : ""}.`) +
+        ? `One line per initialisation; rows: the network${stacked ? " · null model, each with its own ${what} scale" : ""}.`
+        : `One line per network; rows: the initialisation${stacked ? " · null model, each with its own ${what} scale" : ""}.`) +
       (unnamed
         ? " Unnamed topologies are numbered #1, #2, …; the key below the figures draws each."
         : ""),
     spec: {
       ...topLevel(values),
       facet,
+      // Stacked rows mix the nulls, whose Z differ by orders of magnitude: each row its own scale.
+      ...(stacked ? { resolve: { scale: { y: "independent" } } } : {}),
       spec: {
         width,
         height: 130,

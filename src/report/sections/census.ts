@@ -133,7 +133,7 @@ export const censusSection: ReportSection = {
   findings: ["census"],
   figures: () => [],
   body: (context) =>
-    pictogramLegend() +
+    pictogramLegend(context.results.config.graphs?.binning) +
     `<p class="caution">${escapeHtml(context.analysis.notes.selectionBias)}</p>` +
     sentenceList(context.findings.map((f) => f.sentence)) +
     censusTables(context) +
