@@ -18,6 +18,8 @@ export interface TextOverlap {
 export interface FigureLegibility {
   /** The figure's file name (the id of its <figure> without "figure-") or "svg #i" for other SVGs. */
   readonly figure: string;
+  /** Rendered by vega (the report's charts), not a hand-drawn pictogram or instance drawing. */
+  readonly vega: boolean;
   readonly texts: number;
   readonly overlaps: readonly TextOverlap[];
   /** Texts whose box leaves the SVG's viewport. */
@@ -161,6 +163,7 @@ const PAGE_CHECK = String.raw`function (tolerance) {
     });
     return {
       figure: name,
+      vega: svg.classList.contains("marks"),
       texts: texts.length,
       overlaps: overlaps,
       outside: outside,
