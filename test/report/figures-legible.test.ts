@@ -6,12 +6,15 @@
  * synthetic ones — paper binning with 5-node classes (40 topologies, the case whose axis labels
  * used to overprint), and sign binning.
  */
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { analyseStudy } from "../../src/analysis/index.js";
 import { writeReport } from "../../src/report/index.js";
+import { referenceLayer, topLevel, type Figure } from "../../src/report/figure-spec.js";
+import { figureHtml } from "../../src/report/html.js";
+import { renderSvg } from "../../src/report/render-svg.js";
 import { resolveStudyConfig } from "../../src/study/config.js";
 import { runStudy } from "../../src/study/run-study.js";
 import { makeSyntheticStudy } from "../fixtures/synthetic-study.js";
@@ -37,6 +40,52 @@ function chartsOf(figures: readonly FigureLegibility[]): FigureLegibility[] {
 }
 
 describe.skipIf(why !== null)("every report figure at 1400 px in headless Chromium", () => {
+  it("the checker finds overprinted labels and an empty panel in a bad figure", async () => {
+    // 30 long nominal labels, unrotated, in 150 px; and a panel that draws only its y = 0 rule.
+    const values = Array.from({ length: 30 }, (_, i) => ({
+      label: `topology number ${i}`,
+      panel: "a",
+      y: i,
+    }));
+    values.push({ label: "topology number 0", panel: "b", y: Number.NaN });
+    const bad: Figure = {
+      name: "bad",
+      title: "bad",
+      caption: "",
+      spec: {
+        ...topLevel(values),
+        facet: { column: { field: "panel", type: "nominal" } },
+        spec: {
+          width: 150,
+          height: 80,
+          layer: [
+            { name: referenceLayer("zero"), mark: "rule", encoding: { y: { datum: 0 } } },
+            {
+              mark: "point",
+              encoding: {
+                x: {
+                  field: "label",
+                  type: "nominal",
+                  axis: { labelAngle: 0, labelOverlap: false },
+                },
+                y: { field: "y", type: "quantitative" },
+              },
+            },
+          ],
+        },
+      },
+    };
+    const page = join(dir, "bad.html");
+    writeFileSync(
+      page,
+      `<!DOCTYPE html><html><body>${figureHtml(bad, await renderSvg(bad.spec), 0)}</body></html>`,
+    );
+    const [figure] = await checkFigureLegibility(page, 1400);
+    expect(figure.figure).toBe("bad");
+    expect(figure.overlaps.length).toBeGreaterThan(20);
+    expect(figure.emptyPanels.length).toBe(1);
+  }, 30_000);
+
   it("the --quick study: no overlapping or clipped text, no empty panel", async () => {
     const config = resolveStudyConfig({ out: join(dir, "quick"), threads: 1 }, { quick: true });
     const outcome = await runStudy(config);
