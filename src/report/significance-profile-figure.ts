@@ -108,7 +108,7 @@ export function significanceProfileFigure(
       ...(stacked ? { resolve: { scale: { y: "independent" } } } : {}),
       spec: {
         width,
-        height: 130,
+        height: stacked ? 90 : 130,
         layer: [
           {
             name: referenceLayer("zero"),
