@@ -15,9 +15,15 @@ export function mostChangedFigure(
   binning?: string,
 ): Figure {
   const sized = rows.filter((r) => r.size === size);
+  const base = (r: MostChangedRow): string =>
+    `${r.topologyName.split(" #")[0]} ${edgeColourDigits(r.motif)} (${r.init}/${r.dataset})`;
+  const group = (r: MostChangedRow): string => `${r.nullModel}\u0000${base(r)}`;
+  // Two colourings of a topology can list the same digits: then the class key tells them apart.
+  const times = new Map<string, number>();
+  for (const r of sized) times.set(group(r), (times.get(group(r)) ?? 0) + 1);
   const values = sized.map((r) => ({
     ...r,
-    label: `${r.rank}. ${r.topologyName.split(" #")[0]} ${edgeColourDigits(r.motif)} (${r.init}/${r.dataset})`,
+    label: `${r.rank}. ${base(r)}${(times.get(group(r)) ?? 0) > 1 ? ` [${r.motif}]` : ""}`,
   }));
   const drawn = nullModels.filter((n) => values.some((v) => v.nullModel === n));
   return {
