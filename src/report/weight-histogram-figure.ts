@@ -108,7 +108,7 @@ export function weightHistogramFigure(
               transform: [{ filter: "datum.kind === 'bar'" }],
               mark: { type: "rect", color: "#4a4a4a", opacity: 0.75 },
               encoding: {
-                x: { field: "binStart", type: "quantitative" },
+                x: { field: "binStart", type: "quantitative", title: "weight" },
                 x2: { field: "binEnd" },
                 y: { field: "density", type: "quantitative", title: "density" },
               },
