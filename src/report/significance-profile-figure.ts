@@ -77,6 +77,8 @@ export function significanceProfileFigure(
           type: "nominal",
           title: null,
           sort: rowOrder.flatMap((r) => o.nullModels.map((n) => `${r} · ${n}`)),
+          // Horizontal: "orthogonal · layered" is longer than a 90 px row is high.
+          header: { labelAngle: 0, labelAlign: "left", labelLimit: 0 },
         },
       }
     : {
