@@ -1,6 +1,6 @@
 /** Z of the diamond and the bi-fan against the binning cut-off c (SPEC §4.3), per init scheme. */
 import type { CutoffSensitivityRow } from "../analysis/cutoff-sensitivity.js";
-import { initScale, topLevel, type Figure } from "./figure-spec.js";
+import { type Figure, initScale, referenceLayer, topLevel } from "./figure-spec.js";
 
 const MOTIFS = ["diamond", "bi-fan"] as const;
 
@@ -77,6 +77,7 @@ export function cutoffSensitivityFigure(
         height: 170,
         layer: [
           {
+            name: referenceLayer("study_cutoff"),
             transform: [{ filter: "datum.kind === 'default'" }],
             mark: { type: "rule", color: "#888888", strokeDash: [4, 3] },
             encoding: { x },

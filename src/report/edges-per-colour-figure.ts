@@ -1,21 +1,32 @@
 /** Edges per weight category for every graph. */
 import type { EdgesPerColourRow } from "../analysis/edges-per-colour.js";
-import { topLevel, WEIGHT_COLOURS, WEIGHT_COLOUR_NAMES, type Figure } from "./figure-spec.js";
+import {
+  colourKeyText,
+  colourNames,
+  topLevel,
+  WEIGHT_COLOURS,
+  type Figure,
+} from "./figure-spec.js";
 
 export function edgesPerColourFigure(
   rows: readonly EdgesPerColourRow[],
   datasets: readonly string[],
+  binning?: string,
 ): Figure {
+  const names = colourNames(binning);
   const values = rows.map((r) => ({
     ...r,
-    category: WEIGHT_COLOUR_NAMES[r.colour] ?? `colour ${r.colour}`,
+    category: names[r.colour] ?? `colour ${r.colour}`,
   }));
   const colours = [...new Set(rows.map((r) => r.colour))].sort();
   return {
     name: "edges-per-colour",
     title: "Edges per weight category",
     caption:
-      "Number of edges of each colour in every graph; the removed middle band is not counted.",
+      "Number of edges of each colour in every graph" +
+      ((binning ?? "paper") === "paper" || binning === "matched"
+        ? "; the removed middle band is not counted."
+        : `; removed weights are not counted (${binning} binning: ${colourKeyText(binning)}).`),
     spec: {
       ...topLevel(values),
       facet: { column: { field: "init", type: "nominal", title: "initialisation" } },
@@ -34,7 +45,7 @@ export function edgesPerColourFigure(
           xOffset: {
             field: "category",
             type: "nominal",
-            sort: colours.map((c) => WEIGHT_COLOUR_NAMES[c] ?? c),
+            sort: colours.map((c) => names[c] ?? `colour ${c}`),
           },
           y: { field: "edges", type: "quantitative", title: "edges" },
           color: {
@@ -42,7 +53,7 @@ export function edgesPerColourFigure(
             type: "nominal",
             title: "weight category",
             scale: {
-              domain: colours.map((c) => WEIGHT_COLOUR_NAMES[c] ?? `colour ${c}`),
+              domain: colours.map((c) => names[c] ?? `colour ${c}`),
               range: colours.map((c) => WEIGHT_COLOURS[c] ?? "#888888"),
             },
           },

@@ -32,6 +32,35 @@ export const WEIGHT_COLOUR_NAMES: Readonly<Record<string, string>> = {
   "3": "strong positive",
 };
 
+/**
+ * What each edge colour means under a binning scheme (graph/binning.ts): the paper's bands, or the
+ * sign alone (sign, quantile), or one colour (none). Unknown schemes get "colour c".
+ */
+export function colourNames(binning: string | undefined): Readonly<Record<string, string>> {
+  switch (binning ?? "paper") {
+    case "paper":
+    case "matched":
+      return WEIGHT_COLOUR_NAMES;
+    case "sign":
+      return { "0": "zero (removed)", "1": "negative", "3": "positive" };
+    case "quantile":
+      return { "0": "removed (small |w|)", "1": "negative", "3": "positive" };
+    case "none":
+      return { "1": "edge (uncoloured)" };
+    default:
+      return {};
+  }
+}
+
+/** "1 strong negative, 2 mild, 3 strong positive" for a binning's drawn colours. */
+export function colourKeyText(binning: string | undefined): string {
+  const names = colourNames(binning);
+  const drawn = Object.keys(names).filter((c) => c !== "0");
+  return drawn.length === 0
+    ? "colours as the binning numbers them"
+    : drawn.map((c) => `${c} ${names[c]}`).join(", ");
+}
+
 const INIT_PALETTE = ["#4c78a8", "#f58518", "#54a24b", "#b279a2", "#e45756", "#72b7b2", "#9d755d"];
 const NETWORK_PALETTE = [
   "#555555",
@@ -54,6 +83,15 @@ export function networkScale(datasets: readonly string[]): Record<string, unknow
   return { domain, range: domain.map((_, i) => NETWORK_PALETTE[i % NETWORK_PALETTE.length]) };
 }
 
+/**
+ * The name of a layer that draws a reference (y = 0, a bisector), not data. Vega puts the name in
+ * the marks' SVG class; the report's legibility test does not count such marks, so a panel that
+ * draws only references is reported as empty. Name every reference layer with this.
+ */
+export function referenceLayer(what: string): string {
+  return `reference_${what.replace(/[^A-Za-z0-9_]/g, "_")}`;
+}
+
 /** The top-level fields every figure has. */
 export function topLevel(values: readonly object[]): VegaLiteSpec {
   return {
@@ -71,6 +109,24 @@ export function topLevel(values: readonly object[]): VegaLiteSpec {
       legend: { labelFontSize: 11, titleFontSize: 12 },
     },
   };
+}
+
+/**
+ * The null models, in study order, that have something to draw (a facet panel each), and a
+ * sentence for the caption naming those that have not: an empty panel says nothing.
+ */
+export function drawnNulls(
+  nullModels: readonly string[],
+  present: ReadonlySet<string>,
+  what: string,
+): { readonly drawn: string[]; readonly note: string } {
+  const drawn = nullModels.filter((n) => present.has(n));
+  const missing = nullModels.filter((n) => !present.has(n));
+  const note =
+    missing.length === 0
+      ? ""
+      : ` No ${what} under the ${missing.join(" or the ")} null${missing.length > 1 ? "s" : ""}, so ${missing.length > 1 ? "they have" : "it has"} no panel.`;
+  return { drawn, note };
 }
 
 /** [min, max] of the finite values without spreading them into Math.min (large arrays). */

@@ -71,6 +71,8 @@ td { padding: 2px 8px; border-bottom: 1px solid #eee; vertical-align: middle; wh
 tr:hover td { background: #faf7fd; }
 svg.motif { display: block; }
 .legend { font-size: 0.85rem; margin: 6px 0; } .legend-item { margin-right: 12px; white-space: nowrap; }
+.topology-key { display: flex; flex-wrap: wrap; gap: 4px 14px; font-size: 0.85rem; margin: 4px 0 12px; }
+.topology-key .legend-item { display: inline-flex; align-items: center; gap: 4px; margin: 0; }
 code { font-size: 0.85em; }
 .key { display: grid; grid-template-columns: minmax(420px, 1fr) minmax(0, 1.35fr); gap: 18px; align-items: start; }
 @media (max-width: 1100px) { .key { grid-template-columns: 1fr; } }
@@ -110,6 +112,24 @@ export function includedSections(
   return sections.filter((s) => s.include?.(input) ?? true);
 }
 
+const PICTOGRAM = /<svg xmlns="http:\/\/www.w3.org\/2000\/svg" class="motif" ([^>]*)>(.*?)<\/svg>/g;
+
+/**
+ * Draws each distinct motif pictogram once: a repeat becomes a <use> of the first (the census
+ * tables show the same class in many rows; half the pictograms of a default report are repeats).
+ */
+export function shareRepeatedPictograms(html: string): string {
+  const ids = new Map<string, string>();
+  return html.replace(PICTOGRAM, (all, attributes: string, body: string) => {
+    const open = `<svg xmlns="http://www.w3.org/2000/svg" class="motif" ${attributes}>`;
+    const id = ids.get(body);
+    if (id !== undefined) return `${open}<use href="#${id}"/></svg>`;
+    const next = `pictogram-${ids.size}`;
+    ids.set(body, next);
+    return `${open}<g id="${next}">${body}</g></svg>`;
+  });
+}
+
 /** Builds the HTML document from rendered figures (exported for tests). */
 export function reportHtml(
   results: StudyResults,
@@ -140,12 +160,14 @@ export function reportHtml(
   const nav = rendered
     .map((s) => `<a href="#${escapeHtml(s.section.id)}">${escapeHtml(s.section.title)}</a>`)
     .join("");
-  const body = rendered
-    .map(
-      (s) =>
-        `<section id="${escapeHtml(s.section.id)}" data-figures="${s.figureCount}"><h2>${escapeHtml(s.title)}</h2>\n${s.body}\n</section>`,
-    )
-    .join("\n");
+  const body = shareRepeatedPictograms(
+    rendered
+      .map(
+        (s) =>
+          `<section id="${escapeHtml(s.section.id)}" data-figures="${s.figureCount}"><h2>${escapeHtml(s.title)}</h2>\n${s.body}\n</section>`,
+      )
+      .join("\n"),
+  );
   const subtitle =
     `Data sets: ${results.datasets.join(", ")} · initialisations: ${results.inits.join(", ")} · ` +
     `motif sizes: ${results.sizes.join(", ")} · null models: ${results.nullModels.join(", ")}`;

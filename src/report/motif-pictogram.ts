@@ -9,7 +9,7 @@
  */
 import { motifName, parseAdjacency } from "../analysis/motif-names.js";
 import { instanceAnchor } from "./instance-drawing.js";
-import { WEIGHT_COLOURS, WEIGHT_COLOUR_NAMES } from "./figure-spec.js";
+import { colourNames, WEIGHT_COLOURS } from "./figure-spec.js";
 
 export interface PictogramOptions {
   /** Width and height in pixels (default 56). */
@@ -110,13 +110,17 @@ export function motifPictogram(
   return name === null ? svg : `<a href="#${instanceAnchor(name)}">${svg}</a>`;
 }
 
-/** The legend of the pictograms' edge colours, as inline HTML. */
-export function pictogramLegend(): string {
-  const items = ["1", "2", "3"].map(
-    (c) =>
-      `<span class="legend-item"><svg xmlns="http://www.w3.org/2000/svg" width="26" height="10" viewBox="0 0 26 10">` +
-      `<line x1="1" y1="5" x2="19" y2="5" stroke="${WEIGHT_COLOURS[c]}" stroke-width="2"/>` +
-      `<polygon points="25,5 18,1.5 18,8.5" fill="${WEIGHT_COLOURS[c]}"/></svg> ${c} ${WEIGHT_COLOUR_NAMES[c]}</span>`,
-  );
-  return `<div class="legend">Edge colour = weight category: ${items.join(" ")}; nodes are placed by layer, inputs at the top.</div>`;
+/** The legend of the pictograms' edge colours under a binning scheme (default paper), as inline HTML. */
+export function pictogramLegend(binning?: string): string {
+  const names = colourNames(binning);
+  const items = Object.keys(names)
+    .filter((c) => c !== "0")
+    .map(
+      (c) =>
+        `<span class="legend-item"><svg xmlns="http://www.w3.org/2000/svg" width="26" height="10" viewBox="0 0 26 10">` +
+        `<line x1="1" y1="5" x2="19" y2="5" stroke="${WEIGHT_COLOURS[c] ?? "#555555"}" stroke-width="2"/>` +
+        `<polygon points="25,5 18,1.5 18,8.5" fill="${WEIGHT_COLOURS[c] ?? "#555555"}"/></svg> ${c} ${names[c]}</span>`,
+    );
+  const what = (binning ?? "paper") === "paper" ? "weight category" : `colour (${binning} binning)`;
+  return `<div class="legend">Edge colour = ${what}: ${items.join(" ")}; nodes are placed by layer, inputs at the top.</div>`;
 }

@@ -4,7 +4,7 @@
  * another null gets null-comparison-size-k-<null>.
  */
 import type { NullComparisonRow } from "../analysis/null-comparison.js";
-import { extent, initScale, topLevel, type Figure } from "./figure-spec.js";
+import { extent, initScale, referenceLayer, topLevel, type Figure } from "./figure-spec.js";
 
 export function nullComparisonFigure(
   rows: readonly NullComparisonRow[],
@@ -41,6 +41,7 @@ export function nullComparisonFigure(
       height: 300,
       layer: [
         {
+          name: referenceLayer("bisector"),
           transform: [{ filter: "datum.kind === 'bisector'" }],
           mark: { type: "line", color: "#999999", strokeDash: [4, 3] },
           encoding: {

@@ -47,10 +47,34 @@ export async function renderSvg(spec: TopLevelSpec | Record<string, unknown>): P
     logLevel: vega.Warn,
   });
   try {
-    return await view.toSVG();
+    return compactSvg(await view.toSVG());
   } finally {
     view.finalize();
   }
+}
+
+/** Attributes vega writes that change nothing here (ARIA is off, everything is opaque by default). */
+const NO_OP_ATTRIBUTES =
+  / (?:opacity="1"|aria-hidden="true"|pointer-events="none"|role="graphics-[a-z-]+"|aria-roledescription="[^"]*")/g;
+
+/**
+ * Vega's SVG made smaller without changing a pixel (the report inlines dozens, a 5-node profile
+ * was 220 kB): coordinates in tags rounded to 0.01 px, no-op attributes dropped, the font family
+ * set once on the root instead of on every text. Text content is not touched.
+ */
+export function compactSvg(svg: string): string {
+  const fonts = new Map<string, number>();
+  for (const m of svg.matchAll(/ font-family="([^"]*)"/g))
+    fonts.set(m[1], (fonts.get(m[1]) ?? 0) + 1);
+  const font = [...fonts].sort((a, b) => b[1] - a[1])[0]?.[0];
+  let out = svg.replace(/<[^>]+>/g, (tag) =>
+    tag.replace(NO_OP_ATTRIBUTES, "").replace(/(\d\.\d\d)\d+/g, "$1"),
+  );
+  if (font !== undefined) {
+    out = out.split(` font-family="${font}"`).join("");
+    out = out.replace(/^<svg /, `<svg font-family="${font}" `);
+  }
+  return out;
 }
 
 /** Rasterises an SVG to PNG at `scale` × its size (2 by default, sharp on slides). */

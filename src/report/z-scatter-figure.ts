@@ -3,7 +3,14 @@
  * points above it gained significance through learning. One panel per null model, side by side.
  */
 import type { ZPairRow } from "../analysis/z-changes.js";
-import { extent, initScale, topLevel, type Figure } from "./figure-spec.js";
+import {
+  drawnNulls,
+  extent,
+  initScale,
+  referenceLayer,
+  topLevel,
+  type Figure,
+} from "./figure-spec.js";
 
 /** Above this many points the panels show a binned density instead of one mark per class. */
 export const MAX_SCATTER_POINTS = 3000;
@@ -19,8 +26,13 @@ export function zScatterFigure(
     -1, 1,
   ];
   const binned = points.length > MAX_SCATTER_POINTS;
+  const { drawn, note } = drawnNulls(
+    nullModels,
+    new Set(points.map((p) => p.nullModel)),
+    `${size}-node class has a Z in both networks`,
+  );
   const values: object[] = points.map((p) => ({ kind: "point", ...p }));
-  for (const nullModel of nullModels) {
+  for (const nullModel of drawn) {
     values.push({ kind: "bisector", nullModel, zInitial: lo, zTrained: lo });
     values.push({ kind: "bisector", nullModel, zInitial: hi, zTrained: hi });
   }
@@ -32,17 +44,19 @@ export function zScatterFigure(
         ? `${points.length} coloured classes, shown as a binned density (darker: more classes); `
         : "Each point is a coloured class of one trained network; ") +
       "x is its Z in the initial network, y in the trained one. Above the grey bisector, " +
-      "learning raised the class's Z.",
+      "learning raised the class's Z." +
+      note,
     spec: {
       ...topLevel(values),
       facet: {
-        column: { field: "nullModel", type: "nominal", title: "null model", sort: [...nullModels] },
+        column: { field: "nullModel", type: "nominal", title: "null model", sort: drawn },
       },
       spec: {
         width: 280,
         height: 280,
         layer: [
           {
+            name: referenceLayer("bisector"),
             transform: [{ filter: "datum.kind === 'bisector'" }],
             mark: { type: "line", color: "#999999", strokeDash: [4, 3] },
             encoding: {

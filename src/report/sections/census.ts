@@ -2,6 +2,7 @@
  * The motif census (SPEC §5, §7): per size × null, the Z of every coloured class in every network,
  * and per topology its most significant and most typical variant.
  */
+import { tableFileName } from "../../analysis/analyse-study.js";
 import type { CensusClassRow } from "../../analysis/census-classes.js";
 import { SIGNIFICANCE } from "../../analysis/significance.js";
 import { escapeHtml, num, sentenceList, shortTopology, table, text, type Column } from "../html.js";
@@ -60,7 +61,7 @@ function censusTables({ results, analysis, maxCensusRows }: SectionContext): str
       ];
       const note =
         merged.length > shown.length
-          ? ` The ${shown.length} classes with the largest |Z| of ${merged.length}; all are in <code>tables/census-classes.csv</code>.`
+          ? ` The ${shown.length} classes with the largest |Z| of ${merged.length}; all are in <code>tables/${tableFileName("censusClasses")}</code>.`
           : "";
       parts.push(
         `<h3>${size}-node classes, ${escapeHtml(nullModel)} null</h3>` +
@@ -133,7 +134,7 @@ export const censusSection: ReportSection = {
   findings: ["census"],
   figures: () => [],
   body: (context) =>
-    pictogramLegend() +
+    pictogramLegend(context.results.config.graphs?.binning) +
     `<p class="caution">${escapeHtml(context.analysis.notes.selectionBias)}</p>` +
     sentenceList(context.findings.map((f) => f.sentence)) +
     censusTables(context) +

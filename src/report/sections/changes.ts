@@ -22,7 +22,9 @@ export const changesSection: ReportSection = {
         out.push(deltaZHistogramFigure(t.zPairs, size, inits, nullModels));
       }
       if (t.mostChanged.some((r) => r.size === size))
-        out.push(mostChangedFigure(t.mostChanged, size, inits, nullModels));
+        out.push(
+          mostChangedFigure(t.mostChanged, size, inits, nullModels, results.config.graphs?.binning),
+        );
     }
     return out;
   },

@@ -1,6 +1,8 @@
 /** Significance profiles by initialisation and by data set (SPEC §7, §8). */
 import type { Figure } from "../figure-spec.js";
-import { significanceProfileFigure } from "../significance-profile-figure.js";
+import { escapeHtml } from "../html.js";
+import { motifPictogram } from "../motif-pictogram.js";
+import { profileTopologies, significanceProfileFigure } from "../significance-profile-figure.js";
 import type { ReportSection } from "./section.js";
 
 export const profilesSection: ReportSection = {
@@ -24,5 +26,20 @@ export const profilesSection: ReportSection = {
     }
     return out;
   },
-  body: ({ figuresHtml }) => figuresHtml,
+  body: ({ results, analysis, figuresHtml }) => {
+    // The figures number unnamed topologies (#1, #2, …) so their axes stay legible; this draws them.
+    const keys = results.sizes.map((size) => {
+      const unnamed = profileTopologies(analysis.tables.significanceProfiles, size).filter(
+        (t) => !t.named,
+      );
+      if (unnamed.length === 0) return "";
+      const items = unnamed.map(
+        (t) =>
+          `<span class="legend-item" title="${escapeHtml(t.topology)}">${escapeHtml(t.label)} ` +
+          `${motifPictogram(t.topology, { size: 40, link: false })}</span>`,
+      );
+      return `<h3>Unnamed ${size}-node topologies</h3><div class="topology-key">${items.join("")}</div>`;
+    });
+    return figuresHtml + keys.join("");
+  },
 };

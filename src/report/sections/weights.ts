@@ -14,13 +14,13 @@ export const weightsSection: ReportSection = {
     const t = analysis.tables;
     return [
       ...(t.weightHistograms.length > 0
-        ? [weightHistogramFigure(t.weightHistograms, t.colourBands)]
+        ? [weightHistogramFigure(t.weightHistograms, t.colourBands, results.config.graphs?.binning)]
         : []),
       ...(t.weightKdes.length > 0
         ? [kdeFigure(t.weightKdes, results.inits, results.datasets)]
         : []),
       ...(t.edgesPerColour.length > 0
-        ? [edgesPerColourFigure(t.edgesPerColour, results.datasets)]
+        ? [edgesPerColourFigure(t.edgesPerColour, results.datasets, results.config.graphs?.binning)]
         : []),
     ];
   },
