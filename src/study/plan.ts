@@ -40,6 +40,8 @@ import {
   trainedGraphId,
   type StudyDataset,
 } from "./layout.js";
+import { REFERENCE_SHAPE, censusScale, studyNetworkShape, trainingScale } from "./cost-model.js";
+import type { NetworkShape } from "./cost-model.js";
 import { codeFingerprint, nnmotifsVersion, type Stage } from "./manifest.js";
 import { stepSeed } from "./step.js";
 
@@ -202,7 +204,7 @@ export function buildPlan(config: StudyConfig, options: PlanOptions = {}): Study
   const contentHash = options.datasetHash ?? datasetContentHash;
   const datasets = datasetSlugs(config.data);
   const inits = config.network.inits;
-  const builder = new PlanBuilder(code);
+  const builder = new PlanBuilder(code, studyNetworkShape(config.data, config.network.hidden));
 
   // Axis values. A new axis (seeds, architectures, epochs) is one more array here and one more
   // name in the ids and parameters of the steps it reaches.
@@ -687,7 +689,10 @@ class PlanBuilder {
   readonly steps: StepSpec[] = [];
   private readonly byId = new Map<string, StepSpec>();
 
-  constructor(private readonly code: string) {}
+  constructor(
+    private readonly code: string,
+    private readonly shape: NetworkShape,
+  ) {}
 
   get(id: string): StepSpec {
     const s = this.byId.get(id);
@@ -709,7 +714,7 @@ class PlanBuilder {
         params: keyParams(spec.kind, spec.params),
         upstream,
       }),
-      estimate: estimateSeconds(spec.kind, spec.params),
+      estimate: estimateSeconds(spec.kind, spec.params, this.shape),
     } as StepSpec;
     this.steps.push(full);
     this.byId.set(spec.id, full);
@@ -731,14 +736,18 @@ export function keyParams(kind: StepKindName, params: unknown): unknown {
 /**
  * A simple cost model (seconds on one core of the 2-core development machine, calibrated on the
  * default study's manifest): training per epoch and sample-free, a census per random network by
- * motif size (×8 per size above 5), fixed costs for the rest.
+ * motif size (×8 per size above 5), fixed costs for the rest; scaled by the network's size
+ * (cost-model.ts) for other networks than the default 31-30-30-4.
  */
-export function estimateSeconds(kind: StepKindName, params: unknown): number {
+export function estimateSeconds(
+  kind: StepKindName,
+  params: unknown,
+  shape: NetworkShape = REFERENCE_SHAPE,
+): number {
   switch (kind) {
     case "train": {
       const p = params as TrainParams;
-      const width = p.hidden.reduce((a, b) => a + b, 0) / 60;
-      return 0.05 * p.training.epochs * Math.max(1, width);
+      return 0.05 * p.training.epochs * Math.max(0.2, trainingScale(shape));
     }
     case "graphs":
       return 0.05;
@@ -746,7 +755,7 @@ export function estimateSeconds(kind: StepKindName, params: unknown): number {
       const p = params as CensusParams;
       const perNetwork: Record<number, number> = { 3: 7e-4, 4: 5e-3, 5: 3e-2 };
       const cost = perNetwork[p.size] ?? 3e-2 * 8 ** (p.size - 5);
-      return (p.motifs.randomNetworks + 1) * cost;
+      return (p.motifs.randomNetworks + 1) * cost * Math.max(0.05, censusScale(shape, p.size));
     }
     case "analysis":
       return 1.5;
