@@ -265,8 +265,10 @@ async function runCensusCommand(
   }
 
   let threadsToUse = threads;
+  let estimateSeconds: number | undefined;
   if (sample === null) {
     const seconds = await checkWork(g, size, networks, threads, seed, opts.force ?? false, note);
+    estimateSeconds = seconds;
     // Starting worker threads costs ~0.1 s each: small jobs finish sooner in-process, so
     // --threads is a maximum. The results are the same either way (one random stream per
     // network; a census split across threads adds up exact integer counts).
@@ -289,7 +291,10 @@ async function runCensusCommand(
   });
 
   const { progressBar } = await import("./progress.js");
-  const bar = await progressBar("random networks", !opts.quiet && networks > 0);
+  const bar = await progressBar("census", !opts.quiet && networks > 0, {
+    unit: "random network",
+    estimateSeconds,
+  });
   bar.update(0, networks);
   let result;
   try {
