@@ -4,6 +4,7 @@
  * action, and it imports nothing from nn/.
  */
 import type { Command } from "commander";
+import { once } from "node:events";
 import { NnmotifsError } from "../core/errors.js";
 import { MOTIF_SIZE_RANGE } from "../motifs/motif-size.js";
 import { DEFAULT_NULL_MODEL, nullModelNames } from "../nulls/registry.js";
@@ -174,7 +175,7 @@ async function runCensusCommand(
   opts: CensusCliOptions,
   signal: AbortSignal,
 ): Promise<void> {
-  const { CENSUS_FORMATS, formatCensus } = await import("../stats/census-format.js");
+  const { CENSUS_FORMATS, censusChunks } = await import("../stats/census-format.js");
   const size = integerOption("size", opts.size, MOTIF_SIZE_RANGE.min, MOTIF_SIZE_RANGE.max);
   const networks = integerOption("random", opts.random, 0, 1_000_000);
   const exchanges = integerOption("exchanges", opts.exchanges, 0, 1000);
@@ -326,12 +327,35 @@ async function runCensusCommand(
     version: string;
   };
   if (result.statistics.warning !== null) note(`warning: ${result.statistics.warning}`);
-  const text = formatCensus(result, format, { file, version: pkg.version });
+  // Streamed row by row: a census of any size is written without one giant string.
+  const chunks = censusChunks(result, format, { file, version: pkg.version });
   if (opts.out !== undefined) {
-    await write(text, `${result.motifs.length} classes, ${result.run.seconds.total.toFixed(2)} s`);
+    const { writeChunksAtomic } = await import("../core/atomic-write.js");
+    await writeChunksAtomic(opts.out, chunks);
+    note(
+      `wrote ${opts.out} (${result.motifs.length} classes, ${result.run.seconds.total.toFixed(2)} s)`,
+    );
   } else {
-    process.stdout.write(text);
+    await writeChunksToStdout(chunks);
   }
+}
+
+/** Write pieces to stdout in ~1 MiB writes, waiting when the pipe is full. */
+async function writeChunksToStdout(chunks: Iterable<string>): Promise<void> {
+  let buffer: string[] = [];
+  let size = 0;
+  const flush = async (): Promise<void> => {
+    const ok = process.stdout.write(buffer.join(""));
+    buffer = [];
+    size = 0;
+    if (!ok) await once(process.stdout, "drain");
+  };
+  for (const chunk of chunks) {
+    buffer.push(chunk);
+    size += chunk.length;
+    if (size >= 1 << 20) await flush();
+  }
+  if (size > 0) await flush();
 }
 
 /**
