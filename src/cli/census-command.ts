@@ -266,15 +266,22 @@ async function runCensusCommand(
   }
 
   let threadsToUse = threads;
-  let estimateSeconds: number | undefined;
-  if (sample === null) {
-    const seconds = await checkWork(g, size, networks, threads, seed, opts.force ?? false, note);
-    estimateSeconds = seconds;
-    // Starting worker threads costs ~0.1 s each: small jobs finish sooner in-process, so
-    // --threads is a maximum. The results are the same either way (one random stream per
-    // network; a census split across threads adds up exact integer counts).
-    if (seconds < IN_PROCESS_SECONDS) threadsToUse = 1;
-  }
+  const estimateSeconds = await checkWork(g, {
+    size,
+    networks,
+    threads,
+    seed,
+    colours: opts.colours,
+    sample,
+    exchanges,
+    tries,
+    force: opts.force ?? false,
+    note,
+  });
+  // Starting worker threads costs ~0.1 s each: small jobs finish sooner in-process, so
+  // --threads is a maximum. The results are the same either way (one random stream per
+  // network; a census split across threads adds up exact integer counts).
+  if (estimateSeconds < IN_PROCESS_SECONDS) threadsToUse = 1;
 
   // Memory and class counts after the time check (whose refusal suggests --sample).
   const { checkCensusPlan } = await import("../stats/census-memory.js");
@@ -434,39 +441,53 @@ function parseSample(text: string, size: number): number[] {
 }
 
 /**
- * Estimate the enumeration's work up front; refuse a very long run (unless --force) and say how
- * to sample instead.
+ * Estimate the census's time up front (stats/census-cost.ts), sampled or exact; say it when long,
+ * and refuse a very long run (unless --force), saying how to sample (or sample less) instead.
  */
 async function checkWork(
   g: import("../graph/digraph.js").Digraph,
-  size: number,
-  networks: number,
-  threads: number | undefined,
-  seed: number,
-  force: boolean,
-  note: (m: string) => void,
+  job: {
+    size: number;
+    networks: number;
+    threads: number | undefined;
+    seed: number;
+    colours: boolean;
+    sample: readonly number[] | null;
+    exchanges: number;
+    tries: number;
+    force: boolean;
+    note: (m: string) => void;
+  },
 ): Promise<number> {
-  const { estimateSubgraphCount } = await import("../motifs/rand-esu.js");
-  const { Rng } = await import("../core/random.js");
+  const { estimateCensusCost } = await import("../stats/census-cost.js");
   const { availableParallelism } = await import("node:os");
-  const est = estimateSubgraphCount(g, size, { rng: new Rng(seed, 0xfffffffe) });
-  const workers = Math.max(1, Math.min(threads ?? availableParallelism(), Math.max(networks, 1)));
-  const seconds = est.seconds + (est.seconds * networks) / workers;
+  const { size, networks, sample } = job;
+  const threads = job.threads ?? availableParallelism();
+  const workers = Math.max(1, Math.min(threads, Math.max(networks, 1)));
+  const est = estimateCensusCost(g, { ...job, workers });
+  const seconds = est.seconds;
   if (seconds < 30) return seconds;
   const human =
     seconds < 3600 ? `${Math.round(seconds / 60)} min` : `${(seconds / 3600).toFixed(1)} h`;
-  const summary = `about ${est.estimate.toExponential(1)} subgraphs of size ${size} per network; the exact census of the graph and ${networks} random networks would take roughly ${human}`;
-  if (seconds <= LONG_RUN_SECONDS || force) {
-    note(`${summary}.`);
+  const kept = est.subgraphs * (sample ?? []).reduce((a, b) => a * b, 1);
+  const what =
+    sample === null
+      ? "the exact census"
+      : `the RAND-ESU sample (--sample ${sample.join(",")}, about ${kept.toExponential(1)} subgraphs kept)`;
+  const summary = `about ${est.subgraphs.toExponential(1)} subgraphs of size ${size} per network; ${what} of the graph and ${networks} random networks would take roughly ${human}`;
+  if (seconds <= LONG_RUN_SECONDS || job.force) {
+    job.note(`${summary}.`);
     return seconds;
   }
   // Sample about a quarter of the refusal limit's work; the probability goes on the last two
   // depths, where most of the ESU tree is (a rough cost model: work ∝ leaves kept).
   const keep = Math.min(1, LONG_RUN_SECONDS / 4 / seconds);
   const last = Math.sqrt(keep);
-  const probabilities = Array.from({ length: size }, (_, d) => (d >= size - 2 ? last : 1));
+  const probabilities = Array.from({ length: size }, (_, d) =>
+    d >= size - 2 ? last * (sample?.[d] ?? 1) : (sample?.[d] ?? 1),
+  );
   const suggestion = probabilities.map((p) => (p === 1 ? "1" : p.toPrecision(2))).join(",");
   throw new NnmotifsError(
-    `${summary}. Sample instead with --sample ${suggestion} (RAND-ESU), use fewer --random networks, or pass --force to enumerate anyway.`,
+    `${summary}. Sample ${sample === null ? "instead" : "less"} with --sample ${suggestion} (RAND-ESU), use fewer --random networks, or pass --force to run anyway.`,
   );
 }
