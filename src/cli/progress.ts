@@ -1,11 +1,11 @@
 /**
  * Progress of long runs on stderr, with an ETA: on a terminal a cli-progress bar; otherwise (logs,
- * pipes, CI) a plain line every few seconds — `train: epoch 12/100, loss 0.4312, ETA 1 min 5 s` —
+ * pipes, CI) a plain line every 10 seconds — `train: epoch 12/100, loss 0.4312, ETA 1 min 5 s` —
  * so a long run is never silent and a short one prints nothing. cli-progress is loaded only when a
  * bar is shown.
  *
  * The ETA is the rate so far times what is left; before the first item is done it is the caller's
- * estimate (`estimateSeconds`), if any. NNMOTIFS_PROGRESS_INTERVAL (seconds, default 5) sets the
+ * estimate (`estimateSeconds`), if any. NNMOTIFS_PROGRESS_INTERVAL (seconds, default 10) sets the
  * line interval when not a terminal; 0 prints every update (tests).
  */
 export interface Progress {
@@ -28,7 +28,7 @@ export interface ProgressOptions {
 const silent: Progress = { update: () => {}, stop: () => {} };
 
 /** Default seconds between two plain progress lines. */
-export const PROGRESS_INTERVAL_SECONDS = 5;
+export const PROGRESS_INTERVAL_SECONDS = 10;
 
 function intervalSeconds(): number {
   const text = process.env.NNMOTIFS_PROGRESS_INTERVAL;

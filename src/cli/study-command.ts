@@ -266,7 +266,13 @@ class StepListView {
     this.estimateDone += estimate;
     this.secondsDone += seconds;
     if (this.estimateLeft <= 0 || this.estimateDone <= 0) return "";
-    const speed = Math.min(10, Math.max(0.1, this.secondsDone / this.estimateDone));
+    // Speed so far (measured / estimated), pulled towards 1 by a prior worth a tenth of the
+    // plan: one slow first step (loading TensorFlow.js) must not multiply the whole ETA.
+    const prior = Math.max(5, 0.1 * (this.estimateLeft + this.estimateDone));
+    const speed = Math.min(
+      10,
+      Math.max(0.1, (this.secondsDone + prior) / (this.estimateDone + prior)),
+    );
     return `  (study ETA ${this.lineProgress.formatEta(this.estimateLeft * speed)})`;
   }
 

@@ -4,7 +4,7 @@
  * NNMOTIFS_PROGRESS_INTERVAL=0 so that a short job prints every update.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -46,8 +46,38 @@ describe("progress lines (not a terminal)", () => {
     expect(nnmotifs([...args, "--quiet"]).stderr).toBe("");
   });
 
-  it("prints nothing for a run shorter than the default interval", () => {
-    const r = nnmotifs(["train", "--data", "tree", "--epochs", "2", "--out", dir], "");
+  it("study prints each long step's progress with an ETA and the study's ETA after each step", () => {
+    const config = join(dir, "tiny.yaml");
+    writeFileSync(
+      config,
+      [
+        `out: ${join(dir, "study")}`,
+        "data: [tree]",
+        "network: { inits: [normal] }",
+        "training: { epochs: 2 }",
+        "motifs: { sizes: [3], randomNetworks: 12, nulls: [switch] }",
+        "sensitivity: { cutoffs: [] }",
+        "topology: { sizes: [3] }",
+        "density: { sizes: [] }",
+        "",
+      ].join("\n"),
+    );
+    const r = nnmotifs(["study", "-c", config]);
+    expect(r.status, r.stderr).toBe(0);
+    const lines = r.stderr.split("\n");
+    expect(lines[0]).toMatch(/^estimated [\d.]+ s for 8 steps, peak memory about /);
+    expect(lines).toContainEqual(
+      expect.stringMatching(/^ {2}… census normal-tree k=3 switch: \d+\/12 done, ETA \d+ s$/),
+    );
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        /^ {2}✓ \[1\/4\] census normal-initial k=3 switch {2}[\d.]+ s {2}\(study ETA \d+ s\)$/,
+      ),
+    );
+  });
+
+  it("prints nothing for a run shorter than the interval", () => {
+    const r = nnmotifs(["train", "--data", "tree", "--epochs", "2", "--out", dir], "3600");
     expect(r.status, r.stderr).toBe(0);
     expect(r.stderr).toBe("");
   });
