@@ -8,6 +8,7 @@
  * that does not record its initialisation needs --init-scheme for `reinit`.
  */
 import type { Command } from "commander";
+import { once } from "node:events";
 import { NnmotifsError } from "../core/errors.js";
 import { MOTIF_SIZE_RANGE } from "../motifs/motif-size.js";
 // Registers `reinit` (graph/), so that --null and its help know it.
@@ -198,7 +199,7 @@ async function runCensusCommand(
   opts: CensusCliOptions,
   signal: AbortSignal,
 ): Promise<void> {
-  const { CENSUS_FORMATS, formatCensus } = await import("../stats/census-format.js");
+  const { CENSUS_FORMATS, censusChunks } = await import("../stats/census-format.js");
   const size = integerOption("size", opts.size, MOTIF_SIZE_RANGE.min, MOTIF_SIZE_RANGE.max);
   const networks = integerOption("random", opts.random, 0, 1_000_000);
   const exchanges = integerOption("exchanges", opts.exchanges, 0, 1000);
@@ -310,13 +311,22 @@ async function runCensusCommand(
   }
 
   let threadsToUse = threads;
-  if (sample === null) {
-    const seconds = await checkWork(g, size, networks, threads, seed, opts.force ?? false, note);
-    // Starting worker threads costs ~0.1 s each: small jobs finish sooner in-process, so
-    // --threads is a maximum. The results are the same either way (one random stream per
-    // network; a census split across threads adds up exact integer counts).
-    if (seconds < IN_PROCESS_SECONDS) threadsToUse = 1;
-  }
+  const estimateSeconds = await checkWork(g, {
+    size,
+    networks,
+    threads,
+    seed,
+    colours: opts.colours,
+    sample,
+    exchanges,
+    tries,
+    force: opts.force ?? false,
+    note,
+  });
+  // Starting worker threads costs ~0.1 s each: small jobs finish sooner in-process, so
+  // --threads is a maximum. The results are the same either way (one random stream per
+  // network; a census split across threads adds up exact integer counts).
+  if (estimateSeconds < IN_PROCESS_SECONDS) threadsToUse = 1;
 
   // Memory and class counts after the time check (whose refusal suggests --sample).
   const { checkCensusPlan } = await import("../stats/census-memory.js");
@@ -334,7 +344,10 @@ async function runCensusCommand(
   });
 
   const { progressBar } = await import("./progress.js");
-  const bar = await progressBar("random networks", !opts.quiet && networks > 0);
+  const bar = await progressBar("census", !opts.quiet && networks > 0, {
+    unit: "random network",
+    estimateSeconds,
+  });
   bar.update(0, networks);
   let result;
   try {
@@ -367,12 +380,35 @@ async function runCensusCommand(
     version: string;
   };
   if (result.statistics.warning !== null) note(`warning: ${result.statistics.warning}`);
-  const text = formatCensus(result, format, { file, version: pkg.version });
+  // Streamed row by row: a census of any size is written without one giant string.
+  const chunks = censusChunks(result, format, { file, version: pkg.version });
   if (opts.out !== undefined) {
-    await write(text, `${result.motifs.length} classes, ${result.run.seconds.total.toFixed(2)} s`);
+    const { writeChunksAtomic } = await import("../core/atomic-write.js");
+    await writeChunksAtomic(opts.out, chunks);
+    note(
+      `wrote ${opts.out} (${result.motifs.length} classes, ${result.run.seconds.total.toFixed(2)} s)`,
+    );
   } else {
-    process.stdout.write(text);
+    await writeChunksToStdout(chunks);
   }
+}
+
+/** Write pieces to stdout in ~1 MiB writes, waiting when the pipe is full. */
+async function writeChunksToStdout(chunks: Iterable<string>): Promise<void> {
+  let buffer: string[] = [];
+  let size = 0;
+  const flush = async (): Promise<void> => {
+    const ok = process.stdout.write(buffer.join(""));
+    buffer = [];
+    size = 0;
+    if (!ok) await once(process.stdout, "drain");
+  };
+  for (const chunk of chunks) {
+    buffer.push(chunk);
+    size += chunk.length;
+    if (size >= 1 << 20) await flush();
+  }
+  if (size > 0) await flush();
 }
 
 /**
@@ -545,39 +581,53 @@ function parseSample(text: string, size: number): number[] {
 }
 
 /**
- * Estimate the enumeration's work up front; refuse a very long run (unless --force) and say how
- * to sample instead.
+ * Estimate the census's time up front (stats/census-cost.ts), sampled or exact; say it when long,
+ * and refuse a very long run (unless --force), saying how to sample (or sample less) instead.
  */
 async function checkWork(
   g: import("../graph/digraph.js").Digraph,
-  size: number,
-  networks: number,
-  threads: number | undefined,
-  seed: number,
-  force: boolean,
-  note: (m: string) => void,
+  job: {
+    size: number;
+    networks: number;
+    threads: number | undefined;
+    seed: number;
+    colours: boolean;
+    sample: readonly number[] | null;
+    exchanges: number;
+    tries: number;
+    force: boolean;
+    note: (m: string) => void;
+  },
 ): Promise<number> {
-  const { estimateSubgraphCount } = await import("../motifs/rand-esu.js");
-  const { Rng } = await import("../core/random.js");
+  const { estimateCensusCost } = await import("../stats/census-cost.js");
   const { availableParallelism } = await import("node:os");
-  const est = estimateSubgraphCount(g, size, { rng: new Rng(seed, 0xfffffffe) });
-  const workers = Math.max(1, Math.min(threads ?? availableParallelism(), Math.max(networks, 1)));
-  const seconds = est.seconds + (est.seconds * networks) / workers;
+  const { size, networks, sample } = job;
+  const threads = job.threads ?? availableParallelism();
+  const workers = Math.max(1, Math.min(threads, Math.max(networks, 1)));
+  const est = estimateCensusCost(g, { ...job, workers });
+  const seconds = est.seconds;
   if (seconds < 30) return seconds;
   const human =
     seconds < 3600 ? `${Math.round(seconds / 60)} min` : `${(seconds / 3600).toFixed(1)} h`;
-  const summary = `about ${est.estimate.toExponential(1)} subgraphs of size ${size} per network; the exact census of the graph and ${networks} random networks would take roughly ${human}`;
-  if (seconds <= LONG_RUN_SECONDS || force) {
-    note(`${summary}.`);
+  const kept = est.subgraphs * (sample ?? []).reduce((a, b) => a * b, 1);
+  const what =
+    sample === null
+      ? "the exact census"
+      : `the RAND-ESU sample (--sample ${sample.join(",")}, about ${kept.toExponential(1)} subgraphs kept)`;
+  const summary = `about ${est.subgraphs.toExponential(1)} subgraphs of size ${size} per network; ${what} of the graph and ${networks} random networks would take roughly ${human}`;
+  if (seconds <= LONG_RUN_SECONDS || job.force) {
+    job.note(`${summary}.`);
     return seconds;
   }
   // Sample about a quarter of the refusal limit's work; the probability goes on the last two
   // depths, where most of the ESU tree is (a rough cost model: work ∝ leaves kept).
   const keep = Math.min(1, LONG_RUN_SECONDS / 4 / seconds);
   const last = Math.sqrt(keep);
-  const probabilities = Array.from({ length: size }, (_, d) => (d >= size - 2 ? last : 1));
+  const probabilities = Array.from({ length: size }, (_, d) =>
+    d >= size - 2 ? last * (sample?.[d] ?? 1) : (sample?.[d] ?? 1),
+  );
   const suggestion = probabilities.map((p) => (p === 1 ? "1" : p.toPrecision(2))).join(",");
   throw new NnmotifsError(
-    `${summary}. Sample instead with --sample ${suggestion} (RAND-ESU), use fewer --random networks, or pass --force to enumerate anyway.`,
+    `${summary}. Sample ${sample === null ? "instead" : "less"} with --sample ${suggestion} (RAND-ESU), use fewer --random networks, or pass --force to run anyway.`,
   );
 }

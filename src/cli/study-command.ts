@@ -22,6 +22,9 @@ interface StudyCliOptions {
   preset?: string;
   seeds?: string;
   mnist?: string;
+  maxTime?: string;
+  maxMemory?: string;
+  acceptCost?: boolean;
 }
 
 export function register(program: Command): void {
@@ -59,6 +62,9 @@ export function register(program: Command): void {
       "--queue <url>",
       "run the steps on a job queue (redis://host:port[/db]) served by `nnmotifs worker`",
     )
+    .option("--max-time <duration>", "refuse a study estimated to take longer (default 2h)")
+    .option("--max-memory <size>", "refuse a study estimated to need more (default: free memory)")
+    .option("--accept-cost", "run even when the estimate is above --max-time/--max-memory")
     .action(async (opts: StudyCliOptions) => {
       await studyAction(opts);
     });
@@ -122,10 +128,11 @@ async function studyAction(opts: StudyCliOptions): Promise<void> {
     return;
   }
   const quiet = opts.quiet ?? false;
+  const cost = await guardCost(config, opts);
   const executor = opts.queue === undefined ? undefined : await queueExecutor(opts.queue, config);
   const { setLogger, quietLogger } = await import("../core/log.js");
   const previous = quiet ? setLogger(quietLogger) : null;
-  const view = quiet ? null : await StepListView.create();
+  const view = quiet ? null : await StepListView.create(cost.estimates);
   const { runStudy } = await import("../study/run-study.js");
   const { relative } = await import("node:path");
   if (view) {
@@ -210,6 +217,24 @@ function checkMnistFolder(dir: string): void {
   }
 }
 
+/** The cost guard (study/cost-guard.ts): print the estimate, refuse above the limits. */
+async function guardCost(
+  config: import("../study/config.js").StudyConfig,
+  opts: StudyCliOptions,
+): Promise<import("../study/cost-guard.js").StudyCostEstimate> {
+  const { guardStudy, parseDuration } = await import("../study/cost-guard.js");
+  const { parseMemorySize } = await import("../core/memory-budget.js");
+  const { availableParallelism } = await import("node:os");
+  return guardStudy(config, {
+    maxSeconds: opts.maxTime === undefined ? undefined : parseDuration(opts.maxTime),
+    maxBytes: opts.maxMemory === undefined ? undefined : parseMemorySize(opts.maxMemory),
+    accept: (opts.acceptCost ?? false) || (opts.force ?? false),
+    redoAll: opts.force ?? false,
+    threads: config.threads === "auto" ? availableParallelism() : config.threads,
+    print: opts.quiet ? null : (line) => process.stderr.write(`${line}\n`),
+  });
+}
+
 /** `--queue`: the queue executor (the URL is checked before anything is written). */
 async function queueExecutor(
   url: string,
@@ -284,6 +309,12 @@ function duration(seconds: number): string {
  */
 class StepListView {
   private bar: import("cli-progress").SingleBar | null = null;
+  // Not on a terminal: a long step's progress as a line every few seconds.
+  private lines: import("./progress.js").Progress | null = null;
+  // The study's ETA: what is left of the estimates, scaled by how fast the steps run so far.
+  private estimateLeft: number;
+  private estimateDone = 0;
+  private secondsDone = 0;
   // Per stage: a queue runs steps of several stages at once.
   private readonly done = new Map<string, number>();
   private readonly total = new Map<string, number>();
@@ -291,12 +322,34 @@ class StepListView {
   private constructor(
     private readonly tty: boolean,
     private readonly progress: typeof import("cli-progress") | null,
-  ) {}
+    private readonly estimates: ReadonlyMap<string, number>,
+    private readonly lineProgress: typeof import("./progress.js"),
+  ) {
+    this.estimateLeft = [...estimates.values()].reduce((a, b) => a + b, 0);
+  }
 
-  static async create(): Promise<StepListView> {
+  static async create(estimates: ReadonlyMap<string, number>): Promise<StepListView> {
     const tty = Boolean(process.stderr.isTTY);
     const progress = tty ? (await import("cli-progress")).default : null;
-    return new StepListView(tty, progress);
+    return new StepListView(tty, progress, estimates, await import("./progress.js"));
+  }
+
+  /** ", ETA 3 min 5 s" after a step ran; "" when nothing is left or nothing ran yet. */
+  private studyEta(id: string, seconds: number): string {
+    const estimate = this.estimates.get(id);
+    if (estimate === undefined) return "";
+    this.estimateLeft = Math.max(0, this.estimateLeft - estimate);
+    this.estimateDone += estimate;
+    this.secondsDone += seconds;
+    if (this.estimateLeft <= 0 || this.estimateDone <= 0) return "";
+    // Speed so far (measured / estimated), pulled towards 1 by a prior worth a tenth of the
+    // plan: one slow first step (loading TensorFlow.js) must not multiply the whole ETA.
+    const prior = Math.max(5, 0.1 * (this.estimateLeft + this.estimateDone));
+    const speed = Math.min(
+      10,
+      Math.max(0.1, (this.secondsDone + prior) / (this.estimateDone + prior)),
+    );
+    return `  (study ETA ${this.lineProgress.formatEta(this.estimateLeft * speed)})`;
   }
 
   line(text: string): void {
@@ -323,6 +376,10 @@ class StepListView {
             this.progress.Presets.shades_classic,
           );
           this.bar.start(1, 0);
+        } else if (e.long) {
+          this.lines = this.lineProgress.progressLines(`  … ${e.label}`, {
+            estimateSeconds: this.estimates.get(e.id),
+          });
         }
         return;
       case "progress":
@@ -330,13 +387,16 @@ class StepListView {
           this.bar.setTotal(e.total);
           this.bar.update(e.done);
         }
+        this.lines?.update(e.done, e.total);
         return;
       case "finish": {
         this.stop();
         const done = (this.done.get(e.step.stage) ?? 0) + 1;
         this.done.set(e.step.stage, done);
         const mark = e.reused ? "↺" : "✓";
-        const time = e.reused ? "reused" : `${e.seconds.toFixed(1)} s`;
+        const time = e.reused
+          ? "reused"
+          : `${e.seconds.toFixed(1)} s${this.studyEta(e.id, e.seconds)}`;
         this.line(`  ${mark} [${done}/${this.total.get(e.step.stage) ?? 0}] ${e.label}  ${time}`);
         return;
       }
@@ -344,6 +404,7 @@ class StepListView {
   }
 
   stop(): void {
+    this.lines = null;
     if (this.bar) {
       this.bar.stop();
       this.bar = null;

@@ -139,6 +139,9 @@ async function trainAction(opts: TrainCliOptions): Promise<void> {
     snapshots: 2 + snapshots.length,
   });
   const started = performance.now();
+  // Per epoch: a bar on a terminal, else a line with the loss and ETA every few seconds.
+  const { progressBar } = await import("./progress.js");
+  const bar = await progressBar("train", !opts.quiet && epochs > 0, { unit: "epoch" });
   const result = await trainNetwork(data, {
     hidden,
     init,
@@ -150,7 +153,8 @@ async function trainAction(opts: TrainCliOptions): Promise<void> {
     patience,
     backend,
     snapshots: [0, ...snapshots],
-  });
+    onEpochEnd: (r) => bar.update(r.epoch, epochs, `loss ${r.loss.toFixed(4)}`),
+  }).finally(() => bar.stop());
   const training = { ...result.config, dataset: opts.data, backend: result.backend };
   const history = result.history.map((h) => ({ ...h }));
   // Everything is computed before the first write; each file is replaced atomically.

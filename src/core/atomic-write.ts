@@ -7,7 +7,7 @@
  * the temporary file is removed, so nothing half-written stays behind.
  */
 import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, open, rename, rm, writeFile, type FileHandle } from "node:fs/promises";
 import { dirname, join, basename } from "node:path";
 import { NnmotifsError } from "./errors.js";
 
@@ -81,4 +81,43 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
 
 export function writeJsonAtomicSync(path: string, value: unknown): void {
   writeFileAtomicSync(path, JSON.stringify(value, null, 2) + "\n");
+}
+
+/** Bytes gathered before each write of a streamed file. */
+const STREAM_BUFFER_CHARS = 1 << 20;
+
+/**
+ * Write `chunks` to `path` atomically without holding the whole text: the pieces go to a temporary
+ * file in ~1 MiB writes, then it is renamed. For outputs of any size (census tables with 10⁶ rows);
+ * the same failure handling as writeFileAtomic.
+ */
+export async function writeChunksAtomic(
+  path: string,
+  chunks: Iterable<string> | AsyncIterable<string>,
+): Promise<void> {
+  const tmp = temporaryName(path);
+  let handle: FileHandle | null = null;
+  try {
+    await mkdir(dirname(path), { recursive: true });
+    handle = await open(tmp, "w");
+    let buffer: string[] = [];
+    let size = 0;
+    for await (const chunk of chunks) {
+      buffer.push(chunk);
+      size += chunk.length;
+      if (size >= STREAM_BUFFER_CHARS) {
+        await handle.writeFile(buffer.join(""));
+        buffer = [];
+        size = 0;
+      }
+    }
+    if (size > 0) await handle.writeFile(buffer.join(""));
+    await handle.close();
+    handle = null;
+    await rename(tmp, path);
+  } catch (error) {
+    await handle?.close().catch(() => {});
+    await rm(tmp, { force: true });
+    throw writeError(error, path);
+  }
 }

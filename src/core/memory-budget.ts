@@ -62,7 +62,7 @@ export interface CensusMemoryInput {
 
 /**
  * Peak memory of `census`: the graph and its per-network copies, the class keys, the N × classes
- * count matrix (held by the workers' results and the main thread), and the output text.
+ * count matrix (held by the workers' results and the main thread), and the result rows.
  */
 export function estimateCensusMemory(x: CensusMemoryInput): MemoryEstimate {
   const k = x.size;
@@ -75,13 +75,14 @@ export function estimateCensusMemory(x: CensusMemoryInput): MemoryEstimate {
   const caches = 64 * k * k * x.classes;
   const perWorker = graph + 1.5 * x.classes * keyBytes + caches;
   const counts = 2 * 8 * x.classes * Math.max(1, x.networks);
-  // Output: a table / JSON row per class (~40 numbers' worth of text), built twice at most.
-  const output = 2 * x.classes * (300 + 4 * k * k);
+  // The result's rows (~40 numbers and a key per class); the output text is streamed
+  // (census-format.ts), never held whole.
+  const output = x.classes * (300 + 4 * k * k);
   const parts: Array<[string, number]> = [
     ["random-network counts (networks × classes)", counts],
     [`workers' graphs and class maps (${workers})`, workers * perWorker],
     ["class keys and label caches", 2 * x.classes * keyBytes + caches],
-    ["output text", output],
+    ["result rows", output],
     ["graph", graph],
   ];
   const bytes = BASELINE_BYTES + parts.reduce((sum, [, b]) => sum + b, 0);

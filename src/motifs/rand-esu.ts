@@ -42,6 +42,8 @@ export interface WorkEstimate {
   readonly standardError: number;
   /** Estimated number of nodes of the whole ESU tree (the work, leaves included). */
   readonly treeNodes: number;
+  /** Estimated ESU tree nodes at each depth 0..k-1 (depth k-1: the subgraphs); sums to treeNodes. */
+  readonly levels: readonly number[];
   /** Estimated seconds for one exact census at `NOMINAL_SUBGRAPHS_PER_SECOND`. */
   readonly seconds: number;
   readonly probes: number;
@@ -73,6 +75,7 @@ export function estimateSubgraphCount(
   let sum = 0;
   let sumSq = 0;
   let nodes = 0;
+  const levels = new Float64Array(k);
   for (let probe = 0; probe < probes && n > 0; probe++) {
     const v = rng.int(n);
     blocked[v] = 1;
@@ -87,12 +90,14 @@ export function estimateSubgraphCount(
     }
     let weight = n; // estimate of the number of tree nodes at the current depth
     nodes += weight;
+    levels[0] += weight;
     let leaves = 0;
     for (let d = 1; d < k; d++) {
       const width = hi - lo;
       if (width === 0) break;
       weight *= width;
       nodes += weight;
+      levels[d] += weight;
       if (d === k - 1) {
         leaves = weight;
         break;
@@ -121,6 +126,7 @@ export function estimateSubgraphCount(
     estimate,
     standardError: Math.sqrt(Math.max(0, variance)),
     treeNodes,
+    levels: Array.from(levels, (x) => (probes > 0 ? x / probes : 0)),
     seconds: estimate / NOMINAL_SUBGRAPHS_PER_SECOND,
     probes,
   };

@@ -2,6 +2,10 @@
  * Output formats of a census (`nnmotifs census --format`, and the study's census/*.csv): a readable
  * table, the JSON document of the issue (item 7), a flat CSV (one row per class), and a
  * FANMOD-1.1-style CSV for existing scripts.
+ *
+ * Each format is a generator of text pieces (`censusChunks`), so a census of any size (k = 8:
+ * 6.7·10⁵ classes) is written by streaming rows (core/atomic-write.ts's writeChunksAtomic), never
+ * as one giant string; `formatCensus` joins the pieces for small results.
  */
 import { censusJson, uncolouredClassId, type CensusResult } from "./census.js";
 import { needsNetworkContext, nullModel } from "../nulls/registry.js";
@@ -26,13 +30,51 @@ export function formatCensus(
   format: CensusFormat,
   ctx: FormatContext,
 ): string {
-  const formatters: { readonly [F in CensusFormat]: () => string } = {
-    table: () => formatTable(result, ctx),
-    json: () => JSON.stringify("run" in result ? censusJson(result) : result, null, 2) + "\n",
-    csv: () => formatCsv(result),
-    fanmod: () => formatFanmod(result, ctx),
+  return [...censusChunks(result, format, ctx)].join("");
+}
+
+/** The text of `formatCensus` in pieces (a row or a few lines each), in order. */
+export function censusChunks(
+  result: CensusDocument,
+  format: CensusFormat,
+  ctx: FormatContext,
+): Iterable<string> {
+  const formatters: { readonly [F in CensusFormat]: () => Iterable<string> } = {
+    table: () => tableChunks(result, ctx),
+    json: () => jsonChunks("run" in result ? censusJson(result) : result, 2),
+    csv: () => csvChunks(result),
+    fanmod: () => fanmodChunks(result, ctx),
   };
   return formatters[format]();
+}
+
+/** Stands for the motifs array in the stringified rest of the document. */
+const MOTIFS_MARK = "__nnmotifs_motifs_streamed_here__";
+
+/**
+ * `JSON.stringify(doc, null, indent) + "\n"`, byte for byte, with the motifs array written one
+ * element at a time.
+ */
+export function* jsonChunks(doc: CensusJson, indent: number): Generator<string> {
+  const head = JSON.stringify({ ...doc, motifs: MOTIFS_MARK }, null, indent);
+  const at = head.indexOf(`"${MOTIFS_MARK}"`);
+  if (at < 0) throw new Error("jsonChunks: no motifs field");
+  yield head.slice(0, at);
+  if (doc.motifs.length === 0) yield "[]";
+  else {
+    // JSON.stringify's layout: each element on its own line, indented one level deeper.
+    const nl = indent > 0 ? "\n" : "";
+    const pad = " ".repeat(2 * indent);
+    yield "[";
+    let first = true;
+    for (const m of doc.motifs) {
+      const element = JSON.stringify(m, null, indent).replace(/\n/g, `\n${pad}`);
+      yield `${first ? "" : ","}${nl}${pad}${element}`;
+      first = false;
+    }
+    yield `${nl}${" ".repeat(indent)}]`;
+  }
+  yield head.slice(at + MOTIFS_MARK.length + 2) + "\n";
 }
 
 /** C's %.{digits}g: `digits` significant digits, trailing zeros dropped, exponent when tiny/huge. */
@@ -54,7 +96,7 @@ function trimZeros(s: string): string {
 
 const orEmpty = (x: number | null, digits = 6): string => (x === null ? "" : formatG(x, digits));
 
-function formatCsv(r: CensusDocument): string {
+function* csvChunks(r: CensusDocument): Generator<string> {
   const header = [
     "adjacency",
     "vertex_colours",
@@ -76,9 +118,9 @@ function formatCsv(r: CensusDocument): string {
     "constrained",
     "significant",
   ];
-  const lines = [header.join(",")];
+  yield header.join(",") + "\n";
   for (const m of r.motifs) {
-    lines.push(
+    yield (
       [
         m.adjacency.join("/"),
         m.vertexColours ? m.vertexColours.join("/") : "",
@@ -99,13 +141,12 @@ function formatCsv(r: CensusDocument): string {
         orEmpty(m.shareUnder, 10),
         m.constrained ? "true" : "false",
         m.significant ?? "",
-      ].join(","),
+      ].join(",") + "\n"
     );
   }
-  return lines.join("\n") + "\n";
 }
 
-function formatTable(r: CensusDocument, ctx: FormatContext): string {
+function* tableChunks(r: CensusDocument, ctx: FormatContext): Generator<string> {
   const out: string[] = [];
   out.push(
     `${ctx.file}: ${r.nodes} nodes, ${r.edges} edges (${r.mutualPairs} mutual pairs), ${r.colours} edge colour${r.colours === 1 ? "" : "s"}`,
@@ -146,7 +187,7 @@ function formatTable(r: CensusDocument, ctx: FormatContext): string {
     "SP",
     "call",
   ];
-  const rows = r.motifs.map((m) => [
+  const cells = (m: CensusDocument["motifs"][number]): string[] => [
     m.adjacency.join(" ") + (m.vertexColours ? ` /${m.vertexColours.join(",")}` : ""),
     String(m.count),
     formatG(100 * m.frequency, 5),
@@ -160,18 +201,21 @@ function formatTable(r: CensusDocument, ctx: FormatContext): string {
     m.zCount === null ? (rn.networks > 0 ? "undef" : "") : formatG(m.zCount, 5),
     orEmpty(m.sp, 3),
     m.constrained ? "fixed" : (m.significant ?? ""),
-  ]);
-  // A loop, not Math.max(...column): spreading 10⁵+ rows (k ≥ 7) overflows the call stack.
+  ];
+  // Two passes over the classes (widths, then rows) instead of holding every row's cells; a loop,
+  // not Math.max(...column): spreading 10⁵+ rows (k ≥ 7) overflows the call stack.
   const widths = head.map((h) => h.length);
-  for (const row of rows)
+  for (const m of r.motifs) {
+    const row = cells(m);
     for (let c = 0; c < row.length; c++) widths[c] = Math.max(widths[c], row[c].length);
+  }
   const line = (cells: string[]): string =>
     cells
       .map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c])))
       .join("  ");
   out.push(line(head));
-  for (const row of rows) out.push(line(row));
-  return out.join("\n") + "\n";
+  yield out.join("\n") + "\n";
+  for (const m of r.motifs) yield line(cells(m)) + "\n";
 }
 
 /**
@@ -182,7 +226,7 @@ function formatTable(r: CensusDocument, ctx: FormatContext): string {
  * random concentrations strictly above the original's — not the permutation pOver); 5 significant
  * digits.
  */
-function formatFanmod(r: CensusDocument, ctx: FormatContext): string {
+function* fanmodChunks(r: CensusDocument, ctx: FormatContext): Generator<string> {
   const rn = r.random;
   const out: string[] = [
     `FANMOD 1.1 subgraph enumeration (format written by nnmotifs ${ctx.version})`,
@@ -225,10 +269,12 @@ function formatFanmod(r: CensusDocument, ctx: FormatContext): string {
     ",,[Original],[Random],[Random]",
     "",
   ];
+  // Lines joined by "\n" with none after the last (FANMOD's files end so).
+  yield out.join("\n");
   for (const m of r.motifs) {
     const id = uncolouredClassId(m.adjacency);
     const z = m.z === null ? "undefined" : formatG(m.z);
-    out.push(
+    const block = [
       [
         String(id),
         m.adjacency[0],
@@ -238,9 +284,9 @@ function formatFanmod(r: CensusDocument, ctx: FormatContext): string {
         z,
         formatG(m.shareOver ?? 0),
       ].join(","),
-    );
-    for (const row of m.adjacency.slice(1)) out.push(`,${row}`);
-    out.push("");
+    ];
+    for (const row of m.adjacency.slice(1)) block.push(`,${row}`);
+    block.push("");
+    yield "\n" + block.join("\n");
   }
-  return out.join("\n");
 }

@@ -12,7 +12,6 @@
  */
 import { NnmotifsError } from "../core/errors.js";
 import {
-  MAX_STRING_CHARS,
   checkMemoryBudget,
   estimateCensusMemory,
   type MemoryEstimate,
@@ -24,9 +23,6 @@ import { estimateSubgraphCount, sampleSubgraphs } from "../motifs/rand-esu.js";
 /** Subgraphs sampled for the class-count estimate (milliseconds of work). */
 export const SAMPLE_TARGET = 20_000;
 
-/** Characters per class of each output format (upper bounds), to keep every text below V8's limit. */
-const CHARS_PER_CLASS = { table: 160, json: 900, csv: 260, fanmod: 220 } as const;
-
 export interface CensusPlan {
   readonly size: number;
   readonly networks: number;
@@ -34,7 +30,8 @@ export interface CensusPlan {
   readonly colours: boolean;
   /** Classes also split by vertex colour (layers): more classes. */
   readonly vertexColours: boolean;
-  readonly format?: keyof typeof CHARS_PER_CLASS;
+  /** Output format (informational: every format streams, any size is written). */
+  readonly format?: string;
   /** `--max-memory` in bytes. */
   readonly maxBytes?: number;
   readonly seed?: number;
@@ -146,13 +143,6 @@ export function checkCensusPlan(g: Digraph, plan: CensusPlan): CensusSizeEstimat
     advice,
     file: plan.file,
   });
-  const format = plan.format ?? "table";
-  if (classes * CHARS_PER_CLASS[format] > MAX_STRING_CHARS) {
-    throw new NnmotifsError(
-      `the size-${plan.size} census would list about ${formatCount(classes)} classes, too many for --format ${format} (over ${formatCount(MAX_STRING_CHARS)} characters of text). ${format === "csv" ? "Use" : "Use --format csv or"} a smaller --size.`,
-      where,
-    );
-  }
   return { subgraphs, classes, memory };
 }
 

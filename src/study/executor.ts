@@ -209,6 +209,7 @@ export class LocalExecutor implements StudyExecutor {
               `${spec.label}: ${error.message}`,
               { file: error.file, line: error.line },
               error.exitCode,
+              error.cause, // keeps the code (ENOSPC: the study keeps its finished steps)
             );
           }
           throw error;

@@ -98,13 +98,21 @@ export async function runStudy(
       });
     } catch (error) {
       const cancelled = error instanceof NnmotifsError && error.exitCode === 130;
-      const badInput = error instanceof NnmotifsError && error.exitCode === 2;
+      // A full disk is not bad input: the finished steps are kept, so a rerun resumes.
+      const diskFull =
+        error instanceof NnmotifsError && (error.code === "ENOSPC" || error.code === "EDQUOT");
+      const badInput = error instanceof NnmotifsError && error.exitCode === 2 && !diskFull;
       if (store.createdFolder && badInput) {
         // A first run that failed on bad input leaves nothing behind: there is nothing to resume.
         lock.release();
         store.removeAll();
       } else {
-        await store.writeManifest(manifest(cancelled ? "cancelled" : "failed"));
+        // Best effort: on a full disk the manifest may not fit; the step's error is the news.
+        await store
+          .writeManifest(manifest(cancelled ? "cancelled" : "failed"))
+          .catch((e: unknown) => {
+            if (!diskFull) throw e;
+          });
       }
       throw error;
     }
