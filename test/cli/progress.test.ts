@@ -59,6 +59,9 @@ describe("progress lines (not a terminal)", () => {
         "sensitivity: { cutoffs: [] }",
         "topology: { sizes: [3] }",
         "density: { sizes: [] }",
+        "seeds: 1",
+        "snapshots: []",
+        "biology: { networks: [] }",
         "",
       ].join("\n"),
     );
