@@ -702,9 +702,15 @@ function planReplicate(
   };
 }
 
-/** The epochs of a data set's snapshots: those of the config it reaches (≤ its epochs). */
+/**
+ * The epochs of a data set's snapshots: those of the config it reaches (≤ its epochs), and its
+ * last epoch (the trained network) so that every trajectory ends where training ended.
+ */
 export function snapshotEpochs(config: StudyConfig, ds: { epochs: number }): number[] {
-  return [...config.snapshots].filter((e) => e <= ds.epochs).sort((a, b) => a - b);
+  if (config.snapshots.length === 0) return [];
+  const epochs = new Set(config.snapshots.filter((e) => e <= ds.epochs));
+  epochs.add(ds.epochs);
+  return [...epochs].sort((a, b) => a - b);
 }
 
 /** The binning axis: the study's binning first, then each sweep cut-off not equal to it. */
