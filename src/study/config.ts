@@ -363,7 +363,7 @@ export const StudyConfigSchema = z
       .refine((a) => new Set(a).size === a.length, { error: "must not repeat a value" })
       .default([...D.snapshots])
       .describe(
-        "Epochs whose networks are saved and counted without colours (0 = initial); each ≤ training.epochs; a data set with fewer epochs uses those it reaches. Empty = off.",
+        "Epochs whose networks are saved and counted without colours (0 = initial); each ≤ the training's epochs; a data set with fewer epochs uses those it reaches, and its last epoch (the trained network) is always one. Empty = off.",
       ),
     trajectory: section({
       sizes: uniqueSizes()
@@ -423,8 +423,9 @@ export const StudyConfigSchema = z
   .describe("nnmotifs study configuration (nnmotifs study --config FILE)");
 
 /**
- * Rules across keys: snapshots within the training; the data sets of one architecture share one
- * cut-off (they form one graph group per init, binned together as SPEC §4.2 does).
+ * Rules across keys: the data sets of one architecture share one cut-off (they form one graph
+ * group per init, binned together as SPEC §4.2 does). (Snapshots within the training: checked in
+ * resolveStudyConfig, only when the file names them.)
  */
 function checkGrid(
   c: {
@@ -436,23 +437,6 @@ function checkGrid(
   },
   ctx: z.core.$RefinementCtx,
 ): void {
-  // The default snapshots are cut to the training a config asks for (epochs: 2 → [0, 1, 2]);
-  // snapshots written in the config must each be reached by some data set's training.
-  const isDefault =
-    c.snapshots.length === D.snapshots.length && c.snapshots.every((e, i) => e === D.snapshots[i]);
-  const maxEpochs = Math.max(
-    c.training.epochs,
-    ...c.data.map((entry) => dataEntryOf(entry).epochs ?? 0),
-  );
-  c.snapshots.forEach((e, i) => {
-    if (!isDefault && e > maxEpochs) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["snapshots", i],
-        message: `must be at most training.epochs (${maxEpochs})`,
-      });
-    }
-  });
   const sets = new Map<string, number>();
   c.data.forEach((entry, j) => {
     const set = dataEntryOf(entry).set;
@@ -560,6 +544,24 @@ export function resolveStudyConfig(
     });
   }
   let config = result.data;
+  // Snapshots the file names must lie within the training (the default list is cut to it).
+  const named = (input as { snapshots?: unknown }).snapshots;
+  if (Array.isArray(named)) {
+    const epochs = Math.max(
+      config.training.epochs,
+      ...config.data.map((e) => dataEntryOf(e).epochs ?? 0),
+    );
+    const i = config.snapshots.findIndex((e) => e > epochs);
+    if (i >= 0) {
+      throw new NnmotifsError(
+        `snapshots[${i}]: must be at most the training's epochs (${epochs})`,
+        {
+          file,
+          line: options.lineOf?.(["snapshots", i]),
+        },
+      );
+    }
+  }
   if (options.quick) {
     config = {
       ...config,

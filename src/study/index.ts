@@ -8,6 +8,8 @@ export {
   formatStudyConfig,
   studyJsonSchema,
   writeStudyJsonSchema,
+  replicateSeeds,
+  architectureLabel,
   type StudyConfig,
   type StudyConfigInput,
   type LoadConfigOptions,
@@ -24,7 +26,22 @@ export {
 export { LAYOUT, datasetSlugs, type StudyDataset } from "./layout.js";
 export { stepSeed } from "./step.js";
 export { runStudy, type RunStudyOptions, type StudyEvent, type StudyOutcome } from "./run-study.js";
-export { buildPlan, type StudyPlan, type StepSpec, type StepInput } from "./plan.js";
+export {
+  buildPlan,
+  studyReplicates,
+  type Replicate,
+  type StudyPlan,
+  type StepSpec,
+  type StepInput,
+} from "./plan.js";
+export {
+  STUDY_PRESETS,
+  STUDY_PRESET_NAMES,
+  DEFAULT_MNIST,
+  studyPreset,
+  type StudyPreset,
+  type StudyPresetName,
+} from "./presets.js";
 export { LocalFolderStore, type StudyStore, type StoreLock } from "./store.js";
 export {
   LocalExecutor,

@@ -58,7 +58,9 @@ describe("nnmotifs study errors", () => {
     writeFileSync(file, "motif:\n  sizes: [3]\n");
     const run = nnmotifs("study", "--config", file);
     expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(/unknown key `motif`; allowed keys: seed, out, threads, data/);
+    expect(run.stderr).toMatch(
+      /unknown key `motif`; allowed keys: seed, seeds, out, threads, data/,
+    );
     const threads = nnmotifs("study", "--threads", "zero", "--print-config");
     expect(threads.status).toBe(2);
     expect(threads.stderr).toMatch(
@@ -79,22 +81,25 @@ describe("nnmotifs study --plan", () => {
     const run = nnmotifs("study", "--plan", "--out", out);
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toMatch(
-      /^plan of the study → .*planned\/: 225 steps, 0 cached, 225 to run, estimated /,
+      /^plan of the study → .*planned\/: 1100 steps, 0 cached, 1100 to run, estimated /,
     );
+    // 5 seeds (issue 9): per seed 6 trainings, 3 main groups and 3 of training snapshots (+ 6
+    // matched-density graphs in the first); 36 + 36 censuses of the main graphs, 132 of the
+    // snapshots (+ 12 matched in the first).
     for (const [stage, n] of [
-      ["train", 6],
-      // + 6 matched-density graphs; + 54 uncoloured and 12 matched censuses (issue 7 items 4, 5)
-      ["graphs", 21],
-      // + 4 reference-network censuses (config `biology`: 2 networks × sizes 3, 4)
-      ["census", 196],
+      ["train", 30],
+      ["graphs", 36],
+      ["census", 1032],
       ["analysis", 1],
       ["report", 1],
     ]) {
       expect(run.stdout).toMatch(new RegExp(`^${stage} \\(${n} steps?, 0 cached, ~`, "m"));
     }
-    expect(run.stdout).toMatch(/^ {2}· census normal-tree k=5 switch {2}~\d/m);
-    expect(run.stdout).toMatch(/^ {2}· census normal-tree k=4 switch at c = 0\.35 {2}~/m);
-    expect(run.stdout).not.toMatch(/at c = 0\.55/);
+    expect(run.stdout).toMatch(/^ {2}· census normal-tree k=4 switch \(30-30, seed 5\) {2}~\d/m);
+    expect(run.stdout).toMatch(
+      /^ {2}· census normal-tree-e5 k=4 switch uncoloured \(trajectory\)/m,
+    );
+    expect(run.stdout).not.toMatch(/at c = /);
     expect(existsSync(out)).toBe(false);
   });
 });
@@ -106,6 +111,8 @@ function tinyConfig(name: string, randomNetworks = 30): { yaml: string; out: str
   writeFileSync(
     yaml,
     JSON.stringify({
+      seeds: 1,
+      snapshots: [],
       data: ["tree"],
       network: { hidden: [6, 5], inits: ["normal", "glorot"] },
       training: { epochs: 2 },

@@ -37,6 +37,8 @@ withRedis("queue failures", () => {
     fail: () => never,
   ): Promise<{ error: NnmotifsError; attempts: number[] }> => {
     const config = resolveStudyConfig({
+      seeds: 1,
+      snapshots: [],
       data: ["tree"],
       network: { hidden: [4], inits: ["normal"] },
       training: { epochs: 1 },
@@ -78,7 +80,7 @@ withRedis("queue failures", () => {
         expect(manifest).not.toContain(PASSWORD);
         expect(JSON.parse(manifest)).toMatchObject({
           status: "failed",
-          failedStep: "train-tree-normal",
+          failedStep: "train-tree-normal@4-s1",
         });
       }
       return { error: error as NnmotifsError, attempts };
@@ -94,7 +96,9 @@ withRedis("queue failures", () => {
     expect(attempts).toEqual([...Array(JOB_ATTEMPTS).keys()]);
     expect(error.exitCode).toBe(1);
     expect(error.message).toMatch(
-      new RegExp(`^train tree × normal: failed on the queue after ${JOB_ATTEMPTS} attempts: boom`),
+      new RegExp(
+        `^train tree × normal \\(4, seed 1\\): failed on the queue after ${JOB_ATTEMPTS} attempts: boom`,
+      ),
     );
     expect(error.message).not.toContain(PASSWORD);
   });
@@ -105,6 +109,6 @@ withRedis("queue failures", () => {
     });
     expect(attempts).toEqual([0]);
     expect(error.exitCode).toBe(2);
-    expect(error.message).toBe("train tree × normal: data/x.csv:3: not a number");
+    expect(error.message).toBe("train tree × normal (4, seed 1): data/x.csv:3: not a number");
   });
 });

@@ -21,6 +21,9 @@ const PASSWORD = "s3cret-pw-4711";
 
 /** A study of seconds whose k = 4 censuses take long enough (~1 s) to kill a worker inside one. */
 const SMALL = {
+  // One replicate, no training snapshots.
+  seeds: 1,
+  snapshots: [],
   data: ["tree"],
   network: { hidden: [30, 30], inits: ["normal"] },
   training: { epochs: 2 },
@@ -161,7 +164,11 @@ withRedis("nnmotifs study --queue with worker processes", () => {
     // already stored the step's result when the kill landed (its "▶" line reaches us late): then
     // the store's record is reused and there is nothing to retry. Either way it ran once (below).
     const retried = survivor.output.includes(`▶ ${victim!.label}`);
-    const victimStep = victim!.label.replace(" k=", "-k").replace(/ /g, "-"); // its step id
+    // Its step id: "census normal-tree k=4 switch (30-30, seed 1)" → "census-normal-tree-k4-switch@30-30-s1".
+    const victimStep = victim!.label
+      .replace(/ \((.+), seed (\d+)\)$/, "@$1-s$2")
+      .replace(" k=", "-k")
+      .replace(/ /g, "-");
     const stored = (await runCounts(out)).get(victimStep) === 1;
     expect(retried || stored, survivor.output).toBe(true);
     const { ok, lines } = compareResults(baseline, out);

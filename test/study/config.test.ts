@@ -247,8 +247,10 @@ describe("parseStudyConfig(text): the grid (issue 9: seeds, snapshots, architect
     expect(errorOf("seeds: 0\n")).toBe("config.yaml:1: seeds: must be an integer 1..10000");
     expect(errorOf("seeds: [1, 1]\n")).toBe("config.yaml:1: seeds: must not repeat a value");
     expect(errorOf("training:\n  epochs: 10\nsnapshots: [0, 5, 20]\n")).toBe(
-      "config.yaml:3: snapshots[2]: must be at most training.epochs (10)",
+      "config.yaml:3: snapshots[2]: must be at most the training's epochs (10)",
     );
+    // The default list is cut to a shorter training instead.
+    expect(parseStudyConfig("training:\n  epochs: 4\n").snapshots).toEqual([0, 1, 2, 5, 10, 20]);
     expect(errorOf("network:\n  hidden:\n    - [20, 10]\n    - [30, 0]\n")).toBe(
       "config.yaml:4: network.hidden[1][1]: must be an integer 1..4096",
     );

@@ -150,6 +150,14 @@ describe("snapshots: the networks during training, binned with their group's bin
       rep.snapshots.filter((s) => s.dataset === ds).map((s) => s.epoch);
     expect(epochs("tree")).toEqual([0, 1, 2, 5, 10, 20]);
     expect(epochs("clusters")).toEqual([0, 1, 2, 5]);
+    // A training shorter than a listed epoch ends its trajectory at its last epoch.
+    const short = index(
+      plan({ seeds: 1, training: { epochs: 7 }, network: { inits: ["normal"] } }),
+    );
+    const ep = short.replicates[0].snapshots
+      .filter((s) => s.dataset === "tree")
+      .map((s) => s.epoch);
+    expect(ep).toEqual([0, 1, 2, 5, 7]);
     // Its epoch 5 is its trained graph.
     expect(rep.snapshots.find((s) => s.dataset === "clusters" && s.epoch === 5)?.graphId).toBe(
       "normal-clusters",

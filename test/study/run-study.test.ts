@@ -417,7 +417,7 @@ describe("runStudy errors", () => {
     await expect(run).rejects.toThrow(/^train bad2-csv × normal \(6-5, seed 1\): /);
     const manifest = readManifest(out);
     expect(manifest.status).toBe("failed");
-    expect(manifest.failedStep).toBe("train-bad2-csv-normal");
+    expect(manifest.failedStep).toBe(`train-bad2-csv-normal${R}`);
   });
 });
 

@@ -17,6 +17,8 @@ import { runStudy } from "../../src/study/run-study.js";
 import { LOCK_FILE, LocalFolderStore } from "../../src/study/store.js";
 
 const TINY = {
+  seeds: 1,
+  snapshots: [],
   data: ["tree"],
   network: { hidden: [6, 5], inits: ["normal"] },
   training: { epochs: 2 },
