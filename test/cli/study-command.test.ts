@@ -81,7 +81,7 @@ describe("nnmotifs study --plan", () => {
     const run = nnmotifs("study", "--plan", "--out", out);
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toMatch(
-      /^plan of the study → .*planned\/: 1100 steps, 0 cached, 1100 to run, estimated /,
+      /^plan of the study → .*planned\/: 1104 steps, 0 cached, 1104 to run, estimated /,
     );
     // 5 seeds (issue 9): per seed 6 trainings, 3 main groups and 3 of training snapshots (+ 6
     // matched-density graphs in the first); 36 + 36 censuses of the main graphs, 132 of the
@@ -89,7 +89,8 @@ describe("nnmotifs study --plan", () => {
     for (const [stage, n] of [
       ["train", 30],
       ["graphs", 36],
-      ["census", 1032],
+      // + 4 reference-network censuses (config `biology`: 2 networks × sizes 3, 4)
+      ["census", 1036],
       ["analysis", 1],
       ["report", 1],
     ]) {

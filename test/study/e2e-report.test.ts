@@ -33,14 +33,16 @@ describe("nnmotifs study --quick (end to end)", () => {
     // The step list (plain lines: stderr is not a terminal here).
     // Two seeds (replicates) of 6 trainings each.
     expect(stderr).toMatch(/^train \(12 steps\)$/m);
-    // Per seed: 18 coloured censuses, 18 uncoloured (the topology level, issue 7 item 4), and
-    // 12 of the epoch-2 snapshots (epochs 0 and 5 are the main uncoloured censuses).
-    expect(stderr).toMatch(/✓ \[18\/96\] census glorot-clusters k=3 layered \(30-30, seed 1\)/);
+    // First the 2 reference networks' censuses (config `biology`, k = 3 under --quick); then per
+    // seed: 18 coloured censuses, 18 uncoloured (the topology level, issue 7 item 4), and 12 of the
+    // epoch-2 snapshots (epochs 0 and 5 are the main uncoloured censuses).
+    expect(stderr).toMatch(/✓ \[2\/98\] census @ecoli k=3 switch uncoloured \(reference\)/);
+    expect(stderr).toMatch(/✓ \[20\/98\] census glorot-clusters k=3 layered \(30-30, seed 1\)/);
     expect(stderr).toMatch(
-      /✓ \[36\/96\] census glorot-clusters k=3 layered uncoloured \(30-30, seed 1\)/,
+      /✓ \[38\/98\] census glorot-clusters k=3 layered uncoloured \(30-30, seed 1\)/,
     );
     expect(stderr).toMatch(/census glorot-clusters-e2 k=3 layered uncoloured \(trajectory\)/);
-    expect(stderr).toMatch(/✓ \[96\/96\] census .*\(30-30, seed 2\)/);
+    expect(stderr).toMatch(/✓ \[98\/98\] census .*\(30-30, seed 2\)/);
     expect(existsSync(join(out, "report.html"))).toBe(true);
     const manifest = JSON.parse(readFileSync(join(out, "manifest.json"), "utf8")) as Manifest;
     expect(manifest.status).toBe("complete");
