@@ -163,6 +163,12 @@ bench("train 31-30-30-4, tree, 20 epochs (process)", "≤ 5 s training", () =>
   ),
 );
 
+// The default study as `npm start` runs it (issue 9: ≤ 5 min on 2 cores with 5 seeds and the
+// trajectories), from an empty folder, once.
+bench("default study (npm start: 5 seeds, snapshots)", "≤ 300 s", () =>
+  runCli(["study", "--out", join(work, "default-study"), "--force", "--quiet"], 1),
+);
+
 writeFileSync(join(work, "bench.json"), JSON.stringify(results, null, 2));
 rmSync(work, { recursive: true, force: true });
 

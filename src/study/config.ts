@@ -58,7 +58,7 @@ export const STUDY_DEFAULTS = {
   motifs: {
     sizes: [3, 4],
     randomNetworks: 100,
-    nulls: ["switch", "layered", "shuffle"],
+    nulls: ["switch", "layered"],
     exchanges: 3,
     tries: 3,
     colours: true,

@@ -70,11 +70,13 @@ describe("progress lines (not a terminal)", () => {
     const lines = r.stderr.split("\n");
     expect(lines[0]).toMatch(/^estimated [\d.]+ s for 8 steps, peak memory about /);
     expect(lines).toContainEqual(
-      expect.stringMatching(/^ {2}… census normal-tree k=3 switch: \d+\/12 done, ETA \d+ s$/),
+      expect.stringMatching(
+        /^ {2}… census normal-tree k=3 switch \(30-30, seed 1\): \d+\/12 done, ETA \d+ s$/,
+      ),
     );
     expect(lines).toContainEqual(
       expect.stringMatching(
-        /^ {2}✓ \[1\/4\] census normal-initial k=3 switch {2}[\d.]+ s {2}\(study ETA \d+ s\)$/,
+        /^ {2}✓ \[1\/4\] census normal-initial k=3 switch \(30-30, seed 1\) {2}[\d.]+ s {2}\(study ETA \d+ s\)$/,
       ),
     );
   });

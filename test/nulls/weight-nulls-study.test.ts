@@ -11,6 +11,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { resolveStudyConfig } from "../../src/study/config.js";
 import { runStudy } from "../../src/study/run-study.js";
 
+/** The one replicate's folder. */
+const REP = "replicates/8-6/s1";
 const root = mkdtempSync(join(tmpdir(), "nnmotifs-weight-nulls-study-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
@@ -25,16 +27,19 @@ describe("a study with the shuffle and reinit nulls", () => {
       topology: { sizes: [3] },
       density: { sizes: [3] },
       threads: 1,
+      seeds: 1,
+      snapshots: [],
+      biology: { networks: [] },
       out: join(root, "study"),
     });
     const outcome = await runStudy(config);
     expect(outcome.results.nullModels).toEqual(["switch", "layered", "shuffle", "reinit"]);
-    const files = readdirSync(join(outcome.outDir, "census"));
+    const files = readdirSync(join(outcome.outDir, REP, "census"));
     for (const nul of ["shuffle", "reinit"]) {
       for (const graph of ["normal-initial", "normal-tree"]) {
         const name = `${graph}-k3-${nul}.json`;
         expect(files).toContain(name);
-        const doc = JSON.parse(readFileSync(join(outcome.outDir, "census", name), "utf8")) as {
+        const doc = JSON.parse(readFileSync(join(outcome.outDir, REP, "census", name), "utf8")) as {
           random: { null: string; networks: number };
           motifs: { randomMean: number | null }[];
         };

@@ -31,6 +31,10 @@ const TINY = {
   topology: { sizes: [] },
   density: { sizes: [] },
   threads: 1,
+  // One replicate, no snapshots, no reference networks: the one-seed grid these tests count.
+  seeds: 1,
+  snapshots: [],
+  biology: { networks: [] },
 };
 
 withRedis("studies and inputs on one queue", () => {

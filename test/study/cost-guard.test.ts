@@ -102,7 +102,7 @@ describe("study cost guard", () => {
     const c = config({});
     const steps = buildPlan(c).steps.map((spec) => ({ spec, cached: spec.kind === "census" }));
     const rest = estimateStudyCost(steps, c, { threads: 2 });
-    expect(rest.seconds).toBeLessThan(base.seconds / 4);
+    expect(rest.seconds).toBeLessThan(base.seconds / 2);
     expect(rest.steps).toBeLessThan(base.steps);
     expect(estimateStudyCost(steps, c, { threads: 2, redoAll: true }).seconds).toBe(base.seconds);
   });
