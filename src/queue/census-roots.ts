@@ -29,9 +29,9 @@ import {
 } from "../motifs/random-ensemble.js";
 import { parseQueueUrl, QUEUE_NAME, redactQueueUrl, redisOptions } from "./connection.js";
 import { replicateTask, taskToJson } from "./census-split.js";
-import { JOB_ATTEMPTS, jobId, type RootsJobData, type RootsJobResult } from "./jobs.js";
+import { jobId, type RootsJobData, type RootsJobResult } from "./jobs.js";
 import { connectRedis, watchConnection } from "./redis-client.js";
-import { waitForJob } from "./wait-for-job.js";
+import { submitAndWait } from "./wait-for-job.js";
 
 /** `--split-roots auto`: about this many estimated seconds of counting per job. */
 export const AUTO_PART_SECONDS = 10;
@@ -163,28 +163,14 @@ export function queueCensusRoots(
       const results = await Promise.all(
         jobs.map(async ({ network, part, units }) => {
           const id = jobId(`roots${hash}`, `n${network}p${part}of${P}`, "");
-          const old = await queue.getJob(id);
-          if (old !== undefined && (await old.getState()) === "failed") await old.remove();
-          const add = () =>
-            queue.add(
-              "roots",
-              { type: "roots", prefix, network, units },
-              {
-                jobId: id,
-                attempts: JOB_ATTEMPTS,
-                backoff: { type: "fixed", delay: 500 },
-                removeOnComplete: { age: 3600 },
-                removeOnFail: { age: 24 * 3600 },
-              },
-            );
-          const job = await add();
           let r: RootsJobResult;
           try {
-            // A Redis that came back empty forgot the job and the task: both go up again.
-            r = await waitForJob<RootsJobResult>(queue, events, job, async () => {
-              await redis.set(`${prefix}:task`, json, "EX", TASK_TTL);
-              await add();
-            });
+            r = await submitAndWait<RootsJobResult>(
+              queue,
+              events,
+              { id, name: "roots", data: { type: "roots", prefix, network, units } },
+              () => redis.set(`${prefix}:task`, json, "EX", TASK_TTL),
+            );
           } catch (error) {
             const what = network < 0 ? "the original graph" : `random network ${network}`;
             throw new NnmotifsError(

@@ -26,9 +26,9 @@ import {
 import { NnmotifsError } from "../core/errors.js";
 import { nullModelSource } from "../nulls/registry.js";
 import { parseQueueUrl, QUEUE_NAME, redactQueueUrl, redisOptions } from "./connection.js";
-import { JOB_ATTEMPTS, jobId, type ReplicatesJobData } from "./jobs.js";
+import { jobId, type ReplicatesJobData } from "./jobs.js";
 import { connectRedis, watchConnection } from "./redis-client.js";
-import { waitForJob } from "./wait-for-job.js";
+import { submitAndWait } from "./wait-for-job.js";
 
 /** A census's random-network task without its range: what every range shares. */
 export type ReplicateTask = Omit<EnsembleTask, "first" | "count">;
@@ -227,28 +227,14 @@ export function queueEnsemble(
       const parts = await Promise.all(
         ranges.map(async ({ first, count }) => {
           const id = jobId(`census${hash}`, `r${first}+${count}`, "");
-          const old = await queue.getJob(id);
-          if (old !== undefined && (await old.getState()) === "failed") await old.remove();
-          const add = () =>
-            queue.add(
-              "replicates",
-              { type: "replicates", prefix, first, count },
-              {
-                jobId: id,
-                attempts: JOB_ATTEMPTS,
-                backoff: { type: "fixed", delay: 500 },
-                removeOnComplete: { age: 3600 },
-                removeOnFail: { age: 24 * 3600 },
-              },
-            );
-          const job = await add();
           let r: TalliesJson;
           try {
-            // A Redis that came back empty forgot the job and the task: both go up again.
-            r = await waitForJob<TalliesJson>(queue, events, job, async () => {
-              await redis.set(`${prefix}:task`, json, "EX", TASK_TTL);
-              await add();
-            });
+            r = await submitAndWait<TalliesJson>(
+              queue,
+              events,
+              { id, name: "replicates", data: { type: "replicates", prefix, first, count } },
+              () => redis.set(`${prefix}:task`, json, "EX", TASK_TTL),
+            );
           } catch (error) {
             throw new NnmotifsError(
               `random networks ${first}..${first + count - 1}: failed on the queue: ${redactQueueUrl((error as Error).message)}`,
