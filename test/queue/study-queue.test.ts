@@ -146,7 +146,8 @@ withRedis("nnmotifs study --queue with worker processes", () => {
     const deadline = Date.now() + 40_000;
     while (victim === null && Date.now() < deadline) {
       for (const w of pool) {
-        const m = /▶ (census [^\n(]+?)\s*(\(|\n)/.exec(w.output);
+        // The whole label, replicate included: "census normal-tree k=4 switch (30-30, seed 1)".
+        const m = /▶ (census [^\n]+?)\s*\n/.exec(w.output);
         if (m !== null) {
           w.child.kill("SIGKILL");
           victim = { worker: w, label: m[1] };
