@@ -13,9 +13,8 @@
  */
 import {
   correlationInterval,
-  meanInterval,
+  correlationMeanInterval,
   pairedComparison,
-  type MeanInterval,
 } from "../stats/confidence.js";
 import type { EnsembleResults } from "./ensemble/replicates.js";
 import { topologyKey, topologyLabel } from "./motif-names.js";
@@ -130,6 +129,9 @@ export function biologicalComparison(
 }
 
 /** One (architecture, init, network, size, reference) across the seeds of an ensemble. */
+/** A mean correlation across seeds (Fisher z) and its interval; NaN bounds below two seeds. */
+export type CorrelationMean = ReturnType<typeof correlationMeanInterval>;
+
 export interface BiologyEnsembleRow {
   readonly architecture: string;
   readonly init: string;
@@ -142,10 +144,10 @@ export interface BiologyEnsembleRow {
   /** The seeds with a defined r, and their r in seed order. */
   readonly seeds: readonly number[];
   readonly perSeed: readonly number[];
-  /** Mean r with its Student-t interval across those seeds. */
-  readonly r: MeanInterval;
+  /** Mean r across those seeds on Fisher's z scale, with its t-interval (correlationMeanInterval). */
+  readonly r: CorrelationMean;
   /** Trained rows: the same seeds' initial networks, and the paired change trained − initial. */
-  readonly initial: MeanInterval | null;
+  readonly initial: CorrelationMean | null;
   readonly change: {
     readonly mean: number;
     readonly lo: number;
@@ -192,7 +194,7 @@ export function ensembleBiologicalComparison(
     if (seeds.length === 0) continue;
     const perSeed = seeds.map((s) => cell.bySeed.get(s) as number);
     const f = cell.first;
-    let initial: MeanInterval | null = null;
+    let initial: CorrelationMean | null = null;
     let change: BiologyEnsembleRow["change"] = null;
     if (f.stage === "trained") {
       const init = cells.get(keyOf(cell.architecture, f, "initial"));
@@ -200,7 +202,7 @@ export function ensembleBiologicalComparison(
       if (init !== undefined && paired.length > 0) {
         const a = paired.map((s) => init.bySeed.get(s) as number);
         const b = paired.map((s) => cell.bySeed.get(s) as number);
-        initial = meanInterval(a);
+        initial = correlationMeanInterval(a);
         const p = pairedComparison(a, b);
         change = { mean: p.mean, lo: p.lo, hi: p.hi, pSignFlip: p.pSignFlip };
       }
@@ -216,7 +218,7 @@ export function ensembleBiologicalComparison(
       referenceNetwork: f.referenceNetwork,
       seeds,
       perSeed,
-      r: meanInterval(perSeed),
+      r: correlationMeanInterval(perSeed),
       initial,
       change,
     });

@@ -112,7 +112,8 @@ export function biologyEnsembleSentence(f: BiologyEnsembleFinding): string {
     `Across ${seeds}, the trained ${f.dataset} networks' ${f.size ?? "n/a"}-node significance profile ` +
     `(${f.architecture}, ${f.init} init, ${f.null ?? "n/a"} null, Z on counts) correlates with the ` +
     `profile of ${referenceName(f.reference)} at r = ${num(f.value ?? NaN)}` +
-    `${interval(f.interval.lo, f.interval.hi)}${initial} (means with t 95 % intervals).`
+    `${interval(f.interval.lo, f.interval.hi)}${initial} (r averaged on Fisher's z scale with ` +
+    `t 95 % intervals; the change is the paired difference of r).`
   );
 }
 

@@ -63,6 +63,8 @@ export interface CensusRecord {
   readonly subgraphs: number;
   readonly motifs: readonly MotifRecord[];
   readonly seconds: number;
+  /** RAND-ESU's per-depth probabilities when the census was sampled (counts are estimates). */
+  readonly sample?: readonly number[];
 }
 
 /** A graph re-binned at another cut-off (SPEC §4.3): which network it is and what was kept. */

@@ -113,6 +113,29 @@ export function meanInterval(values: ArrayLike<number>, level = 0.95): MeanInter
   return { n, mean, sd, lo: mean - half, hi: mean + half, level, method: "t" };
 }
 
+/**
+ * The mean of correlations across seeds, taken on Fisher's z scale: z = atanh(r) per seed, a
+ * Student-t interval of the mean z, and both back through tanh. So the interval stays inside
+ * [−1, 1] (a t-interval of raw r does not), and r = ±1 counts as ±(1 − 1e−12).
+ */
+export function correlationMeanInterval(
+  rs: ArrayLike<number>,
+  level = 0.95,
+): Omit<MeanInterval, "method"> & { readonly method: "fisher-z-t" } {
+  const limit = 1 - 1e-12;
+  const zs = Array.from(rs, (r) => Math.atanh(Math.max(-limit, Math.min(limit, r))));
+  const m = meanInterval(zs, level);
+  return {
+    n: m.n,
+    mean: Math.tanh(m.mean),
+    sd: m.sd,
+    lo: Math.tanh(m.lo),
+    hi: Math.tanh(m.hi),
+    level,
+    method: "fisher-z-t",
+  };
+}
+
 export interface PairedOptions {
   readonly level?: number;
   /** Exact sign-flip enumeration up to this many pairs (default 16: 65 536 patterns). */

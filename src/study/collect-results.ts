@@ -111,7 +111,9 @@ function censusRecordOf(
   inputs: ResultsInputs,
   randomNetworks: number,
 ): CensusRecord {
-  const doc = inputs.json<{ subgraphs: number; motifs: MotifRecord[] }>(`censusJson:${c.step}`);
+  const doc = inputs.json<{ subgraphs: number; motifs: MotifRecord[]; sample?: number[] }>(
+    `censusJson:${c.step}`,
+  );
   return {
     graphId: c.graphId,
     size: c.size,
@@ -120,6 +122,7 @@ function censusRecordOf(
     subgraphs: doc.subgraphs,
     motifs: doc.motifs,
     seconds: inputs.record<CensusSummary>(`census:${c.step}`).data.censusSeconds,
+    ...(doc.sample !== undefined ? { sample: doc.sample } : {}),
   };
 }
 

@@ -58,7 +58,8 @@ export const STUDY_DEFAULTS = {
   motifs: {
     sizes: [3, 4],
     randomNetworks: 100,
-    nulls: ["switch", "layered"],
+    // Issue 9: the weight shuffle (SPEC §6.3) beside the two switching nulls in `npm start`.
+    nulls: ["switch", "layered", "shuffle"],
     exchanges: 3,
     tries: 3,
     colours: true,

@@ -19,7 +19,7 @@ import type {
   ReferenceCensus,
   StudyResults,
 } from "../../src/analysis/study-results.js";
-import { meanInterval, pairedComparison } from "../../src/stats/confidence.js";
+import { correlationMeanInterval, pairedComparison } from "../../src/stats/confidence.js";
 
 const FAN_OUT = ["011", "000", "000"];
 const FAN_IN = ["001", "001", "000"];
@@ -244,7 +244,7 @@ describe("ensembleBiologicalComparison(ensemble)", () => {
     })),
   };
 
-  it("is the mean of the per-seed r with a t-interval, and the paired change from initial", () => {
+  it("is the mean of the per-seed r on Fisher's z scale with a t-interval, and the paired change from initial", () => {
     const rows = ensembleBiologicalComparison(ensemble);
     const perSeed = (stage: string) =>
       [1, 2, 3].map((seed) => {
@@ -257,8 +257,11 @@ describe("ensembleBiologicalComparison(ensemble)", () => {
     const tInit = rows.find((r) => r.stage === "initial");
     expect(tr?.seeds).toEqual([1, 2, 3]);
     expect(tr?.perSeed).toEqual(perSeed("trained"));
-    expect(tr?.r).toEqual(meanInterval(perSeed("trained")));
-    expect(tInit?.r).toEqual(meanInterval(perSeed("initial")));
+    expect(tr?.r).toEqual(correlationMeanInterval(perSeed("trained")));
+    expect(tInit?.r).toEqual(correlationMeanInterval(perSeed("initial")));
+    // The interval stays inside [−1, 1] whatever the spread of the seeds' r.
+    expect(tr!.r.lo).toBeGreaterThanOrEqual(-1);
+    expect(tr!.r.hi).toBeLessThanOrEqual(1);
     const change = pairedComparison(perSeed("initial"), perSeed("trained"));
     expect(tr?.change).toEqual({
       mean: change.mean,

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   correlationInterval,
+  correlationMeanInterval,
   meanInterval,
   normalQuantile,
   pairedComparison,
@@ -84,5 +85,30 @@ describe("confidence intervals across seeds", () => {
     expect(r.hi).toBeGreaterThan(r.r);
     expect(r.hi).toBeLessThanOrEqual(1);
     expect(Number.isNaN(correlationInterval([1, 2, 3], [1, 2, 4]).lo)).toBe(true);
+  });
+});
+
+describe("correlationMeanInterval(rs)", () => {
+  it("averages on Fisher's z scale and keeps the interval inside [−1, 1]", () => {
+    const rs = [-0.85, 0.85, -0.85, 0.85, -0.85];
+    const m = correlationMeanInterval(rs);
+    const zs = rs.map(Math.atanh);
+    const zMean = zs.reduce((a, b) => a + b, 0) / zs.length;
+    expect(m.mean).toBeCloseTo(Math.tanh(zMean), 12);
+    expect(m.lo).toBeGreaterThan(-1);
+    expect(m.hi).toBeLessThan(1);
+    expect(m.lo).toBeLessThan(m.mean);
+    expect(m.hi).toBeGreaterThan(m.mean);
+    // A t-interval of raw r would leave [−1, 1] here.
+    const raw = meanInterval(rs);
+    expect(raw.lo).toBeLessThan(-1);
+  });
+
+  it("r = ±1 counts as finite, one value has no interval, equal values have a zero-width one", () => {
+    expect(Number.isFinite(correlationMeanInterval([1, 1, 0.9]).mean)).toBe(true);
+    expect(Number.isNaN(correlationMeanInterval([0.3]).lo)).toBe(true);
+    const same = correlationMeanInterval([0.5, 0.5, 0.5]);
+    expect(same.mean).toBeCloseTo(0.5, 12);
+    expect(same.lo).toBeCloseTo(0.5, 12);
   });
 });

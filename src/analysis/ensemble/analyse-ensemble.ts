@@ -5,6 +5,8 @@
  * Each analysis is its own file; this one assembles the tables and the findings. Every summary
  * table has a per-seed table beside it (`…Seeds`).
  */
+import { ensembleBiologicalComparison, type BiologyEnsembleRow } from "../biological-comparison.js";
+import { biologyEnsembleFindings } from "../biological-findings.js";
 import { findingSentence, type Finding } from "../findings.js";
 import { deltaZ, deltaZSeeds, type DeltaZRow, type DeltaZSeedRow } from "./delta-z.js";
 import {
@@ -44,6 +46,11 @@ import {
   type TrajectoryTableRow,
 } from "./trajectories.js";
 import { variantZ, type VariantZTableRow } from "./variant-z.js";
+import {
+  sampledCensuses,
+  samplingFindingRecords,
+  type SampledCensusRow,
+} from "./sampled-censuses.js";
 
 /** Every across-seed table; each becomes `tables/ensemble/<kebab-name>.csv`. */
 export interface EnsembleTables {
@@ -63,6 +70,7 @@ export interface EnsembleTables {
   readonly trajectories: readonly TrajectoryTableRow[];
   readonly trajectorySeeds: readonly TrajectorySeedRow[];
   readonly motifOnsets: readonly MotifOnsetRow[];
+  readonly sampledCensuses: readonly SampledCensusRow[];
 }
 
 export interface EnsembleAnalysis {
@@ -70,6 +78,8 @@ export interface EnsembleAnalysis {
   /** Structured forms the figures read (the tables flatten them). */
   readonly learning: readonly LearningRow[];
   readonly trajectoryPoints: readonly TrajectoryPoint[];
+  /** The comparison with the reference (biological) networks across seeds; empty when off. */
+  readonly biology: readonly BiologyEnsembleRow[];
   /** Across-seed findings as typed records, most important first. */
   readonly findings: readonly Finding[];
 }
@@ -95,20 +105,29 @@ export function analyseEnsemble(ensemble: EnsembleResults): EnsembleAnalysis {
     trajectories: trajectoryTable(points),
     trajectorySeeds: trajectorySeeds(ensemble),
     motifOnsets: motifOnsets(points, learning),
+    sampledCensuses: sampledCensuses(ensemble),
   };
-  const records = ensembleFindingRecords({
-    deltaZ: tables.deltaZ,
-    initComparison: tables.initComparison,
-    nullSeparation: tables.nullSeparation,
-    onsets: tables.motifOnsets,
-    testAccuracy: tables.testAccuracy,
-    nullModels: first?.nullModels ?? [],
-  });
+  const records = [
+    ...ensembleFindingRecords({
+      deltaZ: tables.deltaZ,
+      initComparison: tables.initComparison,
+      nullSeparation: tables.nullSeparation,
+      onsets: tables.motifOnsets,
+      testAccuracy: tables.testAccuracy,
+      nullModels: first?.nullModels ?? [],
+    }),
+    ...samplingFindingRecords(ensemble, tables.sampledCensuses),
+  ];
+  const biology = ensembleBiologicalComparison(ensemble);
   return {
     tables,
     learning,
     trajectoryPoints: points,
-    findings: records.map((f) => ({ ...f, sentence: findingSentence(f) })),
+    biology,
+    findings: [
+      ...records.map((f) => ({ ...f, sentence: findingSentence(f) })),
+      ...biologyEnsembleFindings(biology),
+    ],
   };
 }
 

@@ -12,6 +12,7 @@ import type { InitComparisonRow } from "./init-comparison.js";
 import type { TestAccuracyRow } from "./learning-across-seeds.js";
 import { ACCURACY_GAIN_SHARE, type MotifOnsetRow, type OnsetOrder } from "./motif-onset.js";
 import { NULL_SEPARATION_FAMILY, type NullSeparationRow } from "./null-separation.js";
+import { samplingSentence, type EnsembleSamplingFinding } from "./sampled-censuses.js";
 
 /** The topologies of the first screen (SPEC §9). */
 export const ENSEMBLE_KEY_TOPOLOGIES: readonly string[] = ["diamond", "bi-fan"];
@@ -112,7 +113,8 @@ export type EnsembleFindingRecord =
   | EnsembleInitFinding
   | EnsembleSeparationFinding
   | EnsembleOnsetFinding
-  | EnsembleLearningFinding;
+  | EnsembleLearningFinding
+  | EnsembleSamplingFinding;
 
 /** "+0.10", "−0.30" (typographic minus), "n/a". */
 export function signedNumber(x: number | null, digits = 2): string {
@@ -161,6 +163,8 @@ function listWithCounts(items: readonly { topology: string; networks: number }[]
 /** The sentence of an across-seed finding, from its fields only. */
 export function ensembleFindingSentence(f: EnsembleFindingRecord): string {
   switch (f.kind) {
+    case "ensemble-sampling":
+      return samplingSentence(f);
     case "ensemble-headline": {
       const parts = f.perInit.map((p) => `${intervalText(p)} for ${p.init} (${testsText(p)})`);
       return (

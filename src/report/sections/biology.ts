@@ -5,12 +5,10 @@
  * the study counted no reference network.
  */
 import {
-  ensembleBiologicalComparison,
   PROFILE_STATISTIC,
   type BiologyEnsembleRow,
   type BiologyRow,
 } from "../../analysis/biological-comparison.js";
-import { biologyEnsembleFindings } from "../../analysis/biological-findings.js";
 import {
   networkLabel,
   type ReferenceCensus,
@@ -135,9 +133,16 @@ export const biologySection: ReportSection = {
       `${described.join("; ")}.</p>`;
     const ensemble = context.ensemble;
     if (ensemble !== undefined && ensemble.results.replicates.length > 1) {
-      const rows = ensembleBiologicalComparison(ensemble.results, references);
-      const sentences = biologyEnsembleFindings(rows).map((f) => f.sentence);
-      return intro + sentenceList(sentences) + context.figuresHtml + ensembleTable(rows);
+      // The across-seed records of findings.json (analyse-ensemble.ts).
+      const sentences = ensemble.analysis.findings
+        .filter((f) => f.kind === "biology-ensemble")
+        .map((f) => f.sentence);
+      return (
+        intro +
+        sentenceList(sentences) +
+        context.figuresHtml +
+        ensembleTable(ensemble.analysis.biology)
+      );
     }
     return (
       intro +

@@ -70,9 +70,12 @@ export const seedsSection: ReportSection = {
         .map((f) => `<p>${escapeHtml(f.sentence)}</p>`)
         .join("")}</div>` +
       sentenceList(
-        findingsOf(ensemble, ["ensemble-delta-z", "ensemble-init", "ensemble-learning"]).map(
-          (f) => f.sentence,
-        ),
+        findingsOf(ensemble, [
+          "ensemble-sampling",
+          "ensemble-delta-z",
+          "ensemble-init",
+          "ensemble-learning",
+        ]).map((f) => f.sentence),
       ) +
       figuresHtml +
       cappedTable(
