@@ -93,7 +93,18 @@ describe("across-seed report sections", () => {
     );
     const headline = ensemble.analysis.findings.find((f) => f.kind === "ensemble-headline")!;
     expect(headline.sentence).toContain("diamond");
-    expect(summary).toContain(`<p class="headline">${headline.sentence}</p>`);
+    expect(summary).toContain(`<p>${headline.sentence}</p>`);
+    // The answer table comes first: one row per headline record, its ΔZ and interval per init.
+    expect(summary.indexOf("<table")).toBeLessThan(summary.indexOf(headline.sentence));
+    const rows = ensemble.analysis.findings.filter((f) => f.kind === "ensemble-headline");
+    expect(summary.slice(0, summary.indexOf("</table>")).match(/<tr>/g)).toHaveLength(
+      rows.length + 1,
+    );
+    if (headline.kind === "ensemble-headline") {
+      const first = headline.perInit[0];
+      const cell = `${first.mean! >= 0 ? "+" : "−"}${Math.abs(first.mean!).toFixed(2)}`;
+      expect(summary).toContain(cell);
+    }
     expect(summary).toContain("One replicate");
     expect(html).toContain('id="figure-ensemble-delta-z-2-2-size-4"');
     expect(html).toContain("<svg");
