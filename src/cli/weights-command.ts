@@ -88,6 +88,8 @@ async function weightsAction(models: string[], opts: WeightsCliOptions): Promise
       );
     }
   });
+  const { checkOutputFile } = await import("../core/input-file.js");
+  if (opts.out !== undefined) checkOutputFile(opts.out);
   const nets: DenseNetwork[] = [];
   for (const model of models) nets.push(await loadNetwork(model));
   nets.forEach((net, k) => {

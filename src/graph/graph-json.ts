@@ -19,6 +19,7 @@
  */
 import { z } from "zod";
 import { NnmotifsError } from "../core/errors.js";
+import { jsonSyntaxError } from "../core/json-syntax.js";
 import { MAX_COLOUR, denseNodeIds, fileNodeId, nodeIdRange, type Digraph } from "./digraph.js";
 import { layersFromSizes } from "./layers.js";
 
@@ -65,8 +66,9 @@ export function parseGraphJson(text: string, file?: string): Digraph {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
-  } catch (error) {
-    throw new NnmotifsError(`not valid JSON (${(error as Error).message}).`, { file });
+  } catch {
+    const syntax = jsonSyntaxError(text);
+    throw new NnmotifsError(syntax?.message ?? "not valid JSON.", { file, line: syntax?.line });
   }
   const parsed = GraphJsonSchema.safeParse(raw);
   if (!parsed.success) {

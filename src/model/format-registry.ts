@@ -4,8 +4,9 @@
  * contributes a format without model/ importing it (graph/graph-model-format.ts does so for
  * nnmotifs graph JSON) and how a test adds a toy format.
  */
-import { readFileSync } from "node:fs";
 import { NnmotifsError, unsupported } from "../core/errors.js";
+import { readInputBytes } from "../core/input-file.js";
+import { jsonSyntaxError } from "../core/json-syntax.js";
 import type { ModelFormat, ModelProbe, ModelReadOptions } from "./model-format.js";
 import type { DenseNetwork } from "./network.js";
 
@@ -79,7 +80,8 @@ export class ModelFormatRegistry {
 
   /** Read a model file of any registered format; bad or unknown files throw NnmotifsError. */
   async load(path: string, options: ModelReadOptions = {}): Promise<DenseNetwork> {
-    const probe = modelProbe(path, readFileSync(path)); // a missing file fails with Node's ENOENT
+    // Checked first: existence, a folder given for a file, readability and size, each one line.
+    const probe = modelProbe(path, readInputBytes(path, { what: "model" }));
     const format = this.detect(probe);
     if (format === undefined) throw this.unknown(probe);
     if (options.layers !== undefined && !(format.options ?? []).includes("layers")) {
@@ -94,6 +96,9 @@ export class ModelFormatRegistry {
   private unknown(probe: ModelProbe): NnmotifsError {
     const where = { file: probe.path };
     if (startsLikeJsonObject(probe.bytes)) {
+      const syntax = jsonSyntaxError(new TextDecoder().decode(probe.bytes));
+      if (syntax !== null)
+        return new NnmotifsError(syntax.message, { ...where, line: syntax.line });
       const shapes = this.formats.flatMap((f) => (f.jsonShape === undefined ? [] : [f.jsonShape]));
       return new NnmotifsError(
         `JSON that is not a model. Expected ${shapes.join(", or ")}.`,

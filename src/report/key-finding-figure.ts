@@ -52,17 +52,31 @@ export function keyFindingFigure(
   const order = inits.flatMap((i) => ["initial", ...datasets].map((n) => `${i}/${n}`));
   const title =
     names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
+  // A null under which no shown Z is defined (e.g. the layered null at size 3) would be an empty
+  // panel: it gets none, and the caption says why. With no Z at all, every null keeps its panel.
+  const withZ = nullModels.filter((n) =>
+    values.some((v) => v.nullModel === n && v.significance !== "Z undefined"),
+  );
+  const shown = withZ.length > 0 ? withZ : [...nullModels];
+  const omitted = nullModels.filter((n) => !shown.includes(n));
+  const omittedNote =
+    omitted.length === 0
+      ? ""
+      : ` No panel for the ${omitted.join(" and ")} null${omitted.length > 1 ? "s" : ""}: ` +
+        `Z is undefined there for every network (the null's random networks all have the ` +
+        `${names.length > 1 ? "same counts of these motifs" : "same count"}).`;
   return {
     name: "key-finding",
     title: `${title[0]?.toUpperCase() ?? ""}${title.slice(1)}: Z under each null model`,
     caption:
       `Z of the most significant coloured variant of the ${title} in every network ` +
       "(init/network). Faded bars are not significant (see the methods); where Z is undefined " +
-      "(the null's random networks all have the same count) no bar is drawn.",
+      "(the null's random networks all have the same count) no bar is drawn." +
+      omittedNote,
     spec: {
-      ...topLevel(values),
+      ...topLevel(values.filter((v) => shown.includes(v.nullModel))),
       facet: {
-        column: { field: "nullModel", type: "nominal", title: "null model", sort: [...nullModels] },
+        column: { field: "nullModel", type: "nominal", title: "null model", sort: shown },
       },
       spec: {
         width: 250,

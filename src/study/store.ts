@@ -12,11 +12,12 @@
 import { hostname } from "node:os";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { mkdtemp, readFile, readdir, rm } from "node:fs/promises";
-import { writeFileSync } from "node:fs";
+import { linkSync, renameSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { tmpdir } from "node:os";
 import { writeFileAtomic } from "../core/atomic-write.js";
 import { NnmotifsError } from "../core/errors.js";
+import { log } from "../core/log.js";
 import { StepCache, hashFile, type StepRecord } from "./cache.js";
 import { MANIFEST_FILE, readManifest, writeManifest, type Manifest } from "./manifest.js";
 
@@ -111,8 +112,14 @@ export class LocalFolderStore implements StudyStore {
         file: this.location,
       });
     }
-    const entries = readdirSync(this.root);
-    if (entries.length > 0 && !entries.includes(MANIFEST_FILE) && !entries.includes(LOCK_FILE)) {
+    // The lock and its temporaries (`.lock.tmp-…`, present for a moment while a study takes the
+    // lock) mark a study's folder as much as the manifest does.
+    const entries = readdirSync(this.root).filter((e) => !e.startsWith(LOCK_FILE));
+    if (
+      entries.length > 0 &&
+      !entries.includes(MANIFEST_FILE) &&
+      !existsSync(join(this.root, LOCK_FILE))
+    ) {
       throw new NnmotifsError(
         "not empty and not a study results folder (no manifest.json): refusing to write into it. Choose another `out`.",
         { file: this.location },
@@ -127,10 +134,23 @@ export class LocalFolderStore implements StudyStore {
       host: hostname(),
       startedAt: new Date().toISOString(),
     };
+    let waiting = false;
     for (;;) {
+      // Written whole under a private name, then linked into place: `link` fails when the lock
+      // exists, so two studies starting together cannot both win, and no one ever reads a lock
+      // half-written (which would look stale and be taken over).
+      const mine = `${path}.tmp-${me.pid}-0`; // a temporary's name: swept if we are killed here
+      writeFileSync(mine, JSON.stringify(me) + "\n");
+      let created = false;
       try {
-        // `wx`: create exclusively, so two studies starting together cannot both win.
-        writeFileSync(path, JSON.stringify(me) + "\n", { flag: "wx" });
+        linkSync(mine, path);
+        created = true;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      } finally {
+        rmSync(mine, { force: true });
+      }
+      if (created) {
         let held = true;
         return {
           release: () => {
@@ -139,13 +159,34 @@ export class LocalFolderStore implements StudyStore {
             if (readHolder(path)?.pid === me.pid) rmSync(path, { force: true });
           },
         };
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
       }
+      if (!existsSync(path)) continue; // released meanwhile: try again
       const holder = readHolder(path);
       if (holder === null || isStale(holder)) {
-        // A killed run's lock (or one half-written): take it over.
-        rmSync(path, { force: true });
+        // A killed run's lock (or an unreadable one): take it over. Moved aside first, then
+        // checked, so that of two studies taking over the same stale lock the second does not
+        // remove the lock the first has just taken.
+        const aside = `${path}.tmp-${me.pid}-1`;
+        try {
+          renameSync(path, aside);
+        } catch {
+          continue; // gone already: someone else took it over
+        }
+        const moved = readHolder(aside);
+        if (moved !== null && !isStale(moved)) {
+          try {
+            linkSync(aside, path); // a live lock moved by mistake: put it back
+          } catch {
+            // a third study has taken the folder meanwhile: its lock stands
+          }
+        } else {
+          log().warn(
+            moved === null
+              ? `${this.location}: an unreadable lock file; taking it over.`
+              : `${this.location}: the study that held it (pid ${moved.pid}, started ${moved.startedAt}) is no longer running; taking over its lock.`,
+          );
+        }
+        rmSync(aside, { force: true });
         continue;
       }
       if (!options.wait) {
@@ -153,6 +194,12 @@ export class LocalFolderStore implements StudyStore {
           `in use by another study (pid ${holder.pid} on ${holder.host}, started ${holder.startedAt}). ` +
             "Wait for it to finish, run with --wait, or choose another `out`.",
           { file: this.location },
+        );
+      }
+      if (!waiting) {
+        waiting = true;
+        log().info(
+          `${this.location}: in use by another study (pid ${holder.pid} on ${holder.host}, started ${holder.startedAt}); waiting for it to finish (--wait).`,
         );
       }
       if (options.signal?.aborted) throw options.signal.reason;

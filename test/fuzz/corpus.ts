@@ -654,7 +654,17 @@ function modelCases(rng: Rng): FuzzCase[] {
     ["random bytes", noise(300), undefined],
     ["JSON array", "[]", undefined],
     ["JSON without format", '{"a": 1}', undefined],
-    ["native model, NaN token", JSON.stringify(native).replace("[1,2]", "[NaN,2]"), undefined],
+    [
+      "native model, NaN token",
+      JSON.stringify(native).replace("[1,2]", "[NaN,2]"),
+      /NaN is not a JSON number/,
+    ],
+    [
+      "native model, -Infinity token",
+      JSON.stringify(native, null, 1).replace(/2\n/, "-Infinity\n"),
+      /-Infinity is not a JSON number/,
+    ],
+    ["native model, truncated", JSON.stringify(native).slice(0, 60), /not valid JSON/],
     ["native model, no layers", JSON.stringify({ ...native, layers: [] }), undefined],
     [
       "native model, wrong kernel shape",
@@ -745,6 +755,69 @@ function modelCases(rng: Rng): FuzzCase[] {
       files: { "m.json": JSON.stringify(native) },
       args: ["graph", "@/m.json", "--quantile", "0", "-o", "@/out", "-q"],
       expect: { kind: "error", names: "--quantile" },
+    },
+  );
+  // `weights INITIAL TRAINED…`: the same bad model files, as either argument, and its --out.
+  const good = JSON.stringify({
+    format: "nnmotifs-model",
+    version: 1,
+    layerSizes: [3, 2],
+    layers: [
+      {
+        name: "d1",
+        nIn: 3,
+        nOut: 2,
+        activation: "softmax",
+        kernel: [1, 2, -0.5, 0.25, -1.5, 0.1],
+        bias: [0, 0],
+      },
+    ],
+  });
+  for (const [i, [name, content, says]] of bad.entries()) {
+    const first = i % 2 === 0;
+    out.push({
+      name: `model: weights, ${first ? "initial" : "trained"} ${name}`,
+      format: "model",
+      files: { "m.json": content, "ok.json": good },
+      args: ["weights", ...(first ? ["@/m.json", "@/ok.json"] : ["@/ok.json", "@/m.json"])],
+      expect: { kind: "error", names: "m.json", says },
+    });
+  }
+  out.push(
+    {
+      name: "model: weights, a missing model",
+      format: "model",
+      files: { "ok.json": good },
+      args: ["weights", "@/ok.json", "@/none.json"],
+      expect: { kind: "error", names: "none.json", says: /no such file/ },
+    },
+    {
+      name: "flags: weights --out is a folder",
+      format: "flags",
+      files: { "a.json": good, "b.json": good.replace("0.25", "0.75"), "o/x": "x" },
+      args: ["weights", "@/a.json", "@/b.json", "-o", "@/o"],
+      expect: { kind: "error", names: "/o", says: /is a directory/ },
+    },
+    {
+      name: "flags: weights --out below a file",
+      format: "flags",
+      files: { "a.json": good, "b.json": good.replace("0.25", "0.75"), "f.txt": "x" },
+      args: ["weights", "@/a.json", "@/b.json", "-o", "@/f.txt/x.txt"],
+      expect: { kind: "error", names: "f.txt", says: /is a file, not a folder/ },
+    },
+    {
+      name: "model: weights of two good models",
+      format: "model",
+      files: { "a.json": good, "b.json": good.replace("0.25", "0.75") },
+      args: ["weights", "@/a.json", "@/b.json", "--format", "csv"],
+      expect: { kind: "result" },
+    },
+    {
+      name: "flags: weights --format xml",
+      format: "flags",
+      files: { "a.json": good, "b.json": good },
+      args: ["weights", "@/a.json", "@/b.json", "--format", "xml"],
+      expect: { kind: "error", names: "--format" },
     },
   );
   return out;

@@ -102,7 +102,9 @@ const PAGE_CHECK = String.raw`function (tolerance) {
     });
     return best;
   }
-  function drawn(el) {
+  // A data mark draws something: text with characters, a line or rule with length, and an area
+  // mark (bar, area, arc) with area — a zero-height bar (Z undefined drawn as 0) is no mark.
+  function drawn(el, areal) {
     var tag = el.tagName.toLowerCase();
     if (tag === "g" || tag === "title" || tag === "defs") return false;
     if (el.classList.contains("background") || el.classList.contains("foreground")) return false;
@@ -110,7 +112,7 @@ const PAGE_CHECK = String.raw`function (tolerance) {
     if (!visible(el)) return false;
     if (tag === "text") return (el.textContent || "").trim() !== "";
     var b = el.getBBox();
-    return b.width > 0 || b.height > 0;
+    return areal ? b.width > 0 && b.height > 0 : b.width > 0 || b.height > 0;
   }
   var svgs = Array.from(document.querySelectorAll("svg")).filter(function (s) {
     return !s.parentNode.closest("svg");
@@ -141,21 +143,32 @@ const PAGE_CHECK = String.raw`function (tolerance) {
     // A panel is an item of a scope or frame group (vega's facet cells, concat and layer views)
     // that holds mark groups of its own; it is empty when none of those marks draws anything.
     // Reference layers (named "reference…", figure-spec.ts) such as y = 0 or a bisector are not
-    // data.
+    // data. Vega's path groups (one line or area series each, "…_pathgroup") are parts of their
+    // panel, not panels: a collapsed band in one series leaves the panel's other marks.
+    function isPathGroup(g) {
+      return /_pathgroup(\s|$)/.test(g.getAttribute("class") || "");
+    }
+    function panelOf(m) {
+      var scope = m.parentNode.closest("g.role-scope, g.role-frame");
+      while (scope && isPathGroup(scope)) scope = scope.parentNode.closest("g.role-scope, g.role-frame");
+      return scope;
+    }
     var panels = [];
     svg.querySelectorAll("g.mark-group.role-scope, g.mark-group.role-frame").forEach(function (group) {
+      if (isPathGroup(group)) return;
       Array.from(group.children).forEach(function (item) {
         if (item.tagName.toLowerCase() !== "g") return;
         var own = Array.from(item.querySelectorAll("g.role-mark")).filter(function (m) {
-          var scope = m.parentNode.closest("g.role-scope, g.role-frame");
-          return scope === group;
+          return panelOf(m) === group;
         });
         if (own.length === 0) return;
         var marks = 0;
         own.forEach(function (m) {
-          if (/(^|\s)reference/.test(m.getAttribute("class") || "")) return;
+          var cls = m.getAttribute("class") || "";
+          if (/(^|\s)reference/.test(cls)) return;
+          var areal = /(^|\s)mark-(rect|area|arc)(\s|$)/.test(cls);
           Array.from(m.querySelectorAll("*")).forEach(function (el) {
-            if (drawn(el)) marks++;
+            if (drawn(el, areal)) marks++;
           });
         });
         panels.push({ label: (group.getAttribute("class") || "") + " item " + Array.from(group.children).indexOf(item), marks: marks });

@@ -86,6 +86,79 @@ describe.skipIf(why !== null)("every report figure at 1400 px in headless Chromi
     expect(figure.emptyPanels.length).toBe(1);
   }, 30_000);
 
+  it("the checker counts a panel of zero-height bars as empty, a flat series of a line chart not", async () => {
+    // Z undefined drawn as 0: panel "b" has bars of height 0 only (the old key-finding figure).
+    const bars: Figure = {
+      name: "bars",
+      title: "bars",
+      caption: "",
+      spec: {
+        ...topLevel([
+          { x: "a1", panel: "a", y: 3 },
+          { x: "a2", panel: "a", y: 0 },
+          { x: "b1", panel: "b", y: 0 },
+          { x: "b2", panel: "b", y: 0 },
+        ]),
+        facet: { column: { field: "panel", type: "nominal" } },
+        spec: {
+          width: 150,
+          height: 80,
+          mark: "bar",
+          encoding: {
+            x: { field: "x", type: "nominal" },
+            y: { field: "y", type: "quantitative" },
+          },
+        },
+      },
+    };
+    // A band (area) per series that collapses to zero height in one series, with its line.
+    const band = [0, 1, 2].flatMap((x) => [
+      { x, s: "wide", lo: 0, hi: 1 + x },
+      { x, s: "flat", lo: 0.5, hi: 0.5 },
+    ]);
+    const lines: Figure = {
+      name: "lines",
+      title: "lines",
+      caption: "",
+      spec: {
+        ...topLevel(band),
+        width: 150,
+        height: 80,
+        layer: [
+          {
+            mark: "area",
+            encoding: {
+              x: { field: "x", type: "quantitative" },
+              y: { field: "lo", type: "quantitative" },
+              y2: { field: "hi" },
+              color: { field: "s", type: "nominal" },
+            },
+          },
+          {
+            mark: "line",
+            encoding: {
+              x: { field: "x", type: "quantitative" },
+              y: { field: "hi", type: "quantitative" },
+              color: { field: "s", type: "nominal" },
+            },
+          },
+        ],
+      },
+    };
+    const page = join(dir, "bars.html");
+    writeFileSync(
+      page,
+      `<!DOCTYPE html><html><body>${figureHtml(bars, await renderSvg(bars.spec), 0)}${figureHtml(lines, await renderSvg(lines.spec), 1)}</body></html>`,
+    );
+    const [barFigure, lineFigure] = await checkFigureLegibility(page, 1400);
+    expect(barFigure.figure).toBe("bars");
+    expect(barFigure.panels).toBe(2);
+    expect(barFigure.emptyPanels).toHaveLength(1);
+    expect(lineFigure.figure).toBe("lines");
+    expect(lineFigure.panels).toBeGreaterThan(0);
+    expect(lineFigure.emptyPanels).toEqual([]);
+  }, 30_000);
+
   it("the --quick study: no overlapping or clipped text, no empty panel", async () => {
     const config = resolveStudyConfig({ out: join(dir, "quick"), threads: 1 }, { quick: true });
     const outcome = await runStudy(config);

@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import {
   existsSync,
   mkdtempSync,
@@ -11,7 +11,9 @@ import {
 import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { setLogger, type Logger } from "../../src/core/log.js";
 import { resolveStudyConfig } from "../../src/study/config.js";
+import { REPO_ROOT } from "../anchor.js";
 import { readManifest } from "../../src/study/manifest.js";
 import { runStudy } from "../../src/study/run-study.js";
 import { LOCK_FILE, LocalFolderStore } from "../../src/study/store.js";
@@ -35,6 +37,12 @@ function deadPid(): number {
   return Number(child.stdout.toString());
 }
 
+/** A logger that keeps what it is given. */
+function capture(): { logger: Logger; notes: string[] } {
+  const notes: string[] = [];
+  return { logger: { info: (m) => notes.push(m), warn: (m) => notes.push(m) }, notes };
+}
+
 function allFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((n) =>
     statSync(join(dir, n)).isDirectory() ? allFiles(join(dir, n)) : [n],
@@ -52,17 +60,26 @@ describe("LocalFolderStore: the results-folder lock", () => {
     (await second.open()).release();
   });
 
-  it("with wait: true, waits for the holder to release", async () => {
+  it("with wait: true, says once that it waits, and waits for the holder to release", async () => {
     const store = new LocalFolderStore(join(root, "waited"));
     const lock = await store.open();
     setTimeout(() => lock.release(), 150);
     const t0 = performance.now();
-    const second = await new LocalFolderStore(join(root, "waited")).open({
-      wait: true,
-      pollMs: 20,
-    });
-    expect(performance.now() - t0).toBeGreaterThanOrEqual(100);
-    second.release();
+    const { logger, notes } = capture();
+    const previous = setLogger(logger);
+    try {
+      const second = await new LocalFolderStore(join(root, "waited")).open({
+        wait: true,
+        pollMs: 20,
+      });
+      expect(performance.now() - t0).toBeGreaterThanOrEqual(100);
+      second.release();
+    } finally {
+      setLogger(previous);
+    }
+    expect(notes).toEqual([
+      expect.stringMatching(/waited: in use by another study \(pid \d+ .*waiting for it to finish/),
+    ]);
   });
 
   it("takes over the stale lock of a killed study (its pid is not alive)", async () => {
@@ -76,12 +93,53 @@ describe("LocalFolderStore: the results-folder lock", () => {
     );
     // And a temporary file its atomic write left behind: swept once the lock is ours.
     writeFileSync(join(dir, ".x.json.tmp-1-1"), "half");
-    const lock = await new LocalFolderStore(dir).open();
+    const { logger, notes } = capture();
+    const previous = setLogger(logger);
+    const lock = await new LocalFolderStore(dir).open().finally(() => setLogger(previous));
+    expect(notes).toEqual([
+      expect.stringMatching(new RegExp(`pid ${pid}, started .*no longer running; taking over`)),
+    ]);
     const holder = JSON.parse(readFileSync(join(dir, LOCK_FILE), "utf8")) as { pid: number };
     expect(holder.pid).toBe(process.pid);
     expect(existsSync(join(dir, ".x.json.tmp-1-1"))).toBe(false);
     lock.release();
   });
+
+  it("of studies racing for one stale lock, exactly one takes the folder", async () => {
+    const dir = join(root, "race");
+    const store = new LocalFolderStore(dir);
+    (await store.open()).release();
+    writeFileSync(
+      join(dir, LOCK_FILE),
+      JSON.stringify({ pid: deadPid(), host: hostname(), startedAt: "2026-01-01T00:00:00Z" }),
+    );
+    // Each process waits for a start file, then opens the folder and holds it for a second.
+    const go = join(root, "race-go");
+    const script = `
+      import { existsSync } from "node:fs";
+      import { LocalFolderStore } from ${JSON.stringify(join(REPO_ROOT, "dist", "study", "store.js"))};
+      while (!existsSync(${JSON.stringify(go)})) await new Promise((r) => setTimeout(r, 5));
+      try {
+        const lock = await new LocalFolderStore(${JSON.stringify(dir)}).open();
+        process.stdout.write("won");
+        await new Promise((r) => setTimeout(r, 1000));
+        lock.release();
+      } catch (e) {
+        process.stdout.write(/in use by another study/.test(e.message) ? "refused" : e.message);
+      }`;
+    const runs = Array.from({ length: 6 }, () => {
+      const child = spawn(process.execPath, ["--input-type=module", "-e", script]);
+      let out = "";
+      child.stdout.on("data", (d: Buffer) => (out += d.toString()));
+      return new Promise<string>((done) => child.on("close", () => done(out)));
+    });
+    await new Promise((r) => setTimeout(r, 800)); // all started and polling
+    writeFileSync(go, "");
+    const outcomes = (await Promise.all(runs)).sort();
+    expect(outcomes).toEqual(["refused", "refused", "refused", "refused", "refused", "won"]);
+    expect(existsSync(join(dir, LOCK_FILE))).toBe(false);
+    expect(readdirSync(dir).filter((f) => f.startsWith(LOCK_FILE))).toEqual([]);
+  }, 30_000);
 });
 
 describe("runStudy: one study per results folder, cancellation", () => {
