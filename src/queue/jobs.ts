@@ -11,8 +11,8 @@ export interface StepJobData {
   readonly type: "step";
   /** Store prefix of the study (`nnmotifs:study:<id>`). */
   readonly prefix: string;
-  /** The plan's code version (part of every cache key). */
-  readonly code: string;
+  /** The plan's code version per step kind (part of every cache key). */
+  readonly code: Readonly<Record<string, string>>;
   readonly spec: StepSpec;
   /** Records of the upstream steps the spec reads, by step id. */
   readonly records: Readonly<Record<string, StepRecord>>;

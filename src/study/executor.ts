@@ -87,7 +87,7 @@ export function cacheKey(
     }
   }
   return hashOf({
-    version: plan.code,
+    version: plan.code[spec.kind] ?? "",
     id: spec.id,
     kind: spec.kind,
     params: keyParams(spec.kind, spec.params),

@@ -89,6 +89,78 @@ export function codeFingerprint(): string {
   return fingerprint;
 }
 
+/** Static, dynamic and worker-file (`new URL("./x.js", …)`) references to nnmotifs' own modules. */
+const LOCAL_REFERENCE =
+  /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+|new URL\(\s*)["'](\.{1,2}\/[^"']+)["']/g;
+
+const TYPE_ONLY_IMPORT = /\b(?:import|export)\s+type\s+[^;]*?\bfrom\s*["'][^"']+["']/g;
+
+const stepFingerprints = new Map<string, { fingerprint: string; modules: string[] }>();
+
+/**
+ * A hash of the code a step of one kind can run: its module (`study/steps/<kind>`) and every
+ * nnmotifs module it reaches through imports, dynamic imports and worker files, plus the store
+ * that writes its outputs. Part of the step's key instead of the whole code's fingerprint,
+ * so that a change to the report or the analyses re-runs those steps only and never the training
+ * or the censuses (whose code it cannot reach). A null model registered at run time from outside
+ * nnmotifs is keyed by its module name in the step's parameters, as before.
+ */
+export function stepCodeFingerprint(kind: string): string {
+  const cached = stepFingerprints.get(kind);
+  if (cached !== undefined) return cached.fingerprint;
+  const root = fileURLToPath(new URL("..", import.meta.url));
+  const ext = import.meta.url.endsWith(".ts") ? ".ts" : ".js";
+  const resolve = (from: string, spec: string): string | null => {
+    const path = join(from, "..", spec);
+    for (const candidate of [path, path.replace(/\.js$/, ".ts")]) {
+      try {
+        readFileSync(candidate);
+        return candidate;
+      } catch {
+        // not this one
+      }
+    }
+    return null;
+  };
+  const seen = new Set<string>();
+  // Not the executor: it imports the registry of every step kind.
+  const queue = [`study/steps/${kind}`, "study/store"].map((m) => join(root, m + ext));
+  while (queue.length > 0) {
+    const file = queue.pop() as string;
+    if (seen.has(file)) continue;
+    let text: string;
+    try {
+      text = readFileSync(file, "utf8");
+    } catch {
+      continue;
+    }
+    seen.add(file);
+    // Type-only imports (TypeScript sources under tsx) load nothing at run time.
+    const code = text.replace(TYPE_ONLY_IMPORT, "");
+    for (const m of code.matchAll(LOCAL_REFERENCE)) {
+      const target = resolve(file, m[1]);
+      if (target !== null && target.startsWith(root) && /\.(js|ts)$/.test(target)) {
+        queue.push(target);
+      }
+    }
+  }
+  const modules = [...seen].map((f) => relative(root, f)).sort();
+  const hash = createHash("sha256");
+  for (const module of modules) {
+    hash.update(module);
+    hash.update(readFileSync(join(root, module)));
+  }
+  const fingerprint = hash.digest("hex").slice(0, 16);
+  stepFingerprints.set(kind, { fingerprint, modules });
+  return fingerprint;
+}
+
+/** The modules a step kind's fingerprint covers, relative to the code root (for tests). */
+export function stepCodeModules(kind: string): string[] {
+  stepCodeFingerprint(kind);
+  return [...(stepFingerprints.get(kind)?.modules ?? [])];
+}
+
 /** Libraries whose versions shape the results (training, figures). */
 const LIBRARIES = ["@tensorflow/tfjs", "vega", "vega-lite", "zod"] as const;
 

@@ -53,7 +53,7 @@ import {
   type Layout,
   type StudyDataset,
 } from "./layout.js";
-import { STAGES, codeFingerprint, nnmotifsVersion, type Stage } from "./manifest.js";
+import { STAGES, nnmotifsVersion, stepCodeFingerprint, type Stage } from "./manifest.js";
 import { stepSeed } from "./step.js";
 
 /** What a step reads: an output of an upstream step (a key), or its whole record (`output: null`). */
@@ -86,8 +86,9 @@ export type StepKindName =
 export interface StudyPlan {
   readonly format: "nnmotifs-plan";
   readonly version: 1;
-  /** nnmotifs version + code fingerprint: part of every key. */
-  readonly code: string;
+  /** Per step kind: nnmotifs version + the fingerprint of the code that kind can run (part of
+   * every key of that kind: manifest.ts stepCodeFingerprint). */
+  readonly code: Readonly<Record<string, string>>;
   readonly steps: readonly StepSpec[];
 }
 
@@ -401,7 +402,9 @@ export interface ReferenceEntry {
 // ---- the grid ----
 
 export function buildPlan(config: StudyConfig, options: PlanOptions = {}): StudyPlan {
-  const code = `${nnmotifsVersion()}+${codeFingerprint()}`;
+  const codes: Record<string, string> = {};
+  const code = (kind: StepKindName): string =>
+    (codes[kind] ??= `${nnmotifsVersion()}+${stepCodeFingerprint(kind)}`);
   const contentHash = options.datasetHash ?? datasetContentHash;
   const builder = new PlanBuilder(code);
   const hashes = new Map<string, string | null>();
@@ -454,7 +457,7 @@ export function buildPlan(config: StudyConfig, options: PlanOptions = {}): Study
     .map((s, i) => ({ s, i }))
     .sort((a, b) => rank(a.s) - rank(b.s) || a.i - b.i)
     .map((x) => x.s);
-  return { format: "nnmotifs-plan", version: 1, code, steps };
+  return { format: "nnmotifs-plan", version: 1, code: codes, steps };
 }
 
 /** The steps of one replicate (the one-seed grid), and its part of the results index. */
@@ -1252,7 +1255,8 @@ class PlanBuilder {
   readonly steps: StepSpec[] = [];
   private readonly byId = new Map<string, StepSpec>();
 
-  constructor(private readonly code: string) {}
+  /** nnmotifs version + the fingerprint of the code a step of that kind can run. */
+  constructor(private readonly code: (kind: StepKindName) => string) {}
 
   get(id: string): StepSpec {
     const s = this.byId.get(id);
@@ -1269,7 +1273,7 @@ class PlanBuilder {
     const full = {
       ...spec,
       planKey: hashOf({
-        code: this.code,
+        code: this.code(spec.kind),
         kind: spec.kind,
         params: keyParams(spec.kind, spec.params),
         upstream,
