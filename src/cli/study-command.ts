@@ -25,6 +25,7 @@ interface StudyCliOptions {
   maxTime?: string;
   maxMemory?: string;
   acceptCost?: boolean;
+  reanalyse?: boolean;
 }
 
 export function register(program: Command): void {
@@ -52,6 +53,10 @@ export function register(program: Command): void {
     .option("-q, --quiet", "print nothing but errors")
     .option("--threads <n>", "census worker threads (default: the config's, `auto` = all cores)")
     .option("--force", "redo every step, even finished ones")
+    .option(
+      "--reanalyse",
+      "re-run only the analyses and the report on the training and counts already in the results folder, whatever nnmotifs version made them",
+    )
     .option("--plan", "print the plan (steps per stage, which are cached, estimated time) and exit")
     .option("--print-plan", "the same as --plan")
     .option(
@@ -128,7 +133,14 @@ async function studyAction(opts: StudyCliOptions): Promise<void> {
     return;
   }
   const quiet = opts.quiet ?? false;
-  const cost = await guardCost(config, opts);
+  const reanalyse = opts.reanalyse ?? false;
+  if (reanalyse && (opts.force || opts.queue !== undefined)) {
+    throw new NnmotifsError(
+      `--reanalyse re-reads the finished steps of ${config.out}: it does not go with ${opts.force ? "--force" : "--queue"}.`,
+    );
+  }
+  // Only the analyses and the report run under --reanalyse: nothing to guard.
+  const cost = await guardCost(config, reanalyse ? { ...opts, acceptCost: true } : opts);
   const executor = opts.queue === undefined ? undefined : await queueExecutor(opts.queue, config);
   const { setLogger, quietLogger } = await import("../core/log.js");
   const previous = quiet ? setLogger(quietLogger) : null;
@@ -148,12 +160,16 @@ async function studyAction(opts: StudyCliOptions): Promise<void> {
         `nulls ${c.motifs.nulls.join(", ")})`,
     );
     // The time estimate up front: the cost model's, or the last run's time of a step.
-    const planned = await describePlan(config);
-    const toRun = planned.steps.filter((s) => !s.cached);
-    view.line(
-      `plan: ${planned.steps.length} steps, ${planned.steps.length - toRun.length} cached; ` +
-        `estimated ${duration(toRun.reduce((a, s) => a + s.seconds, 0))} (--plan lists them)`,
-    );
+    if (reanalyse) {
+      view.line("--reanalyse: the finished steps are taken as they are; analyses and report run");
+    } else {
+      const planned = await describePlan(config);
+      const toRun = planned.steps.filter((s) => !s.cached);
+      view.line(
+        `plan: ${planned.steps.length} steps, ${planned.steps.length - toRun.length} cached; ` +
+          `estimated ${duration(toRun.reduce((a, s) => a + s.seconds, 0))} (--plan lists them)`,
+      );
+    }
   }
   const t0 = performance.now();
   // Ctrl-C: stop after the running step's outputs are safe (a second Ctrl-C exits at once).
@@ -168,6 +184,7 @@ async function studyAction(opts: StudyCliOptions): Promise<void> {
   try {
     const outcome = await runStudy(config, {
       force: opts.force ?? false,
+      reanalyse,
       wait: opts.wait ?? false,
       signal: controller.signal,
       onEvent: (e) => view?.event(e),

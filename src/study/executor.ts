@@ -43,6 +43,12 @@ export interface ExecuteOptions {
   readonly onEvent?: (event: StudyEvent) => void;
   /** Redo every step even when a finished one matches. */
   readonly force?: boolean;
+  /**
+   * Take every finished training, graph and census step as it is in the store, whatever the code
+   * that made it (its outputs still checked by hash), and run the analyses and the report again:
+   * a new nnmotifs re-reads old counts without recounting. A step never finished is an error.
+   */
+  readonly reanalyse?: boolean;
   /** Census worker threads ("auto": every core). */
   readonly threads?: number | "auto";
 }
@@ -151,6 +157,18 @@ export async function runStep(
   return store.complete(spec.id, key, out.outputs, (performance.now() - t0) / 1000, out.data);
 }
 
+/** --reanalyse: a step's finished record whatever its key, its outputs checked by hash. */
+async function storedAsIs(store: StudyStore, spec: StepSpec): Promise<StepRecord> {
+  const previous = await store.previous(spec.id);
+  const record = previous === null ? null : await store.lookup(spec.id, previous.key);
+  if (record === null) {
+    throw new NnmotifsError(
+      `--reanalyse: "${spec.label}" has no finished result in this folder (or its files changed); run the study without --reanalyse to count it.`,
+    );
+  }
+  return record;
+}
+
 /** The local executor: in-process, steps in plan (dependency) order; censuses use worker threads. */
 export class LocalExecutor implements StudyExecutor {
   async execute(
@@ -190,7 +208,15 @@ export class LocalExecutor implements StudyExecutor {
       const t0 = performance.now();
       emit({ type: "start", id: spec.id, label: spec.label, long: spec.long });
       const key = cacheKey(plan, spec, records);
-      let record = options.force ? null : await store.lookup(spec.id, key);
+      const counted = spec.stage !== "analysis" && spec.stage !== "report";
+      let record =
+        options.reanalyse === true
+          ? counted
+            ? await storedAsIs(store, spec)
+            : null
+          : options.force
+            ? null
+            : await store.lookup(spec.id, key);
       const wasReused = record !== null;
       if (record === null) {
         try {
@@ -227,7 +253,7 @@ export class LocalExecutor implements StudyExecutor {
           id: spec.id,
           stage: spec.stage,
           seed: spec.seed,
-          inputHash: key,
+          inputHash: wasReused ? record.key : key,
           outputHash: record.outputHash,
           outputs: record.outputs,
           reused: wasReused,

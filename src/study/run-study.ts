@@ -21,6 +21,8 @@ export type { StudyEvent } from "./executor.js";
 export interface RunStudyOptions {
   /** Redo every step even when a finished one matches. */
   readonly force?: boolean;
+  /** Re-run only the analyses and the report on the counts in the folder (executor.ts). */
+  readonly reanalyse?: boolean;
   readonly onEvent?: (event: StudyEvent) => void;
   /** Cancel: finished steps stay, the running one leaves no partial file. */
   readonly signal?: AbortSignal;
@@ -81,6 +83,7 @@ export async function runStudy(
       execution = await executor.execute(plan, store, {
         signal: options.signal,
         force: options.force ?? false,
+        reanalyse: options.reanalyse ?? false,
         threads: config.threads,
         onEvent: (e) => {
           if (e.type === "finish") {
