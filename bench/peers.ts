@@ -374,8 +374,8 @@ console.log(
 );
 
 const errors: string[] = [];
-/** Census-only time per (tool, graph, k, colour): the basis of the extrapolation. */
-const censusSeconds = new Map<string, number>();
+/** Census-only run per (tool, graph, k, colour, threads): the basis of the extrapolation. */
+const censusRuns = new Map<string, Run>();
 const fmt = (r: Run | null, extrapolated = false): string =>
   r === null
     ? `>${(4 * budget).toFixed(0)}`
@@ -394,24 +394,30 @@ for (const job of jobs) {
       const key = `${tool.name}|${job.graph.name}|${job.k}|${job.coloured}|${threads}`;
       let r: Run | null;
       let extrapolated = false;
-      const basis = censusSeconds.get(key);
+      const basis = censusRuns.get(key);
       if (
         tool.name !== "nnmotifs" &&
         job.networks > 0 &&
         basis !== undefined &&
-        basis * (job.networks + 1) > budget
+        basis.seconds * (job.networks + 1) > budget
       ) {
-        // Far too long for this peer: time a few networks and scale the per-network part.
+        // Far too long for this peer: time a few networks and scale the per-network part. One
+        // thread: from the CPU time (wall times on a shared machine can even make it negative).
         const few = measure(tool, job, threads, EXTRAPOLATE_FROM);
-        r = few && {
-          ...few,
-          seconds: basis + ((few.seconds - basis) * job.networks) / EXTRAPOLATE_FROM,
-        };
+        const perNetwork =
+          few === null
+            ? 0
+            : Math.max(
+                0,
+                (threads === 1 ? few.cpu - basis.cpu : few.seconds - basis.seconds) /
+                  EXTRAPOLATE_FROM,
+              );
+        r = few && { ...few, seconds: basis.seconds + perNetwork * job.networks };
         extrapolated = true;
       } else {
         r = measure(tool, job, threads);
       }
-      if (job.networks === 0 && r !== null) censusSeconds.set(key, r.seconds);
+      if (job.networks === 0 && r !== null) censusRuns.set(key, r);
       cells.push(`${tool.name}${tool.threaded ? `/${threads}t` : ""} ${fmt(r, extrapolated)}`);
       if (r === null) continue;
       if (tool.name === "nnmotifs") {

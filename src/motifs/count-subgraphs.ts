@@ -20,7 +20,7 @@ import { formatClassKey } from "./class-key.js";
 import { buildCensusGraph, codeLayout, decodeRawCode } from "./census-graph.js";
 import type { CensusGraph, CodeLayout } from "./census-graph.js";
 import { CodeMap, IntMap } from "./code-table.js";
-import { esuCount, LEAF_GROUP_LIMIT } from "./esu.js";
+import { esuCount, EsuWorkspace, LEAF_GROUP_LIMIT } from "./esu.js";
 import { PrefixCache } from "./prefix-cache.js";
 import type { SubgraphCountOptions, SubgraphCounts } from "./types.js";
 import type { Rng } from "../core/random.js";
@@ -43,6 +43,8 @@ interface ClassCache {
   /** Compact counting table and its class cache, keyed by (canonical prefix id << 16 | value). */
   compact: IntMap | null;
   compactToClass: IntMap | null;
+  /** The enumeration's buffers, reused by every census of this layout. */
+  workspace: EsuWorkspace;
 }
 
 const caches = new Map<string, ClassCache>();
@@ -81,6 +83,7 @@ export function prepareCensus(
       prefixes: W === 1 && layout.k >= 3 ? new PrefixCache(layout) : null,
       compact: compact ? new IntMap() : null,
       compactToClass: compact ? new IntMap() : null,
+      workspace: new EsuWorkspace(layout),
     };
     caches.set(cacheKey, cache);
   }
@@ -157,14 +160,13 @@ function runKernel(
   compact?.clear();
   let total: number;
   try {
-    total = esuCount(cg, layout, counting, {
-      probabilities,
-      rng,
-      prefixes,
-      compact,
-      units,
-      signal,
-    });
+    total = esuCount(
+      cg,
+      layout,
+      counting,
+      { probabilities, rng, prefixes, compact, units, signal },
+      cache.workspace,
+    );
   } catch (err) {
     caches.delete(cacheKey); // a half-filled table must not leak into the next census
     throw err;

@@ -144,6 +144,12 @@ export const COMPACT_PREFIXES = 1 << 15;
  * RAND-ESU: the root is kept with probability p[0] and the vertex at position d with p[d], so a
  * given k-subgraph is reached with probability Π p[d] (Wernicke 2006, §3).
  *
+ * The kernel is module-level functions over a reusable `EsuWorkspace` (no closures made per
+ * call: V8 inlines `leaves` into `esuCount` once and keeps that code for every later census —
+ * with per-call closures the optimised code was dropped at the next call, "wrong call target",
+ * and later random networks ran slower), and the workspace's buffers serve every census of a
+ * layout (count-subgraphs.ts keeps one per layout).
+ *
  * `units` restricts the enumeration to parts of the ESU tree (one census split across threads,
  * parallel-census.ts): triples (root v, first child a, end child b) take the children
  * ext[a .. b) of root v at depth 1 (ext: v's neighbours u > v in order); the later siblings
@@ -155,202 +161,36 @@ export function esuCount(
   layout: CodeLayout,
   table: CodeMap,
   options: EsuCountOptions = {},
+  workspace: EsuWorkspace = new EsuWorkspace(layout),
 ): number {
-  const probabilities = options.probabilities ?? null;
-  const rng = options.rng ?? null;
-  const prefixes = options.prefixes ?? null;
-  const compact = options.compact ?? null;
+  const ws = workspace;
+  ws.begin(cg, table, options);
+  const probabilities = ws.probabilities;
+  const rng = ws.rng;
+  const sampling = ws.sampling;
   const units = options.units ?? null;
   const signal = options.signal;
-  const { n, start, adj, adjPair, vdigit } = cg;
-  const { k, limbs: W, limbOf, vmul, pmul, groupSize } = layout;
-  // Pair codes by rows: the dense n×n matrix (row of vertex u at u·n: pair(x, u) at u·n + x),
-  // or, for large graphs, one row per subgraph position p (at p·n), filled from the CSR while
-  // the vertex at p is in the subgraph — amortised over its subtree, and leaves then read one
-  // byte per prefix vertex instead of a binary search.
-  const byPosition = cg.dense === null;
-  const rows = cg.dense ?? new Uint8Array(k * n);
-  const setRow = (p: number, u: number, on: boolean): void => {
-    const at = p * n;
-    for (let i = start[u], e = start[u + 1]; i < e; i++) rows[at + adj[i]] = on ? adjPair[i] : 0;
-  };
-  const { sub, ext, cur, end, blocked } = esuState(n, k);
-  const code = new Float64Array((k + 1) * W); // code[d*W + l]: limbs of the first d vertices
-  const leafLimbs = new Float64Array(W);
-  const leafSub = new Int32Array(k); // the prefix, in the order its leaves are coded
-  const leafBase = new Int32Array(k); // row of leafSub[j] in `rows`, for the leaves' lookups
-  const sampling = probabilities !== null && rng !== null;
+  const { n, start, adj, vdigit } = cg;
+  const { k, limbs: W, limbOf, vmul, pmul } = layout;
+  const byPosition = ws.byPosition;
+  const rows = ws.rows;
+  const { sub, ext, cur, end, blocked, code } = ws;
   const last = k - 1;
-  const pLast = sampling ? probabilities[last] : 1;
-  const leafLimb = limbOf[last];
-  const leafVmul = vmul[last];
-  // Multipliers of the last group's digits (in the group value, before its limb multiplier).
-  const leafMul = new Float64Array(k);
-  for (let j = 0; j < last; j++) leafMul[j] = pmul[last * k + j] / leafVmul;
-  const tally = groupSize[last] <= LEAF_GROUP_LIMIT ? new Int32Array(groupSize[last]) : null;
-  const tallyMul = Int32Array.from(tally !== null ? leafMul : []); // exact integers < 2^16
-  const tallied = new Int32Array(Math.max(1, n));
-  const fast = tally !== null && vdigit === null && !sampling && (last === 3 || last === 4);
   let total = 0;
-
-  // Add `weight` to the code whose last limb is c (the other limbs: those of the prefix).
-  const insert = (c: number, weight: number, prefixAt: number): void => {
-    if (W === 1) {
-      // Inline linear probing on [key, count] pairs.
-      const data = table.data;
-      const mask = table.mask;
-      let h = hashCode(c) & mask;
-      let key = data[2 * h];
-      while (key !== c && key !== EMPTY) {
-        h = (h + 1) & mask;
-        key = data[2 * h];
-      }
-      if (key === EMPTY) {
-        data[2 * h] = c;
-        data[2 * h + 1] = weight;
-        table.used[table.size++] = h;
-        if (table.size * 2 > table.capacity) table.grow();
-      } else {
-        data[2 * h + 1] += weight;
-      }
-    } else {
-      for (let l = 0; l < W; l++) leafLimbs[l] = code[prefixAt + l];
-      leafLimbs[leafLimb] = c;
-      const h = table.slot(leafLimbs, 0, 0);
-      table.data[h * table.stride + W] += weight;
-    }
-  };
-
-  /**
-   * Count the leaves below the prefix sub[0..last-1] (w = sub[last-1] was just added): the
-   * siblings ext[from..to) and the exclusive neighbours of w.
-   */
-  const leaves = (w: number, from: number, to: number): void => {
-    const prefixAt = last * W;
-    let prefix = code[prefixAt + leafLimb];
-    let jw = last - 1; // w's position in the prefix order
-    let cid = COMPACT_PREFIXES;
-    if (prefixes !== null) {
-      const at = prefixes.indexOf(prefix);
-      prefix = prefixes.canon[at];
-      cid = prefixes.cid[at];
-      const perm = prefixes.perm;
-      for (let j = 0; j < last; j++) {
-        const q = perm[at * last + j];
-        leafSub[j] = sub[q];
-        leafBase[j] = (byPosition ? q : sub[q]) * n;
-        if (q === last - 1) jw = j;
-      }
-    } else {
-      for (let j = 0; j < last; j++) {
-        leafSub[j] = sub[j];
-        leafBase[j] = (byPosition ? j : sub[j]) * n;
-      }
-    }
-    const mw = leafMul[jw];
-    let nt = 0;
-    if (fast) {
-      // The common cases (k = 4 or 5, small colour set, no sampling), kept tight.
-      const tl = tally!;
-      const b0 = leafBase[0];
-      const b1 = leafBase[1];
-      const b2 = leafBase[2];
-      const m1 = tallyMul[1];
-      const m2 = tallyMul[2];
-      // Locals, not captured variables: the kernel is a closure made per call, and its hot loops
-      // must not depend on V8 specialising it to one call's context.
-      const d = rows;
-      const xs = ext;
-      const seen = tallied;
-      if (last === 4) {
-        const b3 = leafBase[3];
-        const m3 = tallyMul[3];
-        for (let i = from; i < to; i++) {
-          const x = xs[i];
-          const gv = d[b0 + x] + d[b1 + x] * m1 + d[b2 + x] * m2 + d[b3 + x] * m3;
-          if (tl[gv]++ === 0) seen[nt++] = gv;
-        }
-      } else {
-        for (let i = from; i < to; i++) {
-          const x = xs[i];
-          const gv = d[b0 + x] + d[b1 + x] * m1 + d[b2 + x] * m2;
-          if (tl[gv]++ === 0) seen[nt++] = gv;
-        }
-      }
-      const mwi = tallyMul[jw];
-      const v = sub[0];
-      const nbs = adj;
-      const pairs = adjPair;
-      const marked = blocked;
-      let count = to - from;
-      for (let i = start[w], e = start[w + 1]; i < e; i++) {
-        const u = nbs[i];
-        if (u > v && marked[u] === 0) {
-          const gv = pairs[i] * mwi;
-          if (tl[gv]++ === 0) seen[nt++] = gv;
-          count++;
-        }
-      }
-      total += count;
-    } else {
-      for (let i = from; i < to; i++) {
-        const x = ext[i];
-        if (sampling && rng.next() >= pLast) continue;
-        let gv = vdigit !== null ? vdigit[x] : 0;
-        for (let j = 0; j < last; j++) gv += rows[leafBase[j] + x] * leafMul[j];
-        total++;
-        if (tally !== null) {
-          if (tally[gv]++ === 0) tallied[nt++] = gv;
-        } else {
-          insert(prefix + gv * leafVmul, 1, prefixAt);
-        }
-      }
-      const v = sub[0];
-      for (let i = start[w], e = start[w + 1]; i < e; i++) {
-        const u = adj[i];
-        if (u <= v || blocked[u] !== 0) continue;
-        if (sampling && rng.next() >= pLast) continue;
-        const gv = (vdigit !== null ? vdigit[u] : 0) + adjPair[i] * mw;
-        total++;
-        if (tally !== null) {
-          if (tally[gv]++ === 0) tallied[nt++] = gv;
-        } else {
-          insert(prefix + gv * leafVmul, 1, prefixAt);
-        }
-      }
-    }
-    if (tally !== null) {
-      if (compact !== null && cid < COMPACT_PREFIXES) {
-        // Compact key: canonical prefix id and last group value (code-table.ts, IntMap).
-        const base = cid << 16;
-        for (let t = 0; t < nt; t++) {
-          const gv = tallied[t];
-          compact.add(base | gv, tally[gv]);
-          tally[gv] = 0;
-        }
-      } else {
-        for (let t = 0; t < nt; t++) {
-          const gv = tallied[t];
-          insert(prefix + gv * leafVmul, tally[gv], prefixAt);
-          tally[gv] = 0;
-        }
-      }
-    }
-  };
 
   const unitCount = units === null ? n : units.length / 3;
   for (let t = 0; t < unitCount; t++) {
     signal?.throwIfAborted();
     const v = units === null ? t : units[3 * t];
-    if (sampling && rng.next() >= probabilities[0]) continue;
+    if (sampling && rng!.next() >= probabilities![0]) continue;
     sub[0] = v;
     for (let l = 0; l < W; l++) code[W + l] = 0;
     if (vdigit !== null) code[W + limbOf[0]] = vdigit[v] * vmul[0];
-    if (byPosition) setRow(0, v, true);
+    if (byPosition) setRow(ws, 0, v, true);
     if (last === 1) {
       // k = 2: the root is the prefix; its leaves are its neighbours u > v (whole roots only).
-      if (units === null || units[3 * t + 1] === 0) leaves(v, 0, 0);
-      if (byPosition) setRow(0, v, false);
+      if (units === null || units[3 * t + 1] === 0) total += leaves(ws, v, 0, 0);
+      if (byPosition) setRow(ws, 0, v, false);
       continue;
     }
     blocked[v] = 1;
@@ -371,7 +211,7 @@ export function esuCount(
     while (d > 0) {
       if (cur[d] < (d === 1 ? stop1 : end[d])) {
         const w = ext[cur[d]++];
-        if (sampling && rng.next() >= probabilities[d]) continue;
+        if (sampling && rng!.next() >= probabilities![d]) continue;
         sub[d] = w;
         // Limbs of the first d+1 vertices: those of the first d plus w's group.
         const from = d * W;
@@ -383,11 +223,11 @@ export function esuCount(
           c += rows[(byPosition ? j : x) * n + w] * pmul[d * k + j];
         }
         code[to + limbOf[d]] += c;
-        if (byPosition) setRow(d, w, true);
+        if (byPosition) setRow(ws, d, w, true);
         if (d + 1 === last) {
           // sub[0..last-1] is a prefix: its children are leaves, counted without a push.
-          leaves(w, cur[d], end[d]);
-          if (byPosition) setRow(d, w, false);
+          total += leaves(ws, w, cur[d], end[d]);
+          if (byPosition) setRow(ws, d, w, false);
           continue;
         }
         let ne = end[d];
@@ -404,13 +244,285 @@ export function esuCount(
       } else {
         for (let i = end[d - 1]; i < end[d]; i++) blocked[ext[i]] = 0;
         d--;
-        if (byPosition && d >= 1) setRow(d, sub[d], false);
+        if (byPosition && d >= 1) setRow(ws, d, sub[d], false);
       }
     }
-    if (byPosition) setRow(0, v, false);
+    if (byPosition) setRow(ws, 0, v, false);
     blocked[v] = 0;
   }
+  ws.finish();
   return total;
+}
+
+/**
+ * The buffers and per-census inputs of `esuCount` for one code layout, reused by every census of
+ * that layout (buffers grow with the graph, never shrink). One census at a time.
+ */
+export class EsuWorkspace {
+  readonly k: number;
+  readonly W: number;
+  readonly last: number;
+  readonly sub: Int32Array;
+  readonly cur: Int32Array;
+  readonly end: Int32Array;
+  /** code[d*W + l]: limbs of the first d vertices. */
+  readonly code: Float64Array;
+  readonly leafLimbs: Float64Array;
+  /** The prefix in the order its leaves are coded, and the row of each in `rows`. */
+  readonly leafSub: Int32Array;
+  readonly leafBase: Int32Array;
+  /** Multipliers of the last group's digits (in the group value, before its limb multiplier). */
+  readonly leafMul: Float64Array;
+  readonly leafLimb: number;
+  readonly leafVmul: number;
+  /** Leaf group values tallied per prefix (null: the last group is too large). */
+  readonly tally: Int32Array | null;
+  readonly tallyMul: Int32Array;
+  // Grown with the graph:
+  ext: Int32Array = new Int32Array(1);
+  blocked: Uint8Array = new Uint8Array(0);
+  tallied: Int32Array = new Int32Array(1);
+  /** Pair-code rows by subgraph position (large graphs without a dense matrix). */
+  private positionRows: Uint8Array = new Uint8Array(0);
+  // The current census:
+  n = 0;
+  start: Int32Array = new Int32Array(0);
+  adj: Int32Array = new Int32Array(0);
+  adjPair: Uint8Array = new Uint8Array(0);
+  vdigit: Int32Array | null = null;
+  rows: Uint8Array = new Uint8Array(0);
+  byPosition = false;
+  table: CodeMap | null = null;
+  prefixes: PrefixCache | null = null;
+  compact: IntMap | null = null;
+  probabilities: Float64Array | null = null;
+  rng: Rng | null = null;
+  sampling = false;
+  pLast = 1;
+  /** The fast leaf loops apply (k = 4 or 5, small last group, no vertex colours, no sampling). */
+  fast = false;
+
+  constructor(layout: CodeLayout) {
+    const { k, limbs: W, limbOf, vmul, pmul, groupSize } = layout;
+    this.k = k;
+    this.W = W;
+    const last = k - 1;
+    this.last = last;
+    this.sub = new Int32Array(k);
+    this.cur = new Int32Array(k + 1);
+    this.end = new Int32Array(k + 1);
+    this.code = new Float64Array((k + 1) * W);
+    this.leafLimbs = new Float64Array(W);
+    this.leafSub = new Int32Array(k);
+    this.leafBase = new Int32Array(k);
+    this.leafLimb = limbOf[last];
+    this.leafVmul = vmul[last];
+    this.leafMul = new Float64Array(k);
+    for (let j = 0; j < last; j++) this.leafMul[j] = pmul[last * k + j] / this.leafVmul;
+    this.tally = groupSize[last] <= LEAF_GROUP_LIMIT ? new Int32Array(groupSize[last]) : null;
+    this.tallyMul = Int32Array.from(this.tally !== null ? this.leafMul : []); // exact, < 2^16
+  }
+
+  /** Take the graph and inputs of a census (grows the buffers when the graph is larger). */
+  begin(cg: CensusGraph, table: CodeMap, options: EsuCountOptions): void {
+    const n = cg.n;
+    if (this.ext.length < Math.max(1, n)) {
+      this.ext = new Int32Array(Math.max(1, n));
+      this.blocked = new Uint8Array(n);
+      this.tallied = new Int32Array(Math.max(1, n));
+    }
+    this.n = n;
+    this.start = cg.start;
+    this.adj = cg.adj;
+    this.adjPair = cg.adjPair;
+    this.vdigit = cg.vdigit;
+    this.byPosition = cg.dense === null;
+    if (cg.dense !== null) this.rows = cg.dense;
+    else {
+      if (this.positionRows.length < this.k * n) this.positionRows = new Uint8Array(this.k * n);
+      this.rows = this.positionRows;
+    }
+    this.table = table;
+    this.prefixes = options.prefixes ?? null;
+    this.compact = options.compact ?? null;
+    this.probabilities = options.probabilities ?? null;
+    this.rng = options.rng ?? null;
+    this.sampling = this.probabilities !== null && this.rng !== null;
+    this.pLast = this.sampling ? this.probabilities![this.last] : 1;
+    this.fast =
+      this.tally !== null &&
+      this.vdigit === null &&
+      !this.sampling &&
+      (this.last === 3 || this.last === 4);
+  }
+
+  /** Drop the references to the census's graph and tables. */
+  finish(): void {
+    this.table = null;
+    this.prefixes = null;
+    this.compact = null;
+    this.rng = null;
+    this.probabilities = null;
+    this.vdigit = null;
+    this.start = this.adj = new Int32Array(0);
+    this.adjPair = new Uint8Array(0);
+    if (!this.byPosition) this.rows = new Uint8Array(0);
+  }
+}
+
+/** Fill (or clear) the row of subgraph position p with the pair codes of u's neighbours. */
+function setRow(ws: EsuWorkspace, p: number, u: number, on: boolean): void {
+  const { rows, start, adj, adjPair } = ws;
+  const at = p * ws.n;
+  for (let i = start[u], e = start[u + 1]; i < e; i++) rows[at + adj[i]] = on ? adjPair[i] : 0;
+}
+
+/** Add `weight` to the code whose last limb is c (the other limbs: those of the prefix). */
+function insert(ws: EsuWorkspace, c: number, weight: number, prefixAt: number): void {
+  const table = ws.table!;
+  const W = ws.W;
+  if (W === 1) {
+    // Inline linear probing on [key, count] pairs.
+    const data = table.data;
+    const mask = table.mask;
+    let h = hashCode(c) & mask;
+    let key = data[2 * h];
+    while (key !== c && key !== EMPTY) {
+      h = (h + 1) & mask;
+      key = data[2 * h];
+    }
+    if (key === EMPTY) {
+      data[2 * h] = c;
+      data[2 * h + 1] = weight;
+      table.used[table.size++] = h;
+      if (table.size * 2 > table.capacity) table.grow();
+    } else {
+      data[2 * h + 1] += weight;
+    }
+  } else {
+    const { leafLimbs, code } = ws;
+    for (let l = 0; l < W; l++) leafLimbs[l] = code[prefixAt + l];
+    leafLimbs[ws.leafLimb] = c;
+    const h = table.slot(leafLimbs, 0, 0);
+    table.data[h * table.stride + W] += weight;
+  }
+}
+
+/**
+ * Count the leaves below the prefix sub[0..last-1] (w = sub[last-1] was just added): the
+ * siblings ext[from..to) and the exclusive neighbours of w. Returns the number of leaves counted.
+ */
+function leaves(ws: EsuWorkspace, w: number, from: number, to: number): number {
+  const { last, W, sub, leafSub, leafBase, leafMul, leafVmul, tally, tallied, n } = ws;
+  const { rows, ext, blocked, start, adj, adjPair, vdigit, prefixes, compact } = ws;
+  const byPosition = ws.byPosition;
+  const prefixAt = last * W;
+  let prefix = ws.code[prefixAt + ws.leafLimb];
+  let jw = last - 1; // w's position in the prefix order
+  let cid = COMPACT_PREFIXES;
+  if (prefixes !== null) {
+    const at = prefixes.indexOf(prefix);
+    prefix = prefixes.canon[at];
+    cid = prefixes.cid[at];
+    const perm = prefixes.perm;
+    for (let j = 0; j < last; j++) {
+      const q = perm[at * last + j];
+      leafSub[j] = sub[q];
+      leafBase[j] = (byPosition ? q : sub[q]) * n;
+      if (q === last - 1) jw = j;
+    }
+  } else {
+    for (let j = 0; j < last; j++) {
+      leafSub[j] = sub[j];
+      leafBase[j] = (byPosition ? j : sub[j]) * n;
+    }
+  }
+  let nt = 0;
+  let count = 0;
+  if (ws.fast) {
+    // The common cases (k = 4 or 5, small colour set, no sampling), kept tight.
+    const tl = tally!;
+    const tallyMul = ws.tallyMul;
+    const b0 = leafBase[0];
+    const b1 = leafBase[1];
+    const b2 = leafBase[2];
+    const m1 = tallyMul[1];
+    const m2 = tallyMul[2];
+    if (last === 4) {
+      const b3 = leafBase[3];
+      const m3 = tallyMul[3];
+      for (let i = from; i < to; i++) {
+        const x = ext[i];
+        const gv = rows[b0 + x] + rows[b1 + x] * m1 + rows[b2 + x] * m2 + rows[b3 + x] * m3;
+        if (tl[gv]++ === 0) tallied[nt++] = gv;
+      }
+    } else {
+      for (let i = from; i < to; i++) {
+        const x = ext[i];
+        const gv = rows[b0 + x] + rows[b1 + x] * m1 + rows[b2 + x] * m2;
+        if (tl[gv]++ === 0) tallied[nt++] = gv;
+      }
+    }
+    const mwi = tallyMul[jw];
+    const v = sub[0];
+    count = to - from;
+    for (let i = start[w], e = start[w + 1]; i < e; i++) {
+      const u = adj[i];
+      if (u > v && blocked[u] === 0) {
+        const gv = adjPair[i] * mwi;
+        if (tl[gv]++ === 0) tallied[nt++] = gv;
+        count++;
+      }
+    }
+  } else {
+    const sampling = ws.sampling;
+    const rng = ws.rng;
+    const pLast = ws.pLast;
+    const mw = leafMul[jw];
+    for (let i = from; i < to; i++) {
+      const x = ext[i];
+      if (sampling && rng!.next() >= pLast) continue;
+      let gv = vdigit !== null ? vdigit[x] : 0;
+      for (let j = 0; j < last; j++) gv += rows[leafBase[j] + x] * leafMul[j];
+      count++;
+      if (tally !== null) {
+        if (tally[gv]++ === 0) tallied[nt++] = gv;
+      } else {
+        insert(ws, prefix + gv * leafVmul, 1, prefixAt);
+      }
+    }
+    const v = sub[0];
+    for (let i = start[w], e = start[w + 1]; i < e; i++) {
+      const u = adj[i];
+      if (u <= v || blocked[u] !== 0) continue;
+      if (sampling && rng!.next() >= pLast) continue;
+      const gv = (vdigit !== null ? vdigit[u] : 0) + adjPair[i] * mw;
+      count++;
+      if (tally !== null) {
+        if (tally[gv]++ === 0) tallied[nt++] = gv;
+      } else {
+        insert(ws, prefix + gv * leafVmul, 1, prefixAt);
+      }
+    }
+  }
+  if (tally !== null) {
+    if (compact !== null && cid < COMPACT_PREFIXES) {
+      // Compact key: canonical prefix id and last group value (code-table.ts, IntMap).
+      const base = cid << 16;
+      for (let t = 0; t < nt; t++) {
+        const gv = tallied[t];
+        compact.add(base | gv, tally[gv]);
+        tally[gv] = 0;
+      }
+    } else {
+      for (let t = 0; t < nt; t++) {
+        const gv = tallied[t];
+        insert(ws, prefix + gv * leafVmul, tally[gv], prefixAt);
+        tally[gv] = 0;
+      }
+    }
+  }
+  return count;
 }
 
 /**

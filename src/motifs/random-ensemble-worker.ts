@@ -21,6 +21,7 @@ import {
   type NullModelSource,
 } from "../nulls/registry.js";
 import { countSubgraphs, tallySubgraphClasses } from "./count-subgraphs.js";
+import { countSubgraphUnits } from "./esu-units.js";
 import { sampleSubgraphs } from "./rand-esu.js";
 
 type PlainGraph = Pick<Digraph, "nodeCount" | "edgeSrc" | "edgeTrg" | "edgeColour">;
@@ -39,6 +40,11 @@ interface CountingTask {
 export interface OriginalTask extends CountingTask {
   readonly kind: "original";
   readonly stream: number;
+  /**
+   * Exact census only: the part of the ESU tree to count (esu-units.ts triples), or absent for
+   * all of it. The parts of a partition add up to the whole census (integer counts).
+   */
+  readonly units?: Int32Array | null;
 }
 
 export interface OriginalTaskResult {
@@ -93,9 +99,12 @@ export function runOriginalTask(task: OriginalTask, signal?: AbortSignal): Origi
     signal: signal ?? null,
   };
   const graph = task.graph as Digraph;
+  const units = task.units ?? null;
   const counted =
     task.sample === null
-      ? countSubgraphs(graph, options)
+      ? units === null
+        ? countSubgraphs(graph, options)
+        : countSubgraphUnits(graph, options, units)
       : sampleSubgraphs(graph, {
           ...options,
           probabilities: task.sample,

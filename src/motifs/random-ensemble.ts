@@ -30,6 +30,8 @@ import type { SubgraphCounts } from "./types.js";
 import { Rng } from "../core/random.js";
 import { countSubgraphs } from "./count-subgraphs.js";
 import { sampleSubgraphs } from "./rand-esu.js";
+import { buildCensusGraph } from "./census-graph.js";
+import { mergeSubgraphCounts, planEsuUnits } from "./esu-units.js";
 import {
   runEnsembleTask,
   runOriginalTask,
@@ -125,23 +127,19 @@ export async function censusCounts(
 ): Promise<CensusCounts> {
   const t0 = performance.now();
   const work = prepareWork(g, options);
-  const runner = await openRunner(work.threads, options.signal ?? null, work.requestedThreads > 1);
+  // The original's census is cut into parts across every requested thread (an exact census),
+  // even when there are fewer random networks than threads.
+  const split = work.counting.sample === null && work.requestedThreads > 1;
+  const poolThreads = split ? work.requestedThreads : work.threads;
+  const runner = await openRunner(poolThreads, options.signal ?? null, work.requestedThreads > 1);
   try {
     const task: OriginalTask = {
       kind: "original",
       ...work.counting,
       stream: options.originalStream,
     };
-    const r = (await runner.run(task)) as OriginalTaskResult;
-    const byKey = new Map(r.keys.map((key, i) => [key, r.counts[i]]));
-    const keys = [...byKey.keys()].sort();
-    const counts = new Map(keys.map((key) => [key, byKey.get(key) ?? 0]));
-    const original: SubgraphCounts = {
-      size: work.counting.size,
-      total: r.total,
-      counts,
-      sampled: r.sampled,
-    };
+    const original = await countOriginal(runner, work, task, g);
+    const keys = [...original.counts.keys()];
     const t1 = performance.now();
     const ensemble = await runEnsemble(runner, work, keys, options);
     const t2 = performance.now();
@@ -193,6 +191,51 @@ export function countsWithEnsemble(ensemble: typeof randomEnsemble) {
       seconds: { original: (t1 - t0) / 1000, random: (t2 - t1) / 1000 },
     };
   };
+}
+
+/** ESU parts per thread when the original's census is split (the last parts balance the load). */
+const ORIGINAL_PARTS_PER_THREAD = 4;
+
+/**
+ * The census of the original graph, its class keys sorted. With worker threads, an exact census
+ * is cut into parts of about equal estimated cost by ESU root and first child (esu-units.ts),
+ * counted in parallel and added up: integer counts, so the numbers are the same as one count.
+ */
+async function countOriginal(
+  runner: Runner,
+  work: Work,
+  task: OriginalTask,
+  g: Digraph,
+): Promise<SubgraphCounts> {
+  const parts =
+    runner.threads > 1 && task.sample === null
+      ? planEsuUnits(
+          buildCensusGraph(g, false, null),
+          task.size,
+          runner.threads * ORIGINAL_PARTS_PER_THREAD,
+        )
+      : null;
+  if (parts === null || parts.length <= 1) {
+    const r = (await runner.run(task)) as OriginalTaskResult;
+    const byKey = new Map(r.keys.map((key, i) => [key, r.counts[i]]));
+    const keys = [...byKey.keys()].sort();
+    return {
+      size: work.counting.size,
+      total: r.total,
+      counts: new Map(keys.map((key) => [key, byKey.get(key) ?? 0])),
+      sampled: r.sampled,
+    };
+  }
+  const results = await Promise.all(
+    parts.map((units) => runner.run({ ...task, units }) as Promise<OriginalTaskResult>),
+  );
+  return mergeSubgraphCounts(
+    results.map((r) => ({
+      total: r.total,
+      counts: new Map(r.keys.map((key, i) => [key, r.counts[i]])),
+    })),
+    work.counting.size,
+  );
 }
 
 interface Work {
@@ -279,6 +322,8 @@ async function runEnsemble(
 
 /** Runs tasks on worker threads or in-process; `close` frees the workers. */
 interface Runner {
+  /** Tasks that can run at once (1 in-process). */
+  readonly threads: number;
   run(task: WorkerTask): Promise<WorkerTaskResult>;
   close(): Promise<void>;
 }
@@ -308,7 +353,7 @@ async function openRunner(
       queue = next.catch(() => undefined);
       return next;
     };
-    return { run, close: async () => undefined };
+    return { threads: 1, run, close: async () => undefined };
   }
   const { Piscina } = await import("piscina");
   const pool = new Piscina<WorkerTask, WorkerTaskResult>({
@@ -321,6 +366,7 @@ async function openRunner(
   // has already cancelled them through the signal).
   const inFlight = new Set<Promise<unknown>>();
   return {
+    threads,
     // piscina rejects with its own AbortError: give the caller the signal's reason, as in-process.
     run: (task) => {
       const running = pool.run(task, signal === null ? {} : { signal });
