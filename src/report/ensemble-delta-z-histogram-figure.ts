@@ -9,10 +9,10 @@ import { topLevel, type Figure } from "./figure-spec.js";
 
 /** The stack categories, in order, with their colours. */
 export const INTERVAL_CATEGORIES: readonly (readonly [string, string])[] = [
-  ["interval above 0", "#d7191c"],
-  ["interval below 0", "#2c7bb6"],
-  ["interval contains 0", "#b0b0b0"],
-  ["one seed: no interval", "#e8e8e8"],
+  ["above 0", "#d7191c"],
+  ["below 0", "#2c7bb6"],
+  ["contains 0", "#b0b0b0"],
+  ["none (1 seed)", "#e8e8e8"],
 ];
 
 export function intervalCategory(r: ClassZChangeRow): string {
@@ -37,7 +37,7 @@ export function ensembleDeltaZHistogramFigure(
   const drawnInits = inits.filter((i) => own.some((r) => r.init === i));
   const seeds = Math.max(0, ...own.map((r) => r.seeds + r.missing));
   const counts = INTERVAL_CATEGORIES.map(
-    ([c]) => `${values.filter((v) => v.interval === c).length} ${c}`,
+    ([c]) => `${c}: ${values.filter((v) => v.interval === c).length}`,
   ).join(", ");
   return {
     name: `ensemble-delta-z-histogram-${architecture}-size-${size}`,
@@ -45,7 +45,7 @@ export function ensembleDeltaZHistogramFigure(
     caption:
       `Distribution over coloured classes (each init × data set × class once) of the class's ` +
       `mean ΔZ = Z(trained) − Z(initial), paired across ${seeds} seeds; the bars are stacked ` +
-      `by the class's 95 % t-interval of ΔZ (${counts}).`,
+      `by where the class's 95 % t-interval of ΔZ lies (${counts}).`,
     spec: {
       ...topLevel(values),
       facet: {
@@ -57,12 +57,13 @@ export function ensembleDeltaZHistogramFigure(
         height: 110,
         mark: { type: "bar" },
         encoding: {
-          x: { field: "mean", type: "quantitative", bin: { maxbins: 30 }, title: "mean ΔZ" },
+          x: { field: "mean", type: "quantitative", bin: { maxbins: 60 }, title: "mean ΔZ" },
           y: { aggregate: "count", type: "quantitative", title: "classes" },
           color: {
             field: "interval",
             type: "nominal",
-            title: "ΔZ interval",
+            title: "ΔZ's interval",
+            legend: { labelLimit: 0 },
             scale: {
               domain: INTERVAL_CATEGORIES.map(([c]) => c),
               range: INTERVAL_CATEGORIES.map(([, colour]) => colour),

@@ -10,10 +10,15 @@ import { colourKeyText, initScale, topLevel, type Figure } from "./figure-spec.j
 import { intervalLayers, seedsPhrase } from "./interval-figure.js";
 import { edgeColourDigits } from "./most-changed-figure.js";
 
-/** "diamond", or "5-node 7-edge" for a topology without a name. */
+/**
+ * "diamond", or for a topology without a name "5-node 7-edge #1x3f": its uncoloured key (k²
+ * adjacency bits) in base 36, a short id that tells two unnamed topologies apart.
+ */
 export function shortClassName(topologyName: string): string {
-  const m = /^(\d+)-node, (\d+) edges #/.exec(topologyName);
-  return m ? `${m[1]}-node ${m[2]}-edge` : topologyName.split(" #")[0];
+  const m = /^(\d+)-node, (\d+) edges #(\S+)$/.exec(topologyName);
+  if (!m) return topologyName.split(" #")[0];
+  const id = /^[01]+$/.test(m[3]) ? BigInt(`0b${m[3]}`).toString(36) : m[3];
+  return `${m[1]}-node ${m[2]}-edge #${id}`;
 }
 
 /** The bar label of a ranked class: distinct within its panel (the rank leads). */

@@ -61,7 +61,8 @@ export function ensembleZScatterFigure(
       y,
       ...(x2 ? { x2: { field: x2 } } : {}),
       ...(y2 ? { y2: { field: y2 } } : {}),
-      color: colour,
+      // The legend is the points' (the whiskers' opacity would fade it).
+      color: { ...colour, legend: null },
     },
   });
   return {

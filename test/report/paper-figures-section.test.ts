@@ -8,6 +8,7 @@ import { analyseStudy } from "../../src/analysis/index.js";
 import { analyseEnsemble } from "../../src/analysis/ensemble/analyse-ensemble.js";
 import type { EnsembleResults } from "../../src/analysis/ensemble/replicates.js";
 import { includedSections, renderSvg, type SectionInput } from "../../src/report/index.js";
+import { shortClassName } from "../../src/report/ensemble-most-changed-figure.js";
 import { paperFiguresSection } from "../../src/report/sections/paper-figures.js";
 import { handEnsemble, type HandOptions } from "../analysis/ensemble/hand-ensemble.js";
 
@@ -77,6 +78,14 @@ describe("paperFiguresSection", () => {
     }
     // Every glorot class gains 2, every normal one 1: the glorot classes lead.
     expect(values[0].label).toMatch(/^1\. \S.* \(glorot\/(tree|clusters)\)$/);
+  });
+  it("shortClassName(name) keeps names and gives unnamed topologies a short distinct id", () => {
+    expect(shortClassName("diamond")).toBe("diamond");
+    const a = shortClassName("5-node, 6 edges #0110000010000010000100000");
+    const b = shortClassName("5-node, 6 edges #0110000010000010000000010");
+    expect(a).toMatch(/^5-node 6-edge #[0-9a-z]{1,5}$/);
+    expect(b).not.toBe(a);
+    expect(a).toBe(`5-node 6-edge #${parseInt("0110000010000010000100000", 2).toString(36)}`);
   });
   it("renders every figure to an SVG with marks", async () => {
     for (const f of paperFiguresSection.figures(withEnsemble)) {
