@@ -6,6 +6,7 @@
  */
 import type { ClassZChangeRow } from "../analysis/ensemble/class-z-changes.js";
 import { extent, initScale, referenceLayer, topLevel, type Figure } from "./figure-spec.js";
+import { MAX_SCATTER_POINTS } from "./z-scatter-figure.js";
 
 /** Above this many points per figure the whiskers are left out (they would hide the points). */
 export const MAX_WHISKERED_POINTS = 600;
@@ -25,6 +26,7 @@ export function ensembleZScatterFigure(
       r.zTrainedMean !== null,
   );
   const whiskers = points.length <= MAX_WHISKERED_POINTS;
+  const binned = points.length > MAX_SCATTER_POINTS;
   // The panel fits the means (padded): wide intervals of few seeds would shrink the points to a
   // clump, so the whiskers are clipped at the panel's edge.
   const means = extent(points.flatMap((p) => [p.zInitialMean!, p.zTrainedMean!])) ?? [-1, 1];
@@ -65,20 +67,44 @@ export function ensembleZScatterFigure(
       color: { ...colour, legend: null },
     },
   });
+  const pointLayer = {
+    transform: [{ filter: "datum.kind === 'point'" }],
+    mark: { type: "point", filled: true, size: 26, opacity: 0.75 },
+    encoding: {
+      x: axis("zInitialMean", "mean Z (initial)"),
+      y: axis("zTrainedMean", "mean Z (trained)"),
+      color: colour,
+      shape: { field: "dataset", type: "nominal", title: "data set" },
+      tooltip: [
+        { field: "topologyName", title: "topology" },
+        { field: "motif", title: "class" },
+        { field: "init" },
+        { field: "dataset", title: "data set" },
+        { field: "zInitialMean", title: "Z initial", format: ".2f" },
+        { field: "zTrainedMean", title: "Z trained", format: ".2f" },
+        { field: "mean", title: "ΔZ", format: ".2f" },
+        { field: "seeds" },
+      ],
+    },
+  };
   return {
     name: `ensemble-z-scatter-${architecture}-size-${size}`,
     title: `Z before vs after training across seeds, ${size}-node classes, ${architecture}`,
     caption:
-      `Each point is a coloured ${size}-node class of one initialisation and data set (${points.length} in all): ` +
+      (binned
+        ? `${points.length} coloured ${size}-node classes (each of one initialisation and data ` +
+          "set), shown as a binned density (darker: more classes): "
+        : `Each point is a coloured ${size}-node class of one initialisation and data set ` +
+          `(${points.length} in all): `) +
       "x its mean Z in the initial networks, y in the trained ones, over the seeds where both are " +
-      "defined; its height above the grey bisector is its mean ΔZ. " +
+      "defined; a class's height above the grey bisector is its mean ΔZ. " +
       (whiskers
         ? seeds >= 2
           ? `Whiskers: 95 % t-intervals across ${seeds} seeds, clipped at the panel's edge.`
           : "One seed: no interval."
         : `Whiskers left out (more than ${MAX_WHISKERED_POINTS} classes); the intervals are in ` +
           "tables/ensemble/class-z-changes.csv.") +
-      " Shape: data set.",
+      (binned ? "" : " Shape: data set."),
     spec: {
       ...topLevel(values),
       facet: { column: { field: "nullModel", type: "nominal", title: "null model", sort: drawn } },
@@ -110,27 +136,26 @@ export function ensembleZScatterFigure(
                 ),
               ]
             : []),
-          {
-            transform: [{ filter: "datum.kind === 'point'" }],
-            mark: { type: "point", filled: true, size: 26, opacity: 0.75 },
-            encoding: {
-              x: axis("zInitialMean", "mean Z (initial)"),
-              y: axis("zTrainedMean", "mean Z (trained)"),
-              color: colour,
-              shape: { field: "dataset", type: "nominal", title: "data set" },
-              tooltip: [
-                { field: "topologyName", title: "topology" },
-                { field: "motif", title: "class" },
-                { field: "init" },
-                { field: "dataset", title: "data set" },
-                { field: "zInitialMean", title: "Z initial", format: ".2f" },
-                { field: "zTrainedMean", title: "Z trained", format: ".2f" },
-                { field: "mean", title: "ΔZ", format: ".2f" },
-                { field: "seeds" },
-              ],
-            },
-          },
+          binned ? densityLayer(lo, hi) : pointLayer,
         ],
+      },
+    },
+  };
+}
+
+function densityLayer(lo: number, hi: number): Record<string, unknown> {
+  const bin = { maxbins: 60, extent: [lo, hi] };
+  return {
+    transform: [{ filter: "datum.kind === 'point'" }],
+    mark: { type: "rect" },
+    encoding: {
+      x: { field: "zInitialMean", type: "quantitative", bin, title: "mean Z (initial)" },
+      y: { field: "zTrainedMean", type: "quantitative", bin, title: "mean Z (trained)" },
+      color: {
+        aggregate: "count",
+        type: "quantitative",
+        title: "classes",
+        scale: { type: "log", scheme: "purples" },
       },
     },
   };

@@ -9,6 +9,11 @@ import { analyseEnsemble } from "../../src/analysis/ensemble/analyse-ensemble.js
 import type { EnsembleResults } from "../../src/analysis/ensemble/replicates.js";
 import { includedSections, renderSvg, type SectionInput } from "../../src/report/index.js";
 import { shortClassName } from "../../src/report/ensemble-most-changed-figure.js";
+import {
+  ensembleZScatterFigure,
+  MAX_WHISKERED_POINTS,
+} from "../../src/report/ensemble-z-scatter-figure.js";
+import { MAX_SCATTER_POINTS } from "../../src/report/z-scatter-figure.js";
 import { paperFiguresSection } from "../../src/report/sections/paper-figures.js";
 import { handEnsemble, type HandOptions } from "../analysis/ensemble/hand-ensemble.js";
 
@@ -78,6 +83,20 @@ describe("paperFiguresSection", () => {
     }
     // Every glorot class gains 2, every normal one 1: the glorot classes lead.
     expect(values[0].label).toMatch(/^1\. \S.* \(glorot\/(tree|clusters)\)$/);
+  });
+  it("ensembleZScatterFigure draws whiskers for few classes, points without them, a density for many", () => {
+    const row = withEnsemble.ensemble!.analysis.tables.classZChanges.find(
+      (r) => r.architecture === "2-2" && r.zInitialLo !== null,
+    )!;
+    const marks = (n: number) => {
+      const rows = Array.from({ length: n }, (_, i) => ({ ...row, motif: `m${i}` }));
+      const f = ensembleZScatterFigure(rows, "2-2", row.size, ["normal", "glorot"], ["switch"]);
+      const layers = (f.spec.spec as { layer: { mark: { type: string } }[] }).layer;
+      return layers.map((l) => l.mark.type);
+    };
+    expect(marks(3)).toEqual(["line", "rule", "rule", "point"]);
+    expect(marks(MAX_WHISKERED_POINTS + 1)).toEqual(["line", "point"]);
+    expect(marks(MAX_SCATTER_POINTS + 1)).toEqual(["line", "rect"]);
   });
   it("shortClassName(name) keeps names and gives unnamed topologies a short distinct id", () => {
     expect(shortClassName("diamond")).toBe("diamond");
