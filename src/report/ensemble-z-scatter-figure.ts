@@ -63,8 +63,8 @@ export function ensembleZScatterFigure(
       y,
       ...(x2 ? { x2: { field: x2 } } : {}),
       ...(y2 ? { y2: { field: y2 } } : {}),
-      // The legend is the points' (the whiskers' opacity would fade it).
-      color: { ...colour, legend: null },
+      // One legend for points and whiskers, drawn opaque (the whiskers' opacity would fade it).
+      color: { ...colour, legend: { symbolOpacity: 1 } },
     },
   });
   const pointLayer = {
@@ -73,7 +73,7 @@ export function ensembleZScatterFigure(
     encoding: {
       x: axis("zInitialMean", "mean Z (initial)"),
       y: axis("zTrainedMean", "mean Z (trained)"),
-      color: colour,
+      color: { ...colour, legend: { symbolOpacity: 1 } },
       shape: { field: "dataset", type: "nominal", title: "data set" },
       tooltip: [
         { field: "topologyName", title: "topology" },
