@@ -8,6 +8,18 @@
 import { ensembleBiologicalComparison, type BiologyEnsembleRow } from "../biological-comparison.js";
 import { biologyEnsembleFindings } from "../biological-findings.js";
 import { findingSentence, type Finding } from "../findings.js";
+import {
+  colourBands,
+  weightHistograms,
+  type ColourBandRow,
+  type WeightHistogramRow,
+} from "../weight-histograms.js";
+import {
+  classZChanges,
+  mostChangedClasses,
+  type ClassZChangeRow,
+  type MostChangedClassRow,
+} from "./class-z-changes.js";
 import { deltaZ, deltaZSeeds, type DeltaZRow, type DeltaZSeedRow } from "./delta-z.js";
 import {
   edgesAcrossSeeds,
@@ -29,7 +41,7 @@ import {
 } from "./learning-across-seeds.js";
 import { motifOnsets, type MotifOnsetRow } from "./motif-onset.js";
 import { nullSeparation, type NullSeparationRow } from "./null-separation.js";
-import type { EnsembleResults } from "./replicates.js";
+import { architecturesOf, replicatesOf, type EnsembleResults } from "./replicates.js";
 import { significanceProfile, type ProfileRow } from "./significance-profile.js";
 import {
   topologyZ,
@@ -46,6 +58,14 @@ import {
   type TrajectoryTableRow,
 } from "./trajectories.js";
 import { variantZ, type VariantZTableRow } from "./variant-z.js";
+import {
+  keptShareAcrossSeeds,
+  weightTableAcrossSeeds,
+  weightTableSeeds,
+  type KeptShareRow,
+  type WeightTableEnsembleRow,
+  type WeightTableSeedRow,
+} from "./weights-across-seeds.js";
 import {
   sampledCensuses,
   samplingFindingRecords,
@@ -71,6 +91,19 @@ export interface EnsembleTables {
   readonly trajectorySeeds: readonly TrajectorySeedRow[];
   readonly motifOnsets: readonly MotifOnsetRow[];
   readonly sampledCensuses: readonly SampledCensusRow[];
+  readonly classZChanges: readonly ClassZChangeRow[];
+  readonly mostChangedClasses: readonly MostChangedClassRow[];
+  readonly weightTable: readonly WeightTableEnsembleRow[];
+  readonly weightTableSeeds: readonly WeightTableSeedRow[];
+  readonly keptShare: readonly KeptShareRow[];
+}
+
+/** One seed's weight histograms per architecture (histograms need no interval: SPEC §8). */
+export interface ArchitectureWeightHistograms {
+  readonly architecture: string;
+  readonly seed: number;
+  readonly histograms: readonly WeightHistogramRow[];
+  readonly bands: readonly ColourBandRow[];
 }
 
 export interface EnsembleAnalysis {
@@ -78,6 +111,8 @@ export interface EnsembleAnalysis {
   /** Structured forms the figures read (the tables flatten them). */
   readonly learning: readonly LearningRow[];
   readonly trajectoryPoints: readonly TrajectoryPoint[];
+  /** The first seed's weight histograms and colour bands of each architecture. */
+  readonly weightHistograms: readonly ArchitectureWeightHistograms[];
   /** The comparison with the reference (biological) networks across seeds; empty when off. */
   readonly biology: readonly BiologyEnsembleRow[];
   /** Across-seed findings as typed records, most important first. */
@@ -88,6 +123,7 @@ export function analyseEnsemble(ensemble: EnsembleResults): EnsembleAnalysis {
   const first = ensemble.replicates[0]?.results;
   const learning = learningAcrossSeeds(ensemble);
   const points = trajectories(ensemble, learning);
+  const classes = classZChanges(ensemble);
   const tables: EnsembleTables = {
     topologyZ: topologyZ(ensemble),
     topologyZSeeds: topologyZSeeds(ensemble),
@@ -106,7 +142,13 @@ export function analyseEnsemble(ensemble: EnsembleResults): EnsembleAnalysis {
     trajectorySeeds: trajectorySeeds(ensemble),
     motifOnsets: motifOnsets(points, learning),
     sampledCensuses: sampledCensuses(ensemble),
+    classZChanges: classes,
+    mostChangedClasses: mostChangedClasses(classes),
+    weightTable: weightTableAcrossSeeds(ensemble),
+    weightTableSeeds: weightTableSeeds(ensemble),
+    keptShare: keptShareAcrossSeeds(ensemble),
   };
+
   const records = [
     ...ensembleFindingRecords({
       deltaZ: tables.deltaZ,
@@ -123,6 +165,15 @@ export function analyseEnsemble(ensemble: EnsembleResults): EnsembleAnalysis {
     tables,
     learning,
     trajectoryPoints: points,
+    weightHistograms: architecturesOf(ensemble).map((architecture) => {
+      const rep = replicatesOf(ensemble, architecture)[0];
+      return {
+        architecture,
+        seed: rep.seed,
+        histograms: weightHistograms(rep.results),
+        bands: colourBands(rep.results),
+      };
+    }),
     biology,
     findings: [
       ...records.map((f) => ({ ...f, sentence: findingSentence(f) })),

@@ -10,6 +10,7 @@ import { learningSection } from "./learning.js";
 import { methodsSection } from "./methods.js";
 import { nullSeparationSection } from "./null-separation.js";
 import { nullsSection } from "./nulls.js";
+import { paperFiguresSection } from "./paper-figures.js";
 import { profilesSection } from "./profiles.js";
 import { seedsSection } from "./seeds.js";
 import type { ReportSection } from "./section.js";
@@ -28,6 +29,7 @@ export const REPORT_SECTIONS: readonly ReportSection[] = [
   profilesSection,
   nullsSection,
   seedsSection,
+  paperFiguresSection,
   nullSeparationSection,
   trajectoriesSection,
   sensitivitySection,

@@ -76,6 +76,10 @@ export interface HandOptions {
     ) => number | null;
   };
   readonly architecture?: string;
+  /** Also count the topologies as coloured classes (`censuses`), with the same Zs. */
+  readonly classes?: boolean;
+  /** Kernel weights of a network (4 of them, colours 0, 1, 2, 3); default fixed. */
+  readonly weights?: (seed: number, init: string, network: string) => number[];
 }
 
 function census(graphId: string, nullModel: string, z: (t: string) => number | null): CensusRecord {
@@ -107,7 +111,7 @@ export function handStudy(seed: number, o: HandOptions): StudyResults {
         stage: network === "initial" ? "initial" : "trained",
         dataset: network === "initial" ? null : network,
         layerSizes: [2, 2],
-        weights: [0.1, -0.2, 0.3, 0.9],
+        weights: o.weights?.(seed, init, network) ?? [0.1, -0.2, 0.3, 0.9],
         weightColours: [0, 1, 2, 3],
         binEdges: null,
         fit: null,
@@ -142,7 +146,7 @@ export function handStudy(seed: number, o: HandOptions): StudyResults {
     nullModels: nulls,
     trainings,
     graphs,
-    censuses: [],
+    censuses: o.classes ? topologyCensuses : [],
     timings: {},
     versions: {},
     topologyCensuses,
