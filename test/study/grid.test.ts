@@ -278,7 +278,7 @@ describe("runStudy with seeds and snapshots (a tiny grid)", () => {
         data: ["tree"],
         network: { hidden: [6, 5], inits: ["normal"] },
         training: { epochs: 3 },
-        motifs: { sizes: [3], randomNetworks: 6 },
+        motifs: { sizes: [3], randomNetworks: 6, nulls: ["switch", "layered"] },
         topology: { sizes: [3] },
         sensitivity: { cutoffs: [] },
         density: { sizes: [] },

@@ -163,7 +163,9 @@ describe("analyseEnsemble on three real one-seed studies", () => {
       expect(html).toContain(`<section id="${id}"`);
     }
     const headline = analysis.findings.find((f) => f.kind === "ensemble-headline")!;
-    expect(html).toContain(`<p class="headline">${headline.sentence}</p>`);
+    // The answer table, then the records' sentences.
+    expect(html).toContain(`<p>${headline.sentence}</p>`);
+    expect(html.indexOf("ΔZ normal [95% CI]")).toBeLessThan(html.indexOf(headline.sentence));
     expect(readdirSync(join(out, "figures"))).toContain("trajectories-30-30-size-4.svg");
   }, 300_000);
 });
