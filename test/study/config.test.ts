@@ -35,7 +35,8 @@ describe("loadStudyConfig(undefined)", () => {
     expect(c.graphs).toEqual({ binning: "paper", cutoff: 0.55, quantile: 0.2 });
     expect(c.motifs.sizes).toEqual([3, 4]);
     expect(c.motifs.randomNetworks).toBe(100);
-    expect(c.motifs.nulls).toEqual(["switch", "layered"]);
+    // Issue 9: both switching nulls and the weight shuffle in `npm start`.
+    expect(c.motifs.nulls).toEqual(["switch", "layered", "shuffle"]);
     // Issue 9: five seeds and the training snapshots at k ≤ 4.
     expect(c.seeds).toBe(5);
     expect(c.snapshots).toEqual([0, 1, 2, 5, 10, 20]);

@@ -27,7 +27,8 @@ const TINY = {
   data: ["tree"],
   network: { hidden: [6, 5], inits: ["normal", "glorot"] },
   training: { epochs: 2 },
-  motifs: { sizes: [3], randomNetworks: 8 },
+  // The two switching nulls (the default adds the weight shuffle: test/nulls/weight-nulls-study).
+  motifs: { sizes: [3], randomNetworks: 8, nulls: ["switch", "layered"] },
   sensitivity: { cutoffs: [] }, // the cut-off sweep has tests of its own below
   // The uncoloured and matched-density censuses have a test of their own below.
   topology: { sizes: [] },
