@@ -81,16 +81,17 @@ describe("nnmotifs study --plan", () => {
     const run = nnmotifs("study", "--plan", "--out", out);
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toMatch(
-      /^plan of the study → .*planned\/: 1104 steps, 0 cached, 1104 to run, estimated /,
+      /^plan of the study → .*planned\/: 1620 steps, 0 cached, 1620 to run, estimated /,
     );
     // 5 seeds (issue 9): per seed 6 trainings, 3 main groups and 3 of training snapshots (+ 6
-    // matched-density graphs in the first); 36 + 36 censuses of the main graphs, 132 of the
-    // snapshots (+ 12 matched in the first).
+    // matched-density graphs in the first); under 3 nulls, 54 + 54 censuses of the main graphs
+    // (9 graphs × sizes 3, 4, coloured and not), 198 of the snapshots (24 graphs at epochs 1–10
+    // and the 9 main graphs with 20 random networks, × 2 sizes × 3 nulls), + 18 matched in the first.
     for (const [stage, n] of [
       ["train", 30],
       ["graphs", 36],
       // + 4 reference-network censuses (config `biology`: 2 networks × sizes 3, 4)
-      ["census", 1036],
+      ["census", 1552],
       ["analysis", 1],
       ["report", 1],
     ]) {

@@ -27,7 +27,7 @@ const SMALL = {
   data: ["tree"],
   network: { hidden: [30, 30], inits: ["normal"] },
   training: { epochs: 2 },
-  motifs: { sizes: [4], randomNetworks: 150 },
+  motifs: { sizes: [4], randomNetworks: 150, nulls: ["switch", "layered"] },
   sensitivity: { cutoffs: [] },
   // Off: the uncoloured k = 3–5 censuses would make this study of seconds a study of minutes.
   topology: { sizes: [] },

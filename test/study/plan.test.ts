@@ -7,7 +7,7 @@ const ONE_SEED: StudyConfigInput = {
   seeds: 1,
   snapshots: [],
   sensitivity: { cutoffs: [0.35, 0.45, 0.55, 0.65, 0.75] },
-  motifs: { sizes: [3, 4, 5] },
+  motifs: { sizes: [3, 4, 5], nulls: ["switch", "layered"] },
   topology: { sizes: [3, 4, 5] },
 };
 const merge = (a: StudyConfigInput, b: StudyConfigInput): StudyConfigInput => {

@@ -113,27 +113,45 @@ describe("LocalFolderStore: the results-folder lock", () => {
       join(dir, LOCK_FILE),
       JSON.stringify({ pid: deadPid(), host: hostname(), startedAt: "2026-01-01T00:00:00Z" }),
     );
-    // Each process waits for a start file, then opens the folder and holds it for a second.
+    // Each process says when it is ready, waits for a start file, then opens the folder; the
+    // winner holds it until every other process has finished (a loaded machine may start them
+    // seconds apart, so no fixed hold time).
     const go = join(root, "race-go");
+    const stop = join(root, "race-stop");
     const script = `
       import { existsSync } from "node:fs";
       import { LocalFolderStore } from ${JSON.stringify(join(REPO_ROOT, "dist", "study", "store.js"))};
+      process.stderr.write("ready\\n");
       while (!existsSync(${JSON.stringify(go)})) await new Promise((r) => setTimeout(r, 5));
       try {
         const lock = await new LocalFolderStore(${JSON.stringify(dir)}).open();
         process.stdout.write("won");
-        await new Promise((r) => setTimeout(r, 1000));
+        const until = Date.now() + 20000;
+        while (!existsSync(${JSON.stringify(stop)}) && Date.now() < until)
+          await new Promise((r) => setTimeout(r, 5));
         lock.release();
       } catch (e) {
         process.stdout.write(/in use by another study/.test(e.message) ? "refused" : e.message);
       }`;
+    let ready = 0;
+    let closed = 0;
+    let allReady: () => void = () => {};
+    const readyAll = new Promise<void>((r) => (allReady = r));
     const runs = Array.from({ length: 6 }, () => {
       const child = spawn(process.execPath, ["--input-type=module", "-e", script]);
       let out = "";
       child.stdout.on("data", (d: Buffer) => (out += d.toString()));
-      return new Promise<string>((done) => child.on("close", () => done(out)));
+      child.stderr.on("data", (d: Buffer) => {
+        if (d.toString().includes("ready") && ++ready === 6) allReady();
+      });
+      return new Promise<string>((done) =>
+        child.on("close", () => {
+          if (++closed === 5) writeFileSync(stop, "");
+          done(out);
+        }),
+      );
     });
-    await new Promise((r) => setTimeout(r, 800)); // all started and polling
+    await readyAll; // every process imported and polling
     writeFileSync(go, "");
     const outcomes = (await Promise.all(runs)).sort();
     expect(outcomes).toEqual(["refused", "refused", "refused", "refused", "refused", "won"]);
