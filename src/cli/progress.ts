@@ -1,12 +1,15 @@
 /**
- * Progress of long runs on stderr, with an ETA: on a terminal a cli-progress bar; otherwise (logs,
- * pipes, CI) a plain line every 10 seconds — `train: epoch 12/100, loss 0.4312, ETA 1 min 5 s` —
- * so a long run is never silent and a short one prints nothing. cli-progress is loaded only when a
- * bar is shown.
+ * Progress of long runs on stderr, with an ETA: on a terminal a cli-progress bar (redrawn at most
+ * every TERMINAL_INTERVAL_SECONDS); otherwise (logs, pipes, CI) a plain line every 10 seconds —
+ * `train: epoch 12/100 (3 %), loss 0.4312, ETA 1 min 5 s` — so a long run is never silent and a
+ * short one prints nothing. cli-progress is loaded only when a bar is shown.
  *
- * The ETA is the rate so far times what is left; before the first item is done it is the caller's
- * estimate (`estimateSeconds`), if any. NNMOTIFS_PROGRESS_INTERVAL (seconds, default 10) sets the
- * line interval when not a terminal; 0 prints every update (tests).
+ * The ETA is ours in both modes (not cli-progress's, which reads "NFs" before the first item): the
+ * rate measured from the first update on (work before it — loading TensorFlow.js, reading the
+ * graph — is not charged to the remaining items) times what is left; before anything is done it is
+ * the caller's estimate (`estimateSeconds`), if any, else "unknown". Callers may update as often
+ * as they like (per batch): both modes throttle. NNMOTIFS_PROGRESS_INTERVAL (seconds, default 10)
+ * sets the line interval when not a terminal; 0 prints every update (tests).
  */
 export interface Progress {
   /** `detail`: shown after the count, e.g. "loss 0.4312". */
@@ -17,6 +20,8 @@ export interface Progress {
 export interface ProgressOptions {
   /** What is counted, after the count: "epoch" → "epoch 3/20"; default: "3/20 done". */
   readonly unit?: string;
+  /** The count's text instead of `unit`'s, e.g. samples shown as "epoch 2/20 (7 %)". */
+  readonly count?: (done: number, total: number) => string;
   /** Estimated seconds of the whole run, for an ETA before the first item is done. */
   readonly estimateSeconds?: number;
   /** Force the mode (tests); default: a bar when stderr is a terminal. */
@@ -29,6 +34,9 @@ const silent: Progress = { update: () => {}, stop: () => {} };
 
 /** Default seconds between two plain progress lines. */
 export const PROGRESS_INTERVAL_SECONDS = 10;
+
+/** Seconds between two updates of a terminal bar. */
+export const TERMINAL_INTERVAL_SECONDS = 0.5;
 
 function intervalSeconds(): number {
   const text = process.env.NNMOTIFS_PROGRESS_INTERVAL;
@@ -59,6 +67,33 @@ export function etaSeconds(
   return estimate === undefined ? NaN : Math.max(0, estimate - elapsed);
 }
 
+/**
+ * The ETA of a run whose updates may start late (after loading) or mid-way (a resumed run): the
+ * rate is measured from the first update, falling back to `etaSeconds` from `started` until an
+ * item is done after it.
+ */
+export function etaClock(
+  started: number,
+  estimate?: number,
+): (done: number, total: number, now: number) => number {
+  let firstAt = NaN;
+  let firstDone = 0;
+  return (done, total, now) => {
+    if (Number.isNaN(firstAt)) {
+      firstAt = now;
+      firstDone = done;
+    }
+    if (done >= total) return 0;
+    if (done > firstDone) return ((now - firstAt) / 1000 / (done - firstDone)) * (total - done);
+    return etaSeconds(done, total, (now - started) / 1000, estimate);
+  };
+}
+
+function countText(options: ProgressOptions, done: number, total: number): string {
+  if (options.count) return options.count(done, total);
+  return options.unit === undefined ? `${done}/${total} done` : `${options.unit} ${done}/${total}`;
+}
+
 export async function progressBar(
   label: string,
   enabled = true,
@@ -74,16 +109,17 @@ export function progressLines(label: string, options: ProgressOptions = {}): Pro
   const write = options.write ?? ((line: string) => void process.stderr.write(`${line}\n`));
   const every = intervalSeconds() * 1000;
   const started = performance.now();
+  const eta = etaClock(started, options.estimateSeconds);
   let last = started;
   return {
     update(done, total, detail) {
       const now = performance.now();
-      if (done >= total || now - last < every) return;
+      const seconds = eta(done, total, now);
+      // Nothing to say before the first item without an estimate: "ETA unknown" is no news.
+      if (done >= total || now - last < every || !Number.isFinite(seconds)) return;
       last = now;
-      const eta = etaSeconds(done, total, (now - started) / 1000, options.estimateSeconds);
-      const count =
-        options.unit === undefined ? `${done}/${total} done` : `${options.unit} ${done}/${total}`;
-      write(`${label}: ${count}${detail ? `, ${detail}` : ""}, ETA ${formatEta(eta)}`);
+      const count = countText(options, done, total);
+      write(`${label}: ${count}${detail ? `, ${detail}` : ""}, ETA ${formatEta(seconds)}`);
     },
     stop() {},
   };
@@ -91,22 +127,31 @@ export function progressLines(label: string, options: ProgressOptions = {}): Pro
 
 async function terminalBar(label: string, options: ProgressOptions): Promise<Progress> {
   const { SingleBar, Presets } = (await import("cli-progress")).default;
-  const unit = options.unit === undefined ? "" : `${options.unit} `;
   const bar = new SingleBar(
     {
       stream: process.stderr,
-      format: `${label} [{bar}] ${unit}{value}/{total}{detail} | ETA {eta_formatted}`,
+      format: `${label} [{bar}] {count}{detail} | ETA {etaText}`,
       hideCursor: true,
       clearOnComplete: true,
     },
     Presets.shades_classic,
   );
+  const eta = etaClock(performance.now(), options.estimateSeconds);
   let started = false;
+  let last = -Infinity;
   return {
     update(done, total, detail) {
-      const payload = { detail: detail ? `, ${detail}` : "" };
+      const now = performance.now();
+      const seconds = eta(done, total, now);
+      if (started && done < total && now - last < TERMINAL_INTERVAL_SECONDS * 1000) return;
+      last = now;
+      const payload = {
+        count: countText(options, done, total),
+        detail: detail ? `, ${detail}` : "",
+        etaText: formatEta(seconds),
+      };
       if (!started) {
-        bar.start(total, 0, payload);
+        bar.start(total, done, payload);
         started = true;
       }
       bar.setTotal(total);

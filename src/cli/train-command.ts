@@ -139,9 +139,14 @@ async function trainAction(opts: TrainCliOptions): Promise<void> {
     snapshots: 2 + snapshots.length,
   });
   const started = performance.now();
-  // Per epoch: a bar on a terminal, else a line with the loss and ETA every few seconds.
+  // Per batch (throttled): a bar on a terminal, else a line with the loss and ETA every few
+  // seconds. Counted in samples, so the ETA moves within an epoch; early stopping ends it sooner.
   const { progressBar } = await import("./progress.js");
-  const bar = await progressBar("train", !opts.quiet && epochs > 0, { unit: "epoch" });
+  let perEpoch = 1;
+  const bar = await progressBar("train", !opts.quiet && epochs > 0, {
+    count: (done, total) =>
+      `epoch ${Math.max(1, Math.ceil(done / perEpoch))}/${epochs} (${Math.floor((100 * done) / total)} %)`,
+  });
   const result = await trainNetwork(data, {
     hidden,
     init,
@@ -153,7 +158,15 @@ async function trainAction(opts: TrainCliOptions): Promise<void> {
     patience,
     backend,
     snapshots: [0, ...snapshots],
-    onEpochEnd: (r) => bar.update(r.epoch, epochs, `loss ${r.loss.toFixed(4)}`),
+    onBatchEnd: (p) => {
+      perEpoch = p.samples;
+      const done = (p.epoch - 1) * p.samples + p.samplesDone;
+      bar.update(
+        done,
+        p.epochs * p.samples,
+        Number.isNaN(p.loss) ? "" : `loss ${p.loss.toFixed(4)}`,
+      );
+    },
   }).finally(() => bar.stop());
   const training = { ...result.config, dataset: opts.data, backend: result.backend };
   const history = result.history.map((h) => ({ ...h }));

@@ -58,6 +58,25 @@ export interface TrainOptions {
   split?: DatasetSplit;
   /** Called after every epoch (progress reporting). */
   onEpochEnd?: (record: EpochRecord) => void;
+  /**
+   * Called once before the first batch (samplesDone 0) and after every batch, outside any tensor
+   * scope: progress within an epoch. It may throw (cancellation); it cannot change the result
+   * (it sees no tensors and no random stream). Callers throttle their output.
+   */
+  onBatchEnd?: (progress: BatchProgress) => void;
+}
+
+/** Where the training loop is, after a batch. */
+export interface BatchProgress {
+  /** 1-based epoch being run. */
+  readonly epoch: number;
+  readonly epochs: number;
+  /** Training samples of this epoch done so far. */
+  readonly samplesDone: number;
+  /** Training samples per epoch. */
+  readonly samples: number;
+  /** Batch-size-weighted mean loss of this epoch so far (NaN before its first batch). */
+  readonly loss: number;
 }
 
 /** The defaults are the paper's (SPEC §3). */
@@ -220,6 +239,10 @@ export async function trainNetwork(
     const order = new Int32Array(nTrain);
     let best = Infinity;
     let wait = 0;
+    const onBatch = options.onBatchEnd;
+    if (o.epochs > 0) {
+      onBatch?.({ epoch: 1, epochs: o.epochs, samplesDone: 0, samples: nTrain, loss: NaN });
+    }
     for (let epoch = 1; epoch <= o.epochs; epoch++) {
       for (let i = 0; i < nTrain; i++) order[i] = i;
       new Rng(o.seed, SHUFFLE_STREAM, epoch).shuffle(order);
@@ -237,6 +260,14 @@ export async function trainNetwork(
         const [loss, correct] = trainStep(tf, model, optimizer, xb, yb, size, nF, nC);
         lossSum += loss * size;
         correctSum += correct;
+        const samplesDone = start + size;
+        onBatch?.({
+          epoch,
+          epochs: o.epochs,
+          samplesDone,
+          samples: nTrain,
+          loss: lossSum / samplesDone,
+        });
       }
       const val = split.validation.y.length > 0 ? evaluate(tf, model, split.validation) : null;
       const record: EpochRecord = {

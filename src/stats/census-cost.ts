@@ -9,69 +9,92 @@
  * random network, plus each random network's switching (exchanges × tries × edges). Sampling
  * (RAND-ESU) visits a depth-d node with probability Π p[0..d], so it shrinks each depth alike.
  *
- * The constants are CPU seconds on one core of the development machine (bench/estimates.ts, the
- * CPU time: the machine was shared, wall times ran ~4.5× the CPU time), so the estimate is the
- * time of one thread on an idle core; workers divide the random networks' share.
+ * The constants (CENSUS_COST) are CPU seconds on one core of the development machine, measured by
+ * `npm run bench:estimates -- --calibrate`, so the estimate is the time of one thread on an idle
+ * core; workers divide the random networks' share.
  */
 import { Rng } from "../core/random.js";
 import type { Digraph } from "../graph/digraph.js";
 import { estimateSubgraphCount } from "../motifs/rand-esu.js";
 
-/** Seconds per ESU tree node above the leaves (extension sets grown and scanned). */
-export const SECONDS_PER_TREE_NODE = 1.3e-8;
-
-/** Seconds per counted subgraph by size, coloured, warm caches (uncoloured ×UNCOLOURED_FACTOR). */
-export const SECONDS_PER_SUBGRAPH: Readonly<Record<number, number>> = {
-  3: 1.8e-8,
-  4: 2.4e-8,
-  5: 6e-8,
-  6: 1.1e-7,
-  7: 1.8e-7,
-  8: 2.6e-7,
-};
-
 /**
- * Uncoloured classes come from a precomputed code table (motifs/code-table.ts): no canonical
- * labelling, no cold start (measured: 225 000 subgraphs of k = 5 in ~0.01 s of CPU).
+ * The calibration: CPU seconds on one core of the development machine, warm JIT.
+ *
+ * To re-measure (e.g. after a change to the census kernel in motifs/): run
+ *   npm run bench:estimates -- --calibrate
+ * (it measures CPU time, not wall, so a loaded machine will do), paste the table it prints over
+ * this one, then check with `npm run bench:estimates` (every job within 1.5×). Rows for k > 5 are
+ * not measured (a k = 6 census of the benchmark graphs takes minutes): they scale k = 5 by the
+ * ratios in SUBGRAPH_GROWTH.
+ *
+ * Measured on branch guards (main at c5007d7, before the perf branch's kernel changes), CPU time
+ * on a loaded machine (the same job varies by ±30 % between runs). Adjusted by hand from the job
+ * list's figures where the calibration cannot separate components or the two graphs differ:
+ * - cold at k = 3 (both) and k = 5 coloured: the job list's cold runs cost more than the
+ *   calibration's;
+ * - switching with a k = 3 random-network factor of 0.55 (the calibration assumes 1);
+ * - sampleDraw 3e-8 (calibrated 3.9e-8–4.9e-8): the cost per draw differs ~2.7× between the two
+ *   graphs; 3e-8 balances the four sampled jobs;
+ * - subgraph at k = 4, 5 raised ~10 %: the tree graph costs up to 1.8× per subgraph what the MNIST
+ *   graph does (its jobs ran at 0.63–0.87 of the estimate, the MNIST graph's at 0.9–1.2).
  */
-export const SECONDS_PER_UNCOLOURED_SUBGRAPH = 2e-8;
+export const CENSUS_COST = {
+  /** Fixed seconds of every census of a graph (layout, tables, statistics). */
+  census: 6.1e-5,
+  /** Seconds per ESU tree node above the leaves (extension sets grown and scanned); not fitted. */
+  treeNode: 1.3e-8,
+  /** Seconds per counted subgraph by size, warm caches: [coloured, uncoloured]. */
+  subgraph: {
+    3: [4e-8, 3.6e-8],
+    4: [2.5e-8, 1.6e-8],
+    5: [2.65e-8, 1.6e-8],
+  } as Readonly<Record<3 | 4 | 5, readonly [number, number]>>,
+  /** First census in a process (each raw code's class computed once): [coloured, uncoloured]. */
+  cold: {
+    3: [0.0013, 0.0008],
+    4: [0.00095, 0.0009],
+    5: [0.025, 0.00058],
+  } as Readonly<Record<3 | 4 | 5, readonly [number, number]>>,
+  /**
+   * A random network's enumeration relative to the original's (switching makes raw codes the
+   * cache has not seen; switched layered graphs have other subgraph counts):
+   * [coloured, uncoloured].
+   */
+  randomNetwork: {
+    3: [0.55, 0.55],
+    4: [0.85, 0.85],
+    5: [1.2, 1.1],
+  } as Readonly<Record<3 | 4 | 5, readonly [number, number]>>,
+  /** Seconds per edge, exchange and try of the switching of one random network. */
+  switchTry: 7e-8,
+  /** RAND-ESU: seconds per candidate child drawn (one random number each). */
+  sampleDraw: 3e-8,
+} as const;
 
-/** Above this many nodes the engine has no adjacency matrix: edge tests are dearer. */
+/** k > 5: seconds per subgraph (and cold start) relative to k = 5 (not re-measured). */
+export const SUBGRAPH_GROWTH: Readonly<Record<number, number>> = { 6: 1.8, 7: 3, 8: 4.3 };
+const COLD_GROWTH: Readonly<Record<number, number>> = { 6: 3, 7: 10, 8: 30 };
+
+/** Above this many nodes the engine has no adjacency matrix: edge tests dearer (not re-measured). */
 export const DENSE_NODES = 4096;
 export const SPARSE_FACTOR = 4;
-
-/** Fixed seconds of every census of a graph (layout, tables, statistics), and per sparse node. */
-export const SECONDS_PER_CENSUS = 0.0029;
 export const SECONDS_PER_SPARSE_NODE = 3.3e-6;
-
-/** First census in a process: each raw code's canonical class is computed once (by size). */
-export const COLD_SECONDS: Readonly<Record<number, number>> = {
-  3: 0.01,
-  4: 0.025,
-  5: 0.045,
-  6: 0.13,
-  7: 0.45,
-  8: 1.3,
-};
-
-/**
- * A random network's census costs more than the original's: switching makes raw codes the cache
- * has not seen (measured: ×1–1.5 at k ≤ 4, ×3–6 at k = 5).
- */
-export const RANDOM_NETWORK_FACTOR: Readonly<Record<number, number>> = {
-  3: 1,
-  4: 1.2,
-  5: 5,
-  6: 6,
-  7: 6,
-  8: 6,
-};
-
-/** Seconds per edge, exchange and try of the switching of one random network. */
-export const SECONDS_PER_SWITCH_TRY = 6.6e-8;
 
 /** Seconds to start the census's worker threads (each loads the engine). */
 export const WORKER_START_SECONDS = 0.1;
+
+/** Size's row of a table of `CENSUS_COST`, extrapolated above k = 5. */
+function row(
+  table: Readonly<Record<3 | 4 | 5, readonly [number, number]>>,
+  size: number,
+  colours: boolean,
+  growth: Readonly<Record<number, number>>,
+): number {
+  const c = colours ? 0 : 1;
+  if (size <= 5) return table[Math.max(3, size) as 3 | 4 | 5][c];
+  const g = growth[size] ?? (growth[8] === undefined ? 1 : growth[8] * 1.5 ** (size - 8));
+  return table[5][c] * g;
+}
 
 export interface CensusCostInput {
   readonly size: number;
@@ -99,7 +122,8 @@ export interface CensusCostEstimate {
 
 /**
  * Seconds of the enumeration of a graph whose ESU tree has `levels` nodes per depth (warm caches,
- * fixed costs excluded).
+ * fixed costs excluded). Sampling visits a depth-d node with probability Π p[0..d] and draws one
+ * random number per candidate child of each visited node.
  */
 export function enumerationSeconds(
   levels: readonly number[],
@@ -108,16 +132,16 @@ export function enumerationSeconds(
   sample: readonly number[] | null,
   nodes: number,
 ): number {
+  const perSubgraph =
+    row(CENSUS_COST.subgraph, size, colours, SUBGRAPH_GROWTH) *
+    (nodes > DENSE_NODES ? SPARSE_FACTOR : 1);
   let keep = 1;
   let seconds = 0;
-  const perSubgraph =
-    (colours
-      ? (SECONDS_PER_SUBGRAPH[size] ?? SECONDS_PER_SUBGRAPH[8] * 1.5 ** (size - 8))
-      : SECONDS_PER_UNCOLOURED_SUBGRAPH) * (nodes > DENSE_NODES ? SPARSE_FACTOR : 1);
   for (let d = 0; d < levels.length; d++) {
+    if (sample !== null && d > 0) seconds += levels[d] * keep * CENSUS_COST.sampleDraw;
     keep *= sample?.[d] ?? 1;
     const visited = levels[d] * keep;
-    seconds += d === levels.length - 1 ? visited * perSubgraph : visited * SECONDS_PER_TREE_NODE;
+    seconds += visited * (d === levels.length - 1 ? perSubgraph : CENSUS_COST.treeNode);
   }
   return seconds;
 }
@@ -128,11 +152,11 @@ export function estimateCensusCost(g: Digraph, input: CensusCostInput): CensusCo
   const work = estimateSubgraphCount(g, k, { rng: new Rng(input.seed, 0xfffffffe) });
   const enumeration = enumerationSeconds(work.levels, k, input.colours, input.sample, g.nodeCount);
   const sparse = g.nodeCount > DENSE_NODES ? g.nodeCount : 0;
-  const fixed = SECONDS_PER_CENSUS + SECONDS_PER_SPARSE_NODE * sparse;
-  const cold = input.colours ? (COLD_SECONDS[k] ?? COLD_SECONDS[8] * 3 ** (k - 8)) : 0;
+  const fixed = CENSUS_COST.census + SECONDS_PER_SPARSE_NODE * sparse;
+  const cold = row(CENSUS_COST.cold, k, input.colours, COLD_GROWTH);
   const originalSeconds = fixed + cold + enumeration;
-  const switching = SECONDS_PER_SWITCH_TRY * g.edgeSrc.length * input.exchanges * input.tries;
-  const factor = input.colours ? (RANDOM_NETWORK_FACTOR[k] ?? 4) : 1;
+  const switching = CENSUS_COST.switchTry * g.edgeSrc.length * input.exchanges * input.tries;
+  const factor = row(CENSUS_COST.randomNetwork, k, input.colours, {});
   const perNetworkSeconds = fixed + switching + enumeration * factor;
   const workers = Math.max(1, Math.min(input.workers, input.networks));
   const seconds =

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { etaSeconds, formatEta, progressLines } from "../../src/cli/progress.js";
+import { etaClock, etaSeconds, formatEta, progressLines } from "../../src/cli/progress.js";
 import { REPO_ROOT, anchorFile } from "../anchor.js";
 
 const CLI = join(REPO_ROOT, "dist", "cli", "main.js");
@@ -24,15 +24,23 @@ function nnmotifs(args: string[], interval = "0") {
 }
 
 describe("progress lines (not a terminal)", () => {
-  it("train prints epoch i/n, the loss and an ETA per epoch to stderr", () => {
-    const r = nnmotifs(["train", "--data", "tree", "--epochs", "4", "--out", dir]);
+  it("train prints progress within the first epoch: epoch i/n, percent, loss, a falling ETA", () => {
+    const r = nnmotifs(["train", "--data", "tree", "--epochs", "10", "--out", dir]);
     expect(r.status, r.stderr).toBe(0);
     const lines = r.stderr.trim().split("\n");
-    // Epochs 1..3 (the last epoch has nothing left to estimate).
-    expect(lines).toHaveLength(3);
-    lines.forEach((line, i) =>
-      expect(line).toMatch(new RegExp(`^train: epoch ${i + 1}/4, loss \\d\\.\\d{4}, ETA \\d+ s$`)),
-    );
+    // Every batch but the last (1260 samples / 20 = 63 batches per epoch).
+    expect(lines).toHaveLength(10 * 63 - 1);
+    const pattern = /^train: epoch (\d+)\/10 \((\d+) %\), loss \d\.\d{4}, ETA (\d+) s$/;
+    for (const line of lines) expect(line).toMatch(pattern);
+    const parsed = lines.map((l) => pattern.exec(l)!.slice(1).map(Number));
+    // Before the first epoch ended: lines of epoch 1 at under 10 %.
+    expect(parsed[0]).toEqual([1, 0, expect.any(Number)]);
+    expect(parsed.filter(([epoch]) => epoch === 1).length).toBe(63);
+    // The ETA is finite from the first line, and falls: first tenth above the last tenth.
+    const etas = parsed.map(([, , eta]) => eta);
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    expect(mean(etas.slice(0, 63))).toBeGreaterThan(mean(etas.slice(-63)));
+    expect(etas[etas.length - 1]).toBeLessThanOrEqual(1);
   });
 
   it("census prints random networks done and an ETA; --quiet prints none", () => {
@@ -97,6 +105,41 @@ describe("progressLines / ETA", () => {
     expect(formatEta(5.2)).toBe("6 s");
     expect(formatEta(125)).toBe("2 min 5 s");
     expect(formatEta(NaN)).toBe("unknown");
+  });
+
+  it("etaClock measures the rate from the first update (loading before it is not charged)", () => {
+    // Created at 0 ms; the first update (0 of 100) comes after 5 s of loading.
+    const eta = etaClock(0, 30);
+    expect(eta(0, 100, 5000)).toBe(25); // the estimate, less what has passed
+    expect(eta(10, 100, 6000)).toBeCloseTo(9); // 10 items in 1 s → 90 left in 9 s
+    expect(eta(50, 100, 10_000)).toBeCloseTo(5);
+    expect(eta(100, 100, 11_000)).toBe(0);
+    const noEstimate = etaClock(0);
+    expect(noEstimate(0, 10, 1000)).toBeNaN();
+    expect(noEstimate(2, 10, 3000)).toBeCloseTo(8);
+    // A first update mid-way (a resumed run): the rate from there, the fallback until it moves.
+    const resumed = etaClock(0);
+    expect(resumed(4, 10, 2000)).toBeCloseTo(3); // 4 items in 2 s since creation
+    expect(resumed(5, 10, 2500)).toBeCloseTo(2.5); // 1 item in 0.5 s since the first update
+  });
+
+  it("progressLines prints no 'ETA unknown' line before anything is done", () => {
+    const lines: string[] = [];
+    const previous = process.env.NNMOTIFS_PROGRESS_INTERVAL;
+    process.env.NNMOTIFS_PROGRESS_INTERVAL = "0";
+    try {
+      const p = progressLines("z", {
+        count: (d, t) => `${d} of ${t}`,
+        write: (l) => lines.push(l),
+      });
+      p.update(0, 4);
+      p.update(1, 4, "loss 0.5");
+    } finally {
+      if (previous === undefined) delete process.env.NNMOTIFS_PROGRESS_INTERVAL;
+      else process.env.NNMOTIFS_PROGRESS_INTERVAL = previous;
+    }
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^z: 1 of 4, loss 0\.5, ETA \d+ s$/);
   });
 
   it("writes at most one line per interval and none once done", () => {

@@ -10,6 +10,7 @@ import {
   batchGradients,
   crossEntropy,
   trainNetwork,
+  type BatchProgress,
   type TrainingResult,
 } from "../../src/nn/train.js";
 import { NnmotifsError } from "../../src/core/errors.js";
@@ -128,6 +129,47 @@ describe("trainNetwork(data, options) mechanics", () => {
     const { tf } = await loadTf();
     const before = tf.memory().numTensors;
     await trainNetwork(tree, { seed: 1, epochs: 2, validationFraction: 0.1 });
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it("onBatchEnd reports each batch within the epoch and changes nothing in the result", async () => {
+    const seen: BatchProgress[] = [];
+    const epochLosses: number[] = [];
+    const watched = await trainNetwork(tree, {
+      seed: 5,
+      epochs: 2,
+      init: "glorot",
+      onBatchEnd: (p) => seen.push(p),
+      onEpochEnd: (r) => epochLosses.push(r.loss),
+    });
+    const plain = await trainNetwork(tree, { seed: 5, epochs: 2, init: "glorot" });
+    watched.trained.layers.forEach((l, k) => {
+      expect(plain.trained.layers[k].kernel).toEqual(l.kernel);
+      expect(plain.trained.layers[k].bias).toEqual(l.bias);
+    });
+    expect(plain.history).toEqual(watched.history);
+    // 1260 training samples in batches of 20: one call before training, 63 per epoch.
+    expect(seen).toHaveLength(1 + 2 * 63);
+    expect(seen[0]).toMatchObject({ epoch: 1, epochs: 2, samplesDone: 0, samples: 1260 });
+    expect(seen[1]).toMatchObject({ epoch: 1, samplesDone: 20 });
+    expect(seen[63]).toMatchObject({ epoch: 1, samplesDone: 1260 });
+    expect(seen[64]).toMatchObject({ epoch: 2, samplesDone: 20 });
+    expect(seen[63].loss).toBeCloseTo(epochLosses[0], 12);
+    expect(seen[126].loss).toBeCloseTo(epochLosses[1], 12);
+  });
+
+  it("onBatchEnd may stop training mid-epoch by throwing, leaking no tensors", async () => {
+    const { tf } = await loadTf();
+    const before = tf.memory().numTensors;
+    await expect(
+      trainNetwork(tree, {
+        seed: 1,
+        epochs: 2,
+        onBatchEnd: (p) => {
+          if (p.samplesDone === 100) throw new Error("cancelled");
+        },
+      }),
+    ).rejects.toThrow("cancelled");
     expect(tf.memory().numTensors).toBe(before);
   });
 

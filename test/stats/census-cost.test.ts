@@ -1,7 +1,7 @@
 /**
  * The census time estimate (stats/census-cost.ts) against measured times on three quick benchmark
  * jobs (bench/estimates.ts, where `npm run bench:estimates` checks the tight 1.5× on every job);
- * the bound here is generous (3×) because the machine running the tests is shared and loaded.
+ * the bound here is generous (3×): the jobs are short (CPU time, repeated to 0.3 s).
  */
 import { describe, expect, it } from "vitest";
 import { ESTIMATE_JOBS, measureEstimate, mnistGraph, warmUpCensus } from "../../bench/estimates.js";
@@ -21,11 +21,12 @@ const base: Parameters<typeof estimateCensusCost>[1] = {
 describe("estimateCensusCost", () => {
   it("is within 3× of the measured time on quick benchmark jobs (exact and sampled)", async () => {
     await warmUpCensus();
-    const names = ["scalefree k=3 N=5", "init k=5 N=2", "init k=5 N=2 sample 1,1,1,0.5,0.5"];
+    const names = ["mnist k=3 N=100", "tree k=5 N=0", "tree k=5 N=0 sample 1,1,1,0.5,0.5"];
     for (const name of names) {
       const job = ESTIMATE_JOBS.find((j) => j.name === name);
       expect(job, name).toBeDefined();
-      const m = await measureEstimate(job!);
+      // Repeated until 0.3 s of CPU: a single 50 ms census is mostly timer noise.
+      const m = await measureEstimate(job!, 0.3);
       expect(m.ratio, `${name}: estimate ${m.estimate} s, CPU ${m.cpu} s`).toBeLessThan(3);
       expect(m.ratio, `${name}: estimate ${m.estimate} s, CPU ${m.cpu} s`).toBeGreaterThan(1 / 3);
     }

@@ -19,6 +19,9 @@ export interface TrainSummary {
   readonly snapshots?: ReadonlyArray<{ readonly epoch: number; readonly weightsEpoch: number }>;
 }
 
+/** Seconds between two progress reports within an epoch. */
+const PROGRESS_SECONDS = 0.5;
+
 /**
  * Train one network from the init's initial network. The data set itself is the study's outside
  * input (generated, or csv:/idx: files named in the config, whose content hash is in the params);
@@ -36,6 +39,7 @@ export const trainKind: StepKind<TrainParams, TrainSummary> = {
     const initial = initialNetwork(layerSizes, p.init, p.initSeed);
     // The only step that needs TensorFlow.js: loaded here, not when the study starts.
     const { trainNetwork } = await import("../../nn/train.js");
+    let reported = -Infinity;
     const result = await trainNetwork(data, {
       initial,
       split: splitDataset(data, p.splitSeed, {
@@ -51,10 +55,20 @@ export const trainKind: StepKind<TrainParams, TrainSummary> = {
       // patience 0 means "no early stopping"
       patience: t.patience === 0 ? t.epochs + 1 : t.patience,
       snapshots: p.files.snapshots.map((f) => f.epoch),
-      onEpochEnd: (r) => {
-        // Cancellation between epochs: the training loop stops at the throw.
+      // Progress in training samples (epochs × samples per epoch), after each batch but at most
+      // every PROGRESS_SECONDS and at each epoch's end; cancellation between batches (the loop
+      // stops at the throw, outside any tensor scope).
+      onBatchEnd: (b) => {
         ctx.signal.throwIfAborted();
-        ctx.progress(r.epoch, t.epochs);
+        const now = performance.now();
+        if (
+          b.samplesDone > 0 &&
+          b.samplesDone < b.samples &&
+          now - reported < PROGRESS_SECONDS * 1000
+        )
+          return;
+        reported = now;
+        ctx.progress((b.epoch - 1) * b.samples + b.samplesDone, b.epochs * b.samples);
       },
     });
     const history = result.history.map(historyRow);
