@@ -26,7 +26,7 @@ const TINY = {
   data: ["tree"],
   network: { hidden: [8], inits: ["normal"] },
   training: { epochs: 1 },
-  motifs: { sizes: [3], randomNetworks: 10 },
+  motifs: { sizes: [3], randomNetworks: 10, nulls: ["switch", "layered"] },
   sensitivity: { cutoffs: [] },
   topology: { sizes: [] },
   density: { sizes: [] },
@@ -96,8 +96,14 @@ withRedis("studies and inputs on one queue", () => {
     await onQueue(before, shared);
     finished.length = 0;
     // More random networks: the census steps' inputs change, training and graphs do not.
-    const after = config("c2", { motifs: { sizes: [3], randomNetworks: 12 } });
-    await runStudy(config("c2-local", { motifs: { sizes: [3], randomNetworks: 12 } }));
+    const after = config("c2", {
+      motifs: { sizes: [3], randomNetworks: 12, nulls: ["switch", "layered"] },
+    });
+    await runStudy(
+      config("c2-local", {
+        motifs: { sizes: [3], randomNetworks: 12, nulls: ["switch", "layered"] },
+      }),
+    );
     const outcome = await onQueue(after, shared);
     const ran = finished.filter((f) => f.ran).map((f) => f.step.replace(/-.*/, ""));
     expect(ran.sort()).toEqual(["analysis", "census", "census", "census", "census", "report"]);

@@ -8,7 +8,7 @@ const plan = (input: StudyConfigInput = {}): StudyPlan =>
     resolveStudyConfig({
       seeds: 1,
       snapshots: [],
-      motifs: { sizes: [3, 4, 5] },
+      motifs: { sizes: [3, 4, 5], nulls: ["switch", "layered"] },
       topology: { sizes: [3, 4, 5] },
       ...input,
     }),
