@@ -168,9 +168,19 @@ export function reportHtml(
       )
       .join("\n"),
   );
+  // With an ensemble: every replicate's data sets, sizes and architectures (the first replicate
+  // may not have them all: the paper preset's MNIST network is its own architecture).
+  const all = options.ensemble?.results.replicates.map((r) => r.results) ?? [results];
+  const union = <T>(pick: (r: typeof results) => readonly T[]): T[] => [
+    ...new Set(all.flatMap((r) => [...pick(r)])),
+  ];
+  const architectures = [
+    ...new Set(options.ensemble?.results.replicates.map((r) => r.architecture) ?? []),
+  ];
   const subtitle =
-    `Data sets: ${results.datasets.join(", ")} · initialisations: ${results.inits.join(", ")} · ` +
-    `motif sizes: ${results.sizes.join(", ")} · null models: ${results.nullModels.join(", ")}`;
+    (architectures.length > 1 ? `Architectures: ${architectures.join(", ")} · ` : "") +
+    `Data sets: ${union((r) => r.datasets).join(", ")} · initialisations: ${union((r) => r.inits).join(", ")} · ` +
+    `motif sizes: ${union((r) => r.sizes).join(", ")} · null models: ${union((r) => r.nullModels).join(", ")}`;
   return `<!DOCTYPE html>
 <html lang="en">
 <head>

@@ -119,3 +119,23 @@ describe("across-seed report sections", () => {
     expect(summary).not.toContain("across 5 seeds");
   });
 });
+
+describe("reportHtml(…, { ensemble }) header", () => {
+  it("names every architecture and every replicate's data sets, not only the first's", () => {
+    const a = handEnsemble({ seeds: [1, 2], z: () => 1, architecture: "20-10" });
+    const b = handEnsemble({
+      seeds: [1, 2],
+      z: () => 1,
+      architecture: "50-50-20",
+      datasets: ["fashion-mnist"],
+    });
+    const both = { ...a, replicates: [...a.replicates, ...b.replicates] };
+    const first = both.replicates[0].results;
+    const html = reportHtml(first, analyseStudy(first), [], {
+      ensemble: { results: both, analysis: analyseEnsemble(both) },
+    });
+    const header = html.slice(html.indexOf("<header"), html.indexOf("</header>"));
+    expect(header).toContain("Architectures: 20-10, 50-50-20");
+    expect(header).toContain("Data sets: tree, clusters, fashion-mnist");
+  });
+});
