@@ -71,6 +71,7 @@ const result = await esbuild.build({
   target: "node20",
   external: PACKAGES,
   legalComments: "none",
+  minifyWhitespace: true,
   logLevel: "warning",
   banner: {
     js: 'const __nnmUrl = (file) => require("node:url").pathToFileURL(require("node:path").join(__dirname, "..", file)).href;',
