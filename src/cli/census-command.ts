@@ -329,9 +329,9 @@ async function runCensusCommand(
   if (estimateSeconds < IN_PROCESS_SECONDS) threadsToUse = 1;
 
   // Memory and class counts after the time check (whose refusal suggests --sample).
-  const { checkCensusPlan } = await import("../stats/census-memory.js");
+  const { checkCensusPlanQuickly } = await import("../stats/census-memory.js");
   const { availableParallelism } = await import("node:os");
-  checkCensusPlan(g, {
+  checkCensusPlanQuickly(g, {
     size,
     networks,
     workers: Math.min(threads ?? availableParallelism(), Math.max(1, networks)),
@@ -599,11 +599,14 @@ async function checkWork(
     note: (m: string) => void;
   },
 ): Promise<number> {
-  const { estimateCensusCost } = await import("../stats/census-cost.js");
+  const { censusCostBound, estimateCensusCost } = await import("../stats/census-cost.js");
   const { availableParallelism } = await import("node:os");
   const { size, networks, sample } = job;
   const threads = job.threads ?? availableParallelism();
   const workers = Math.max(1, Math.min(threads, Math.max(networks, 1)));
+  // A small job (its upper bound in-process already) needs no probes: the same decisions follow.
+  const bound = censusCostBound(g, { ...job, workers });
+  if (bound < IN_PROCESS_SECONDS) return bound;
   const est = estimateCensusCost(g, { ...job, workers });
   const seconds = est.seconds;
   if (seconds < 30) return seconds;

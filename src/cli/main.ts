@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 /**
- * The `nnmotifs` command: the process around `runNnmotifs` (program.ts).
+ * The `nnmotifs` command: the process around `runNnmotifs` (program.ts). `nnmotifs census` runs
+ * the same program from its bundle and code cache when the build made one (census-bundle.ts).
  */
 import module from "node:module";
-import { runNnmotifs } from "./program.js";
+import { loadCensusBundle } from "./census-bundle.js";
 
 export type { RegisterCommand } from "./program.js";
 
@@ -18,6 +19,13 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
+const bundle =
+  process.argv[2] === "census"
+    ? loadCensusBundle(new URL("./program.js", import.meta.url).href, (s) => import(s))
+    : null;
+const { runNnmotifs } = bundle ?? (await import("./program.js"));
+
 runNnmotifs(process.argv).then((code) => {
   process.exitCode = code;
+  if (code === 0) bundle?.saveCache();
 });

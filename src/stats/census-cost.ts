@@ -154,9 +154,45 @@ export function enumerationSeconds(
 
 /** Estimate a census job's time from the graph (milliseconds of probing). */
 export function estimateCensusCost(g: Digraph, input: CensusCostInput): CensusCostEstimate {
+  const work = estimateSubgraphCount(g, input.size, { rng: new Rng(input.seed, 0xfffffffe) });
+  return { subgraphs: work.estimate, ...costOfLevels(g, input, work.levels) };
+}
+
+/**
+ * An upper bound of the ESU tree nodes per depth that Knuth's probes can report (each probe's
+ * weight at depth d is n · Π_{j ≤ d} width_j, and the extension set at depth j holds at most the
+ * neighbours of the j vertices chosen so far: width_j ≤ min(j · Δ, n − 1), Δ the largest degree),
+ * so also of the exact tree (the mean of the probes' weights). From the degrees alone: no probes.
+ */
+export function esuLevelsBound(g: Digraph, size: number): number[] {
+  const n = g.nodeCount;
+  const deg = new Int32Array(n);
+  let maxDegree = 0;
+  for (let e = 0; e < g.edgeSrc.length; e++) {
+    maxDegree = Math.max(maxDegree, ++deg[g.edgeSrc[e]], ++deg[g.edgeTrg[e]]);
+  }
+  const levels = [n];
+  for (let d = 1; d < size; d++) levels.push(levels[d - 1] * Math.min(d * maxDegree, n - 1));
+  return levels;
+}
+
+/**
+ * An upper bound of `estimateCensusCost(g, input).seconds` without its probes (microseconds on a
+ * small graph): the cost is non-decreasing in every depth's node count, so the bound of
+ * `esuLevelsBound` bounds it. A job whose bound is small needs no estimate.
+ */
+export function censusCostBound(g: Digraph, input: CensusCostInput): number {
+  return costOfLevels(g, input, esuLevelsBound(g, input.size)).seconds;
+}
+
+/** The cost of a job on a graph whose ESU tree has `levels` nodes per depth. */
+function costOfLevels(
+  g: Digraph,
+  input: CensusCostInput,
+  levels: readonly number[],
+): Omit<CensusCostEstimate, "subgraphs"> {
   const k = input.size;
-  const work = estimateSubgraphCount(g, k, { rng: new Rng(input.seed, 0xfffffffe) });
-  const enumeration = enumerationSeconds(work.levels, k, input.colours, input.sample, g.nodeCount);
+  const enumeration = enumerationSeconds(levels, k, input.colours, input.sample, g.nodeCount);
   const sparse = g.nodeCount > DENSE_NODES ? g.nodeCount : 0;
   const fixed = CENSUS_COST.census + SECONDS_PER_SPARSE_NODE * sparse;
   const cold = row(CENSUS_COST.cold, k, input.colours, COLD_GROWTH);
@@ -169,5 +205,5 @@ export function estimateCensusCost(g: Digraph, input: CensusCostInput): CensusCo
     originalSeconds +
     (input.networks * perNetworkSeconds) / workers +
     (workers > 1 ? WORKER_START_SECONDS * workers : 0);
-  return { subgraphs: work.estimate, originalSeconds, perNetworkSeconds, seconds };
+  return { originalSeconds, perNetworkSeconds, seconds };
 }

@@ -12,6 +12,7 @@
  */
 import { NnmotifsError } from "../core/errors.js";
 import {
+  availableMemoryBytes,
   checkMemoryBudget,
   estimateCensusMemory,
   type MemoryEstimate,
@@ -19,6 +20,7 @@ import {
 import { Rng } from "../core/random.js";
 import { connectedNodeCount, withoutColours, type Digraph } from "../graph/digraph.js";
 import { estimateSubgraphCount, sampleSubgraphs } from "../motifs/rand-esu.js";
+import { esuLevelsBound } from "./census-cost.js";
 
 /** Subgraphs sampled for the class-count estimate (milliseconds of work). */
 export const SAMPLE_TARGET = 20_000;
@@ -123,16 +125,7 @@ export function checkCensusPlan(g: Digraph, plan: CensusPlan): CensusSizeEstimat
   const work = estimateSubgraphCount(g, plan.size, { rng: new Rng(plan.seed ?? 1, 0xfffffffc) });
   const subgraphs = work.estimate;
   const estimated = estimateClassCount(g, plan.size, subgraphs, plan);
-  // Vertex colours (layers) split a topology by where its nodes sit; generous factor.
-  const classes = Math.ceil(1.25 * estimated * (plan.vertexColours ? 2 : 1));
-  const memory = estimateCensusMemory({
-    nodes: g.nodeCount,
-    edges: g.edgeSrc.length,
-    size: plan.size,
-    classes,
-    networks: plan.networks,
-    workers: plan.workers,
-  });
+  const { classes, memory } = planMemory(g, plan, estimated);
   const advice =
     plan.networks > 0
       ? "Use fewer --random networks, a smaller --size, or --threads 1; or raise --max-memory if the machine has more."
@@ -144,6 +137,38 @@ export function checkCensusPlan(g: Digraph, plan: CensusPlan): CensusSizeEstimat
     file: plan.file,
   });
   return { subgraphs, classes, memory };
+}
+
+/** The memory of a plan whose graph has `estimated` classes (before the generous factors). */
+function planMemory(
+  g: Digraph,
+  plan: CensusPlan,
+  estimated: number,
+): { classes: number; memory: MemoryEstimate } {
+  // Vertex colours (layers) split a topology by where its nodes sit; generous factor.
+  const classes = Math.ceil(1.25 * estimated * (plan.vertexColours ? 2 : 1));
+  const memory = estimateCensusMemory({
+    nodes: g.nodeCount,
+    edges: g.edgeSrc.length,
+    size: plan.size,
+    classes,
+    networks: plan.networks,
+    workers: plan.workers,
+  });
+  return { classes, memory };
+}
+
+/**
+ * `checkCensusPlan`'s verdict without its probes and class sample when an upper bound of its
+ * memory estimate already fits (a small graph; milliseconds saved on a short census): the classes
+ * it estimates are at most the subgraphs, and those at most the leaves of `esuLevelsBound`, and
+ * the memory grows with the classes. Refuses exactly what `checkCensusPlan` refuses.
+ */
+export function checkCensusPlanQuickly(g: Digraph, plan: CensusPlan): void {
+  const leaves = esuLevelsBound(g, plan.size)[plan.size - 1];
+  const { memory } = planMemory(g, plan, leaves);
+  const limit = plan.maxBytes ?? availableMemoryBytes();
+  if (memory.bytes > limit || connectedNodeCount(g) < plan.size) checkCensusPlan(g, plan);
 }
 
 function formatCount(x: number): string {

@@ -7,10 +7,42 @@
 import { z } from "zod";
 import { writeFileAtomicSync } from "../core/atomic-write.js";
 import { CensusMotifSchema } from "./census-row.js";
-import { CensusStatisticsSchema } from "./significance.js";
+import type { CensusStatistics } from "./significance.js";
 import type { CensusJson } from "./census-format.js";
 
 const count = z.number().int().min(0);
+
+/**
+ * The `statistics` block (significance.ts computes it; its `CensusStatistics` interface is kept
+ * free of zod so that a census does not load it — the check at the bottom keeps the two in step).
+ */
+export const CensusStatisticsSchema = z
+  .object({
+    family: z
+      .string()
+      .describe(
+        'The BH family: "census" = every non-constrained class of this census (both tails); other names for unions of censuses.',
+      ),
+    alpha: z.number().gt(0).lt(1).describe("Level of the BH-adjusted p-values."),
+    minCount: z.number().min(0).describe("Guard: original count at least this."),
+    minRelativeChange: z
+      .number()
+      .min(0)
+      .describe("Guard: |count - mean random count| >= this * mean random count."),
+    pValue: z.literal("(b+1)/(N+1)").describe("Permutation p-value on counts (Phipson & Smyth)."),
+    tails: z.literal("over and under in one family"),
+    hypotheses: z.number().int().min(0).describe("p-values in the BH family (2 per tested class)."),
+    constrained: z.number().int().min(0).describe("Classes whose count the null fixes."),
+    significantOver: z.number().int().min(0),
+    significantUnder: z.number().int().min(0),
+    smallestP: z
+      .number()
+      .nullable()
+      .describe("1/(N+1), the smallest p-value N random networks can give; null when N = 0."),
+    canReachAlpha: z.boolean().describe("smallestP < alpha and the family is not empty."),
+    warning: z.string().nullable().describe("Why no class can be significant, or null."),
+  })
+  .describe("How the census decided significance (SPEC §7).");
 
 export const CensusJsonSchema = z
   .object({
@@ -68,3 +100,11 @@ const written: Assignable<CensusJson, Schema> = true;
 const read: Assignable<Omit<Schema, "random">, Omit<CensusJson, "random">> = true;
 void written;
 void read;
+type Statistics = z.infer<typeof CensusStatisticsSchema>;
+const statisticsWritten: Assignable<CensusStatistics, Statistics> = true;
+const statisticsRead: Assignable<Statistics, CensusStatistics> = true;
+const statisticsKeys: Assignable<keyof Statistics, keyof CensusStatistics> &
+  Assignable<keyof CensusStatistics, keyof Statistics> = true;
+void statisticsWritten;
+void statisticsRead;
+void statisticsKeys;

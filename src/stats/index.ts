@@ -38,7 +38,6 @@ export {
   minimumNetworks,
   CENSUS_FAMILY,
   DECISION_DEFAULTS,
-  CensusStatisticsSchema,
   type CensusStatistics,
   type DecisionOptions,
   type DecisionInput,
@@ -46,7 +45,7 @@ export {
   type DecidableCensus,
 } from "./significance.js";
 export { CensusMotifSchema, type CensusMotif } from "./census-row.js";
-export { CensusJsonSchema, censusJsonSchema } from "./census-schema.js";
+export { CensusJsonSchema, CensusStatisticsSchema, censusJsonSchema } from "./census-schema.js";
 export {
   census,
   censusJson,

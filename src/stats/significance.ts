@@ -14,7 +14,6 @@
  * - With N random networks the smallest p is 1/(N+1): when it is not below alpha the family cannot
  *   reach alpha at all, and `statistics.warning` says so.
  */
-import { z } from "zod";
 import { NnmotifsError } from "../core/errors.js";
 import { benjaminiHochberg } from "./fdr.js";
 
@@ -32,35 +31,36 @@ export const DECISION_DEFAULTS = { alpha: 0.05, minCount: 4, minRelativeChange: 
 /** The name of the default family: every class of one census. */
 export const CENSUS_FAMILY = "census";
 
-export const CensusStatisticsSchema = z
-  .object({
-    family: z
-      .string()
-      .describe(
-        'The BH family: "census" = every non-constrained class of this census (both tails); other names for unions of censuses.',
-      ),
-    alpha: z.number().gt(0).lt(1).describe("Level of the BH-adjusted p-values."),
-    minCount: z.number().min(0).describe("Guard: original count at least this."),
-    minRelativeChange: z
-      .number()
-      .min(0)
-      .describe("Guard: |count - mean random count| >= this * mean random count."),
-    pValue: z.literal("(b+1)/(N+1)").describe("Permutation p-value on counts (Phipson & Smyth)."),
-    tails: z.literal("over and under in one family"),
-    hypotheses: z.number().int().min(0).describe("p-values in the BH family (2 per tested class)."),
-    constrained: z.number().int().min(0).describe("Classes whose count the null fixes."),
-    significantOver: z.number().int().min(0),
-    significantUnder: z.number().int().min(0),
-    smallestP: z
-      .number()
-      .nullable()
-      .describe("1/(N+1), the smallest p-value N random networks can give; null when N = 0."),
-    canReachAlpha: z.boolean().describe("smallestP < alpha and the family is not empty."),
-    warning: z.string().nullable().describe("Why no class can be significant, or null."),
-  })
-  .describe("How the census decided significance (SPEC §7).");
-
-export type CensusStatistics = Readonly<z.infer<typeof CensusStatisticsSchema>>;
+/**
+ * How the census decided significance (SPEC §7). Its zod schema, `CensusStatisticsSchema`, lives in
+ * census-schema.ts (which checks at compile time that the two agree), so that a census does not
+ * load zod.
+ */
+export interface CensusStatistics {
+  /** The BH family: "census" = every non-constrained class of this census (both tails). */
+  readonly family: string;
+  /** Level of the BH-adjusted p-values. */
+  readonly alpha: number;
+  /** Guard: original count at least this. */
+  readonly minCount: number;
+  /** Guard: |count - mean random count| >= this * mean random count. */
+  readonly minRelativeChange: number;
+  /** Permutation p-value on counts (Phipson & Smyth). */
+  readonly pValue: "(b+1)/(N+1)";
+  readonly tails: "over and under in one family";
+  /** p-values in the BH family (2 per tested class). */
+  readonly hypotheses: number;
+  /** Classes whose count the null fixes. */
+  readonly constrained: number;
+  readonly significantOver: number;
+  readonly significantUnder: number;
+  /** 1/(N+1), the smallest p-value N random networks can give; null when N = 0. */
+  readonly smallestP: number | null;
+  /** smallestP < alpha and the family is not empty. */
+  readonly canReachAlpha: boolean;
+  /** Why no class can be significant, or null. */
+  readonly warning: string | null;
+}
 
 /** What a decision reads of a class. */
 export interface DecisionInput {
