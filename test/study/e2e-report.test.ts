@@ -34,15 +34,16 @@ describe("nnmotifs study --quick (end to end)", () => {
     // Two seeds (replicates) of 6 trainings each.
     expect(stderr).toMatch(/^train \(12 steps\)$/m);
     // First the 2 reference networks' censuses (config `biology`, k = 3 under --quick); then per
-    // seed: 18 coloured censuses, 18 uncoloured (the topology level, issue 7 item 4), and 12 of the
-    // epoch-2 snapshots (epochs 0 and 5 are the main uncoloured censuses).
-    expect(stderr).toMatch(/✓ \[2\/98\] census @ecoli k=3 switch uncoloured \(reference\)/);
-    expect(stderr).toMatch(/✓ \[20\/98\] census glorot-clusters k=3 layered \(30-30, seed 1\)/);
+    // seed, under the default's 3 nulls: 27 coloured censuses, 27 uncoloured (the topology level,
+    // issue 7 item 4), and 18 of the epoch-2 snapshots (epochs 0 and 5 are the main uncoloured
+    // censuses).
+    expect(stderr).toMatch(/✓ \[2\/146\] census @ecoli k=3 switch uncoloured \(reference\)/);
+    expect(stderr).toMatch(/✓ \[28\/146\] census glorot-clusters k=3 layered \(30-30, seed 1\)/);
     expect(stderr).toMatch(
-      /✓ \[38\/98\] census glorot-clusters k=3 layered uncoloured \(30-30, seed 1\)/,
+      /✓ \[55\/146\] census glorot-clusters k=3 layered uncoloured \(30-30, seed 1\)/,
     );
-    expect(stderr).toMatch(/census glorot-clusters-e2 k=3 layered uncoloured \(trajectory\)/);
-    expect(stderr).toMatch(/✓ \[98\/98\] census .*\(30-30, seed 2\)/);
+    expect(stderr).toMatch(/census glorot-clusters-e2 k=3 shuffle uncoloured \(trajectory\)/);
+    expect(stderr).toMatch(/✓ \[146\/146\] census .*\(30-30, seed 2\)/);
     expect(existsSync(join(out, "report.html"))).toBe(true);
     const manifest = JSON.parse(readFileSync(join(out, "manifest.json"), "utf8")) as Manifest;
     expect(manifest.status).toBe("complete");
