@@ -6,7 +6,7 @@
  */
 import type { ClassZChangeRow } from "../analysis/ensemble/class-z-changes.js";
 import { extent, initScale, referenceLayer, topLevel, type Figure } from "./figure-spec.js";
-import { MAX_SCATTER_POINTS } from "./z-scatter-figure.js";
+import { densityLayer, MAX_SCATTER_POINTS } from "./z-scatter-figure.js";
 
 /** Above this many points per figure the whiskers are left out (they would hide the points). */
 export const MAX_WHISKERED_POINTS = 600;
@@ -136,26 +136,15 @@ export function ensembleZScatterFigure(
                 ),
               ]
             : []),
-          binned ? densityLayer(lo, hi) : pointLayer,
+          binned
+            ? densityLayer(lo, hi, {
+                x: "zInitialMean",
+                y: "zTrainedMean",
+                xTitle: "mean Z (initial)",
+                yTitle: "mean Z (trained)",
+              })
+            : pointLayer,
         ],
-      },
-    },
-  };
-}
-
-function densityLayer(lo: number, hi: number): Record<string, unknown> {
-  const bin = { maxbins: 60, extent: [lo, hi] };
-  return {
-    transform: [{ filter: "datum.kind === 'point'" }],
-    mark: { type: "rect" },
-    encoding: {
-      x: { field: "zInitialMean", type: "quantitative", bin, title: "mean Z (initial)" },
-      y: { field: "zTrainedMean", type: "quantitative", bin, title: "mean Z (trained)" },
-      color: {
-        aggregate: "count",
-        type: "quantitative",
-        title: "classes",
-        scale: { type: "log", scheme: "purples" },
       },
     },
   };

@@ -94,14 +94,29 @@ function pointLayer(lo: number, hi: number, inits: readonly string[]): Record<st
   };
 }
 
-function densityLayer(lo: number, hi: number): Record<string, unknown> {
+/** Classes binned in both axes and coloured by count (log): the scatter of many classes. */
+export function densityLayer(
+  lo: number,
+  hi: number,
+  axes: {
+    readonly x: string;
+    readonly y: string;
+    readonly xTitle: string;
+    readonly yTitle: string;
+  } = {
+    x: "zInitial",
+    y: "zTrained",
+    xTitle: "Z (initial)",
+    yTitle: "Z (trained)",
+  },
+): Record<string, unknown> {
   const bin = { maxbins: 60, extent: [lo, hi] };
   return {
     transform: [{ filter: "datum.kind === 'point'" }],
     mark: { type: "rect" },
     encoding: {
-      x: { field: "zInitial", type: "quantitative", bin, title: "Z (initial)" },
-      y: { field: "zTrained", type: "quantitative", bin, title: "Z (trained)" },
+      x: { field: axes.x, type: "quantitative", bin, title: axes.xTitle },
+      y: { field: axes.y, type: "quantitative", bin, title: axes.yTitle },
       color: {
         aggregate: "count",
         type: "quantitative",
