@@ -8,6 +8,8 @@ import type { TopLevelSpec } from "vega-lite";
 import type { LoggerInterface } from "vega-util";
 import { log } from "../core/index.js";
 
+const EMPTY_EXTENT = /^Infinite extent for field "[^"]*": \[Infinity, -Infinity\]$/;
+
 /** Forwards vega-lite's and vega's warnings and errors to nnmotifs' replaceable logger. */
 function forwardingLogger(): LoggerInterface {
   let level = 2; // vega-util's Warn
@@ -23,6 +25,10 @@ function forwardingLogger(): LoggerInterface {
       return self;
     },
     warn(...args: readonly unknown[]) {
+      // A layer whose rows are all filtered out has an empty extent: an interval layer of a
+      // one-seed study (no bounds) or an absent panel's. The axes come from the other layers, so
+      // this says nothing to the user (a one-seed study printed 88 of them).
+      if (EMPTY_EXTENT.test(String(args[0] ?? ""))) return self;
       forward(...args);
       return self;
     },

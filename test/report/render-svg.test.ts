@@ -47,3 +47,45 @@ describe("svgToPng(svg, scale)", () => {
     expect(view.getUint32(16)).toBe(2 * width);
   });
 });
+
+describe("renderSvg(spec) warnings", () => {
+  it("says nothing of an interval layer whose rows have no bounds (one seed), but forwards real warnings", async () => {
+    const warnings: string[] = [];
+    const previous = setLogger({ info: () => {}, warn: (m) => warnings.push(m) });
+    try {
+      const oneSeed = {
+        data: { values: [{ x: 1, mean: 2, lo: null, hi: null }] },
+        layer: [
+          {
+            transform: [{ filter: "isValid(datum.lo) && isValid(datum.hi)" }],
+            mark: "area",
+            encoding: {
+              x: { field: "x", type: "quantitative" },
+              y: { field: "lo", type: "quantitative" },
+              y2: { field: "hi" },
+            },
+          },
+          {
+            mark: "line",
+            encoding: {
+              x: { field: "x", type: "quantitative" },
+              y: { field: "mean", type: "quantitative" },
+            },
+          },
+        ],
+      };
+      await renderSvg(oneSeed);
+      expect(warnings).toEqual([]);
+      // A spec vega-lite complains about still reaches the logger.
+      await renderSvg({
+        ...spec,
+        mark: "bar",
+        encoding: { ...spec.encoding, theta: { field: "a", type: "quantitative" } },
+      });
+      expect(warnings.length).toBeGreaterThan(0);
+      expect(warnings[0]).toMatch(/^figure: /);
+    } finally {
+      setLogger(previous);
+    }
+  });
+});
