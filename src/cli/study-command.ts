@@ -326,6 +326,8 @@ function duration(seconds: number): string {
  */
 class StepListView {
   private bar: import("cli-progress").SingleBar | null = null;
+  /** The running bar's ETA (seconds left from done/total), as the plain lines have it. */
+  private barEta: ((done: number, total: number, now: number) => number) | null = null;
   // Not on a terminal: a long step's progress as a line every few seconds.
   private lines: import("./progress.js").Progress | null = null;
   // The study's ETA: what is left of the estimates, scaled by how fast the steps run so far.
@@ -384,7 +386,7 @@ class StepListView {
         if (e.long && this.tty && this.progress) {
           this.bar = new this.progress.SingleBar(
             {
-              format: `  … ${e.label} [{bar}] {value}/{total}`,
+              format: `  … ${e.label} [{bar}] {value}/{total} | ETA {etaText}`,
               stream: process.stderr,
               clearOnComplete: true,
               hideCursor: true,
@@ -392,7 +394,9 @@ class StepListView {
             },
             this.progress.Presets.shades_classic,
           );
-          this.bar.start(1, 0);
+          this.barEta = this.lineProgress.etaClock(performance.now(), this.estimates.get(e.id));
+          const first = this.barEta(0, 1, performance.now());
+          this.bar.start(1, 0, { etaText: this.lineProgress.formatEta(first) });
         } else if (e.long) {
           this.lines = this.lineProgress.progressLines(`  … ${e.label}`, {
             estimateSeconds: this.estimates.get(e.id),
@@ -401,8 +405,9 @@ class StepListView {
         return;
       case "progress":
         if (this.bar) {
+          const seconds = this.barEta?.(e.done, e.total, performance.now()) ?? NaN;
           this.bar.setTotal(e.total);
-          this.bar.update(e.done);
+          this.bar.update(e.done, { etaText: this.lineProgress.formatEta(seconds) });
         }
         this.lines?.update(e.done, e.total);
         return;
