@@ -4,7 +4,8 @@
  */
 import type { CensusClassRow } from "./census-classes.js";
 
-export interface ZPairRow {
+/** Which coloured class of which census a row is about (one seed's or across seeds). */
+export interface ClassCoordinates {
   readonly init: string;
   readonly dataset: string;
   readonly size: number;
@@ -12,6 +13,9 @@ export interface ZPairRow {
   /** The census's class key. */
   readonly motif: string;
   readonly topologyName: string;
+}
+
+export interface ZPairRow extends ClassCoordinates {
   /** Null when the class is absent from that network's census or its Z is undefined. */
   readonly zInitial: number | null;
   readonly zTrained: number | null;

@@ -7,7 +7,7 @@
  * means to the paired seeds makes a point's height above the bisector its mean ΔZ.
  */
 import { censusClasses } from "../census-classes.js";
-import { zPairs, type ZPairRow } from "../z-changes.js";
+import { zPairs, type ClassCoordinates, type ZPairRow } from "../z-changes.js";
 import {
   alignBySeed,
   excludesZero,
@@ -18,15 +18,7 @@ import {
 } from "./across-seeds.js";
 import { architecturesOf, replicatesOf, type EnsembleResults } from "./replicates.js";
 
-export interface ClassCoordinates {
-  readonly init: string;
-  readonly dataset: string;
-  readonly size: number;
-  readonly nullModel: string;
-  /** The census's class key. */
-  readonly motif: string;
-  readonly topologyName: string;
-}
+export type { ClassCoordinates };
 
 /** A class's change across seeds: mean, lo, hi, … are ΔZ's (paired). */
 export interface ClassZChangeRow extends ClassCoordinates, PairedSummary {
