@@ -12,7 +12,7 @@
 import { hostname } from "node:os";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { mkdtemp, readFile, readdir, rm } from "node:fs/promises";
-import { linkSync, renameSync, writeFileSync } from "node:fs";
+import { linkSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { tmpdir } from "node:os";
 import { writeFileAtomic } from "../core/atomic-write.js";
@@ -163,30 +163,44 @@ export class LocalFolderStore implements StudyStore {
       if (!existsSync(path)) continue; // released meanwhile: try again
       const holder = readHolder(path);
       if (holder === null || isStale(holder)) {
-        // A killed run's lock (or an unreadable one): take it over. Moved aside first, then
-        // checked, so that of two studies taking over the same stale lock the second does not
-        // remove the lock the first has just taken.
-        const aside = `${path}.tmp-${me.pid}-1`;
+        // A killed run's lock (or an unreadable one): take it over. Only one study at a time may
+        // remove it, the holder of a takeover guard (created by `link`, so exclusive); it reads the
+        // lock again under the guard and removes it only if it is still stale. While a stale lock
+        // exists no one can create a live one (`link` fails), so what it removes is that stale
+        // lock. (Moving the lock aside first was not enough: a study that had read the stale
+        // holder could move aside the live lock another had just taken, and two studies won.)
+        const guard = `${path}.takeover`;
+        const mineGuard = `${path}.tmp-${me.pid}-1`;
+        writeFileSync(mineGuard, JSON.stringify(me) + "\n");
+        let guarded = false;
         try {
-          renameSync(path, aside);
-        } catch {
-          continue; // gone already: someone else took it over
+          linkSync(mineGuard, guard);
+          guarded = true;
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+        } finally {
+          rmSync(mineGuard, { force: true });
         }
-        const moved = readHolder(aside);
-        if (moved !== null && !isStale(moved)) {
-          try {
-            linkSync(aside, path); // a live lock moved by mistake: put it back
-          } catch {
-            // a third study has taken the folder meanwhile: its lock stands
+        if (!guarded) {
+          // Another study is taking it over; a guard left by a study killed meanwhile is cleared.
+          const other = readHolder(guard);
+          if (other !== null && isStale(other)) rmSync(guard, { force: true });
+          await new Promise((r) => setTimeout(r, 10));
+          continue;
+        }
+        try {
+          const again = existsSync(path) ? readHolder(path) : undefined;
+          if (again !== undefined && (again === null || isStale(again))) {
+            log().warn(
+              again === null
+                ? `${this.location}: an unreadable lock file; taking it over.`
+                : `${this.location}: the study that held it (pid ${again.pid}, started ${again.startedAt}) is no longer running; taking over its lock.`,
+            );
+            rmSync(path, { force: true });
           }
-        } else {
-          log().warn(
-            moved === null
-              ? `${this.location}: an unreadable lock file; taking it over.`
-              : `${this.location}: the study that held it (pid ${moved.pid}, started ${moved.startedAt}) is no longer running; taking over its lock.`,
-          );
+        } finally {
+          rmSync(guard, { force: true });
         }
-        rmSync(aside, { force: true });
         continue;
       }
       if (!options.wait) {
@@ -324,6 +338,10 @@ function removeTemporaries(dir: string): void {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) removeTemporaries(path);
-    else if (TEMPORARY.test(entry.name)) rmSync(path, { force: true });
+    // Not the lock's own temporaries: they belong to studies trying to take the lock right now
+    // (each removes its own), and sweeping one made that study fail with ENOENT.
+    else if (TEMPORARY.test(entry.name) && !entry.name.startsWith(LOCK_FILE)) {
+      rmSync(path, { force: true });
+    }
   }
 }
