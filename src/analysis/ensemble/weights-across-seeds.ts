@@ -8,20 +8,15 @@
  */
 import { edgesPerColour } from "../edges-per-colour.js";
 import { studyWeightTable } from "../weight-t-tests.js";
-import type { WeightSelection } from "../weight-table.js";
+import type { WeightSelection, WeightTableRow } from "../weight-table.js";
 import { alignBySeed, keyOf, summarise, type SeedSummary } from "./across-seeds.js";
 import { architecturesOf, replicatesOf, type EnsembleResults } from "./replicates.js";
 
-export interface WeightTableSeedRow {
+/** One seed's row of the authors' table (weight-table.ts), with its replicate and init. */
+export interface WeightTableSeedRow extends WeightTableRow {
   readonly architecture: string;
   readonly seed: number;
   readonly init: string;
-  readonly network: string;
-  readonly weights: WeightSelection;
-  readonly n: number;
-  readonly meanAbs: number | null;
-  readonly sd: number | null;
-  readonly p: number | null;
 }
 
 export interface WeightTableEnsembleRow {
