@@ -196,3 +196,98 @@ export class IntMap {
     this.spill.clear();
   }
 }
+
+/**
+ * Direct-indexed counts for layouts whose whole raw code space is small (uncoloured k ≤ 5, or
+ * k = 3 with a few colours): one slot per possible code, so a leaf costs one array increment and
+ * no hashing or prefix canonicalisation. The index of a code puts its last group lowest
+ * (index = prefix · G_last + last group), so the leaves of one ESU prefix touch one short run of
+ * slots. Counts are doubles (exact to 2^53). `touched` lists the slots made non-zero, in the
+ * order they were first reached, so reading and clearing cost the number of distinct codes.
+ */
+export class DirectCounts {
+  readonly counts: Float64Array;
+  readonly touched: Int32Array;
+  size = 0;
+
+  constructor(
+    /** Number of possible raw codes (the product of every group's size). */
+    readonly space: number,
+    /** Size of the last group, G_last. */
+    readonly lastGroup: number,
+  ) {
+    this.counts = new Float64Array(space);
+    this.touched = new Int32Array(space);
+  }
+
+  /** Zero every touched slot. */
+  clear(): void {
+    const { counts, touched } = this;
+    for (let t = 0; t < this.size; t++) counts[touched[t]] = 0;
+    this.size = 0;
+  }
+}
+
+/** Largest raw code space counted directly (8 MB of counts, 4 MB of touched slots). */
+export const DIRECT_CODE_SPACE = 1 << 20;
+
+/**
+ * Direct-indexed counts by (canonical prefix id, last group value) for the first `maxCids` prefix
+ * ids (ids are given in order of first sight, so the common prefixes come first): slot
+ * cid · group + value. A leaf of such a prefix is one increment, with no per-prefix tally to flush
+ * into a hash table. `classOf` caches each slot's class id across censuses (−1: unknown).
+ * Counts are Int32 like the tally's (one type in the leaf loop); a census of 2^31 subgraphs or
+ * more could overflow a slot, so count-subgraphs.ts counts such a census again without blocks.
+ * Grows by doubling up to `maxCids`; the census lists the slots it touched in `touched`.
+ */
+export class PrefixBlocks {
+  counts = new Int32Array(0);
+  touched = new Int32Array(0);
+  classOf = new Int32Array(0);
+  size = 0;
+  cids = 0;
+  readonly maxCids: number;
+
+  constructor(
+    /** Size of the last group, G_last. */
+    readonly group: number,
+    slotLimit = PREFIX_BLOCK_SLOTS,
+  ) {
+    this.maxCids = Math.floor(slotLimit / group);
+  }
+
+  /** Whether prefix id `cid` has a block (made room for it when possible). */
+  reserve(cid: number): boolean {
+    if (cid < this.cids) return true;
+    if (cid >= this.maxCids) return false;
+    const cids = Math.min(this.maxCids, Math.max(16, 2 * this.cids, cid + 1));
+    const slots = cids * this.group;
+    const counts = new Int32Array(slots);
+    counts.set(this.counts);
+    const touched = new Int32Array(slots);
+    touched.set(this.touched);
+    const classOf = new Int32Array(slots).fill(-1);
+    classOf.set(this.classOf);
+    this.counts = counts;
+    this.touched = touched;
+    this.classOf = classOf;
+    this.cids = cids;
+    return true;
+  }
+
+  /** Zero every touched slot. */
+  clear(): void {
+    const { counts, touched } = this;
+    for (let t = 0; t < this.size; t++) counts[touched[t]] = 0;
+    this.size = 0;
+  }
+}
+
+/**
+ * Largest last group with PrefixBlocks: k = 4 with 3 colours (4096). At k = 5 (65 536) a prefix's
+ * leaves scatter over a 512 kB block and the per-prefix tally, which stays in cache, is faster.
+ */
+export const PREFIX_BLOCK_GROUP = 1 << 13;
+
+/** Slots of PrefixBlocks at most (16 bytes each: 32 MB). */
+export const PREFIX_BLOCK_SLOTS = 1 << 21;

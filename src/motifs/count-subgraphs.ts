@@ -19,12 +19,28 @@ import { canonicalPermutation, permuteMatrix } from "./canonical-label.js";
 import { formatClassKey } from "./class-key.js";
 import { buildCensusGraph, codeLayout, decodeRawCode } from "./census-graph.js";
 import type { CensusGraph, CodeLayout } from "./census-graph.js";
-import { CodeMap, IntMap } from "./code-table.js";
+import {
+  CodeMap,
+  DIRECT_CODE_SPACE,
+  DirectCounts,
+  IntMap,
+  PREFIX_BLOCK_GROUP,
+  PREFIX_BLOCK_SLOTS,
+  PrefixBlocks,
+} from "./code-table.js";
 import { esuCount, EsuWorkspace, LEAF_GROUP_LIMIT } from "./esu.js";
 import { PrefixCache } from "./prefix-cache.js";
 import type { SubgraphCountOptions, SubgraphCounts } from "./types.js";
 import type { Rng } from "../core/random.js";
 import { checkMotifSize } from "./motif-size.js";
+
+/**
+ * Thresholds of the counting tables. Tests lower them (then clearCensusCache()) to reach the
+ * fallbacks on small graphs: `blockSlots`, the PrefixBlocks size (prefix ids past it use the
+ * compact hash table); `blockCountLimit`, the census size above which an Int32 block slot might
+ * have overflowed and the census is counted again without blocks.
+ */
+export const censusTuning = { blockSlots: PREFIX_BLOCK_SLOTS, blockCountLimit: 0x7fffffff };
 
 /** The raw-code cache is dropped when it holds more codes than this (memory bound). */
 const MAX_CACHED_CODES = 1 << 20;
@@ -43,6 +59,11 @@ interface ClassCache {
   /** Compact counting table and its class cache, keyed by (canonical prefix id << 16 | value). */
   compact: IntMap | null;
   compactToClass: IntMap | null;
+  /** Direct-indexed counts and class ids by slot (−1: not resolved yet), for small code spaces. */
+  direct: DirectCounts | null;
+  directToClass: Int32Array | null;
+  /** Direct counts of the commonest canonical prefixes (with `compact` for the others). */
+  blocks: PrefixBlocks | null;
   /** The enumeration's buffers, reused by every census of this layout. */
   workspace: EsuWorkspace;
 }
@@ -73,16 +94,25 @@ export function prepareCensus(
   let cache = caches.get(cacheKey);
   if (!cache) {
     const W = layout.limbs;
-    const compact = W === 1 && layout.k >= 3 && layout.groupSize[layout.k - 1] <= LEAF_GROUP_LIMIT;
+    const space = layout.groupSize.reduce((a, b) => a * b, 1);
+    const direct = W === 1 && layout.k >= 3 && space <= DIRECT_CODE_SPACE;
+    const compact =
+      !direct && W === 1 && layout.k >= 3 && layout.groupSize[layout.k - 1] <= LEAF_GROUP_LIMIT;
     cache = {
       counting: new CodeMap(W),
       rawToClass: new CodeMap(W),
       canonToClass: new CodeMap(W),
       keys: [],
       perClass: new Float64Array(1024),
-      prefixes: W === 1 && layout.k >= 3 ? new PrefixCache(layout) : null,
+      prefixes: !direct && W === 1 && layout.k >= 3 ? new PrefixCache(layout) : null,
       compact: compact ? new IntMap() : null,
       compactToClass: compact ? new IntMap() : null,
+      direct: direct ? new DirectCounts(space, layout.groupSize[layout.k - 1]) : null,
+      directToClass: direct ? new Int32Array(space).fill(-1) : null,
+      blocks:
+        compact && layout.groupSize[layout.k - 1] <= PREFIX_BLOCK_GROUP
+          ? new PrefixBlocks(layout.groupSize[layout.k - 1], censusTuning.blockSlots)
+          : null,
       workspace: new EsuWorkspace(layout),
     };
     caches.set(cacheKey, cache);
@@ -154,24 +184,85 @@ function runKernel(
   units: Int32Array | null = null,
 ): { total: number; ids: number[] } {
   const { cg, layout, cache, cacheKey } = prepared;
-  const { counting, rawToClass, compact, compactToClass, prefixes } = cache;
+  const { counting, rawToClass, compact, compactToClass, prefixes, direct, blocks } = cache;
   const W = layout.limbs;
   counting.clear();
   compact?.clear();
+  direct?.clear();
+  blocks?.clear();
   let total: number;
   try {
     total = esuCount(
       cg,
       layout,
       counting,
-      { probabilities, rng, prefixes, compact, units, signal },
+      { probabilities, rng, prefixes, compact, direct, blocks, units, signal },
       cache.workspace,
     );
+    if (blocks !== null && blocks.size > 0 && total > censusTuning.blockCountLimit) {
+      // An Int32 block slot may have overflowed: count again with the tally and hash tables.
+      blocks.clear();
+      counting.clear();
+      compact?.clear();
+      total = esuCount(
+        cg,
+        layout,
+        counting,
+        { probabilities, rng, prefixes, compact, direct, blocks: null, units, signal },
+        cache.workspace,
+      );
+    }
   } catch (err) {
     caches.delete(cacheKey); // a half-filled table must not leak into the next census
     throw err;
   }
   const ids: number[] = [];
+  const grow = (id: number): void => {
+    if (id >= cache.perClass.length) {
+      const grown = new Float64Array(Math.max(2 * cache.perClass.length, id + 1));
+      grown.set(cache.perClass);
+      cache.perClass = grown;
+    }
+  };
+  if (direct !== null && cache.directToClass !== null) {
+    const directToClass = cache.directToClass;
+    const { counts, touched, lastGroup } = direct;
+    const raw = new Float64Array(1);
+    const leafVmul = layout.vmul[layout.k - 1];
+    for (let t = 0; t < direct.size; t++) {
+      const at = touched[t];
+      let id = directToClass[at];
+      if (id < 0) {
+        const prefix = Math.floor(at / lastGroup);
+        raw[0] = prefix + (at - prefix * lastGroup) * leafVmul;
+        id = classOf(cache, cg, layout, raw, 0);
+        directToClass[at] = id;
+      }
+      grow(id);
+      if (cache.perClass[id] === 0) ids.push(id);
+      cache.perClass[id] += counts[at];
+    }
+    direct.clear();
+  }
+  if (blocks !== null && prefixes !== null) {
+    const { counts, touched, classOf: blockClass, group } = blocks;
+    const raw = new Float64Array(1);
+    const leafVmul = layout.vmul[layout.k - 1];
+    for (let t = 0; t < blocks.size; t++) {
+      const at = touched[t];
+      let id = blockClass[at];
+      if (id < 0) {
+        const cid = Math.floor(at / group);
+        raw[0] = prefixes.canonOfCid[cid] + (at - cid * group) * leafVmul;
+        id = classOf(cache, cg, layout, raw, 0);
+        blockClass[at] = id;
+      }
+      grow(id);
+      if (cache.perClass[id] === 0) ids.push(id);
+      cache.perClass[id] += counts[at];
+    }
+    blocks.clear();
+  }
   const stride = counting.stride;
   for (let t = 0; t < counting.size; t++) {
     const at = counting.used[t] * stride;

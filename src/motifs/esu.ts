@@ -19,7 +19,14 @@
  * to u > v); the marks set at a depth are exactly the elements it appended, cleared on return.
  */
 import type { Rng } from "../core/random.js";
-import { hashCode, type CodeMap, type IntMap, EMPTY } from "./code-table.js";
+import {
+  hashCode,
+  type CodeMap,
+  type DirectCounts,
+  type IntMap,
+  type PrefixBlocks,
+  EMPTY,
+} from "./code-table.js";
 import { buildCensusGraph, type CensusGraph, type CodeLayout } from "./census-graph.js";
 import type { PrefixCache } from "./prefix-cache.js";
 import type { Digraph } from "../graph/digraph.js";
@@ -115,6 +122,10 @@ export interface EsuCountOptions {
   readonly prefixes?: PrefixCache | null;
   /** Compact counting table for leaves below canonical prefix ids < COMPACT_PREFIXES. */
   readonly compact?: IntMap | null;
+  /** Direct-indexed counts of every raw code (small code spaces; then no prefixes, no table). */
+  readonly direct?: DirectCounts | null;
+  /** Direct-indexed counts by (canonical prefix id, last group) for the first prefix ids. */
+  readonly blocks?: PrefixBlocks | null;
   /** Parts of the ESU tree to enumerate: triples (root, first child, end child); null = all. */
   readonly units?: Int32Array | null;
   /** Checked once per root: an aborted signal stops the census with its reason. */
@@ -295,6 +306,8 @@ export class EsuWorkspace {
   table: CodeMap | null = null;
   prefixes: PrefixCache | null = null;
   compact: IntMap | null = null;
+  direct: DirectCounts | null = null;
+  blocks: PrefixBlocks | null = null;
   probabilities: Float64Array | null = null;
   rng: Rng | null = null;
   sampling = false;
@@ -345,6 +358,8 @@ export class EsuWorkspace {
     this.table = table;
     this.prefixes = options.prefixes ?? null;
     this.compact = options.compact ?? null;
+    this.direct = options.direct ?? null;
+    this.blocks = options.blocks ?? null;
     this.probabilities = options.probabilities ?? null;
     this.rng = options.rng ?? null;
     this.sampling = this.probabilities !== null && this.rng !== null;
@@ -361,6 +376,8 @@ export class EsuWorkspace {
     this.table = null;
     this.prefixes = null;
     this.compact = null;
+    this.direct = null;
+    this.blocks = null;
     this.rng = null;
     this.probabilities = null;
     this.vdigit = null;
@@ -413,6 +430,7 @@ function insert(ws: EsuWorkspace, c: number, weight: number, prefixAt: number): 
  * siblings ext[from..to) and the exclusive neighbours of w. Returns the number of leaves counted.
  */
 function leaves(ws: EsuWorkspace, w: number, from: number, to: number): number {
+  if (ws.direct !== null) return directLeaves(ws, w, from, to);
   const { last, W, sub, leafSub, leafBase, leafMul, leafVmul, tally, tallied, n } = ws;
   const { rows, ext, blocked, start, adj, adjPair, vdigit, prefixes, compact } = ws;
   const byPosition = ws.byPosition;
@@ -439,9 +457,20 @@ function leaves(ws: EsuWorkspace, w: number, from: number, to: number): number {
   }
   let nt = 0;
   let count = 0;
+  // Prefix ids with a block count straight into it (no tally to flush); the others tally.
+  const blocks = ws.fast ? ws.blocks : null;
+  const inBlock = blocks !== null && cid < COMPACT_PREFIXES && blocks.reserve(cid);
+  let tl = tally!;
+  let list = tallied;
+  let tb = 0;
+  if (inBlock) {
+    tl = blocks.counts;
+    list = blocks.touched;
+    tb = cid * blocks.group;
+    nt = blocks.size;
+  }
   if (ws.fast) {
     // The common cases (k = 4 or 5, small colour set, no sampling), kept tight.
-    const tl = tally!;
     const tallyMul = ws.tallyMul;
     const b0 = leafBase[0];
     const b1 = leafBase[1];
@@ -453,14 +482,14 @@ function leaves(ws: EsuWorkspace, w: number, from: number, to: number): number {
       const m3 = tallyMul[3];
       for (let i = from; i < to; i++) {
         const x = ext[i];
-        const gv = rows[b0 + x] + rows[b1 + x] * m1 + rows[b2 + x] * m2 + rows[b3 + x] * m3;
-        if (tl[gv]++ === 0) tallied[nt++] = gv;
+        const gv = tb + rows[b0 + x] + rows[b1 + x] * m1 + rows[b2 + x] * m2 + rows[b3 + x] * m3;
+        if (tl[gv]++ === 0) list[nt++] = gv;
       }
     } else {
       for (let i = from; i < to; i++) {
         const x = ext[i];
-        const gv = rows[b0 + x] + rows[b1 + x] * m1 + rows[b2 + x] * m2;
-        if (tl[gv]++ === 0) tallied[nt++] = gv;
+        const gv = tb + rows[b0 + x] + rows[b1 + x] * m1 + rows[b2 + x] * m2;
+        if (tl[gv]++ === 0) list[nt++] = gv;
       }
     }
     const mwi = tallyMul[jw];
@@ -469,8 +498,8 @@ function leaves(ws: EsuWorkspace, w: number, from: number, to: number): number {
     for (let i = start[w], e = start[w + 1]; i < e; i++) {
       const u = adj[i];
       if (u > v && blocked[u] === 0) {
-        const gv = adjPair[i] * mwi;
-        if (tl[gv]++ === 0) tallied[nt++] = gv;
+        const gv = tb + adjPair[i] * mwi;
+        if (tl[gv]++ === 0) list[nt++] = gv;
         count++;
       }
     }
@@ -505,7 +534,9 @@ function leaves(ws: EsuWorkspace, w: number, from: number, to: number): number {
       }
     }
   }
-  if (tally !== null) {
+  if (inBlock) {
+    blocks.size = nt;
+  } else if (tally !== null) {
     if (compact !== null && cid < COMPACT_PREFIXES) {
       // Compact key: canonical prefix id and last group value (code-table.ts, IntMap).
       const base = cid << 16;
@@ -522,6 +553,79 @@ function leaves(ws: EsuWorkspace, w: number, from: number, to: number): number {
       }
     }
   }
+  return count;
+}
+
+/**
+ * `leaves` for a DirectCounts table: the prefix stays in ESU order (no canonical relabelling)
+ * and each leaf adds 1 to the slot prefix · G_last + its last group value.
+ */
+function directLeaves(ws: EsuWorkspace, w: number, from: number, to: number): number {
+  const { last, sub, leafMul, n, rows, ext, blocked, start, adj, adjPair, vdigit } = ws;
+  const direct = ws.direct!;
+  const { counts, touched } = direct;
+  const byPosition = ws.byPosition;
+  const base = ws.code[last * ws.W] * direct.lastGroup;
+  const v = sub[0];
+  const mw = leafMul[last - 1];
+  let nt = direct.size;
+  let count = 0;
+  if (vdigit === null && !ws.sampling && last <= 4) {
+    // The common uncoloured cases, kept tight (unused rows read row 0 times 0).
+    const b0 = (byPosition ? 0 : sub[0]) * n;
+    const b1 = (byPosition ? 1 : sub[1]) * n;
+    const b2 = last > 2 ? (byPosition ? 2 : sub[2]) * n : b0;
+    const b3 = last > 3 ? (byPosition ? 3 : sub[3]) * n : b0;
+    const m1 = leafMul[1];
+    const m2 = last > 2 ? leafMul[2] : 0;
+    const m3 = last > 3 ? leafMul[3] : 0;
+    for (let i = from; i < to; i++) {
+      const x = ext[i];
+      const at = base + rows[b0 + x] + rows[b1 + x] * m1 + rows[b2 + x] * m2 + rows[b3 + x] * m3;
+      const c = counts[at];
+      if (c === 0) touched[nt++] = at;
+      counts[at] = c + 1;
+    }
+    count = to - from;
+    for (let i = start[w], e = start[w + 1]; i < e; i++) {
+      const u = adj[i];
+      if (u > v && blocked[u] === 0) {
+        const at = base + adjPair[i] * mw;
+        const c = counts[at];
+        if (c === 0) touched[nt++] = at;
+        counts[at] = c + 1;
+        count++;
+      }
+    }
+    direct.size = nt;
+    return count;
+  }
+  const sampling = ws.sampling;
+  const rng = ws.rng;
+  const pLast = ws.pLast;
+  const leafBase = ws.leafBase;
+  for (let j = 0; j < last; j++) leafBase[j] = (byPosition ? j : sub[j]) * n;
+  for (let i = from; i < to; i++) {
+    const x = ext[i];
+    if (sampling && rng!.next() >= pLast) continue;
+    let at = base + (vdigit !== null ? vdigit[x] : 0);
+    for (let j = 0; j < last; j++) at += rows[leafBase[j] + x] * leafMul[j];
+    const c = counts[at];
+    if (c === 0) touched[nt++] = at;
+    counts[at] = c + 1;
+    count++;
+  }
+  for (let i = start[w], e = start[w + 1]; i < e; i++) {
+    const u = adj[i];
+    if (u <= v || blocked[u] !== 0) continue;
+    if (sampling && rng!.next() >= pLast) continue;
+    const at = base + (vdigit !== null ? vdigit[u] : 0) + adjPair[i] * mw;
+    const c = counts[at];
+    if (c === 0) touched[nt++] = at;
+    counts[at] = c + 1;
+    count++;
+  }
+  direct.size = nt;
   return count;
 }
 

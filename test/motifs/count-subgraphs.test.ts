@@ -7,6 +7,7 @@ import { canonicalKey } from "../../src/motifs/canonical-label.js";
 import { DENSE_PAIR_LIMIT } from "../../src/motifs/census-graph.js";
 import { IntMap } from "../../src/motifs/code-table.js";
 import {
+  censusTuning,
   clearCensusCache,
   countSubgraphs,
   tallySubgraphClasses,
@@ -78,6 +79,28 @@ describe("countSubgraphs(g, {size, colours, vertexColours})", () => {
     const big = makeDigraph(Math.max(DENSE_PAIR_LIMIT + 2000, 14 * 700), edges);
     for (const k of [3, 4, 5]) {
       expect(countSubgraphs(big, { size: k })).toEqual(countSubgraphs(small, { size: k }));
+    }
+  });
+
+  it("gives the same counts when prefix blocks run out or a census is counted again without them", () => {
+    // k = 4 with 3 colours uses PrefixBlocks; 2 blocks leave most prefixes to the hash table,
+    // and a count limit of 0 makes every census count itself again without blocks.
+    const graphs = [1, 2, 3].map((s) => randomDigraph(new Rng(s), 11, 0.35, 3));
+    const plain = graphs.map((g) => countSubgraphs(g, { size: 4 }));
+    const saved = { ...censusTuning };
+    try {
+      for (const tuning of [{ blockSlots: 2 * 4096 }, { blockCountLimit: 0 }]) {
+        Object.assign(censusTuning, saved, tuning);
+        clearCensusCache();
+        graphs.forEach((g, i) => {
+          const census = countSubgraphs(g, { size: 4 });
+          expect(census).toEqual(plain[i]);
+          expect(census.counts).toEqual(bruteForceCounts(g, 4).counts);
+        });
+      }
+    } finally {
+      Object.assign(censusTuning, saved);
+      clearCensusCache();
     }
   });
 
