@@ -142,7 +142,7 @@ export function prepareSwitching(g: Digraph, groupKey: GroupKey): Switching {
 
   const originalSrc = Int32Array.from(unitSrc);
   const originalTrg = Int32Array.from(unitTrg);
-  const pairs = new PairSet(units, n);
+  const pairs: LinkedPairs = n <= DENSE_PAIRS_NODES ? new DensePairSet(n) : new PairSet(units, n);
   for (let u = 0; u < units; u++) pairs.add(originalSrc[u], originalTrg[u]);
   const originalTable = pairs.snapshot();
 
@@ -256,7 +256,51 @@ export const switchNull: NullModel = {
 const EMPTY = -1;
 
 /** Hash set of unordered node pairs {lo, hi}, stored as lo·n + hi in a Float64Array. */
-class PairSet {
+/** The linked unordered pairs of a graph being switched, with a snapshot to start again from. */
+interface LinkedPairs {
+  snapshot(): Uint32Array | Float64Array;
+  restore(table: Uint32Array | Float64Array): void;
+  has(a: number, b: number): boolean;
+  add(a: number, b: number): void;
+  remove(a: number, b: number): void;
+}
+
+/** Graphs up to this many nodes keep their linked pairs in a bit matrix (n²/8 bytes: 512 kB). */
+const DENSE_PAIRS_NODES = 2048;
+
+/** Linked pairs as a bit matrix over (min, max): one memory access a check, nothing to probe. */
+class DensePairSet implements LinkedPairs {
+  private readonly bits: Uint32Array;
+
+  constructor(private readonly n: number) {
+    this.bits = new Uint32Array(Math.ceil((n * n) / 32));
+  }
+
+  snapshot(): Uint32Array {
+    return this.bits.slice();
+  }
+
+  restore(table: Uint32Array | Float64Array): void {
+    this.bits.set(table);
+  }
+
+  has(a: number, b: number): boolean {
+    const i = a < b ? a * this.n + b : b * this.n + a;
+    return (this.bits[i >>> 5] & (1 << (i & 31))) !== 0;
+  }
+
+  add(a: number, b: number): void {
+    const i = a < b ? a * this.n + b : b * this.n + a;
+    this.bits[i >>> 5] |= 1 << (i & 31);
+  }
+
+  remove(a: number, b: number): void {
+    const i = a < b ? a * this.n + b : b * this.n + a;
+    this.bits[i >>> 5] &= ~(1 << (i & 31));
+  }
+}
+
+class PairSet implements LinkedPairs {
   private table: Float64Array;
   private readonly mask: number;
   private readonly n: number;
@@ -273,7 +317,7 @@ class PairSet {
     return this.table.slice();
   }
 
-  restore(table: Float64Array): void {
+  restore(table: Uint32Array | Float64Array): void {
     this.table.set(table);
   }
 

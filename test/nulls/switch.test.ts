@@ -28,6 +28,29 @@ describe("switchGraph(g, rng)", () => {
     );
   });
 
+  it("switches a large sparse-id graph (hashed pairs) as its compact copy (bit-matrix pairs)", () => {
+    // Ids spread by 40 keep their order, so every try and success is the same: only the
+    // store of linked pairs differs (bit matrix up to 2048 nodes, hash set above).
+    fc.assert(
+      fc.property(arbitraryDigraph(), fc.nat(1000), (g, seed) => {
+        const spread = makeDigraph(
+          Math.max(g.nodeCount * 40, 2100),
+          Array.from(g.edgeSrc, (s, e): [number, number, number] => [
+            s * 40,
+            g.edgeTrg[e] * 40,
+            g.edgeColour[e],
+          ]),
+        );
+        const a = switchGraph(g, new Rng(seed), { exchanges: 3, tries: 3 });
+        const b = switchGraph(spread, new Rng(seed), { exchanges: 3, tries: 3 });
+        expect(Array.from(b.graph.edgeSrc, (x) => x / 40)).toEqual(Array.from(a.graph.edgeSrc));
+        expect(Array.from(b.graph.edgeTrg, (x) => x / 40)).toEqual(Array.from(a.graph.edgeTrg));
+        expect([b.tries, b.successes]).toEqual([a.tries, a.successes]);
+      }),
+      { seed: 7, numRuns: 100 },
+    );
+  });
+
   it("never creates a bidirectional edge in a graph without one", () => {
     fc.assert(
       fc.property(arbitraryDigraph(12, 2, false), fc.nat(1000), (g, seed) => {
