@@ -76,35 +76,62 @@ export function buildCensusGraph(
     nb[i] = s;
     inC[i] = c;
   }
-  // Sort each list, merging the two directions of a mutual pair into one entry.
+  // Sort each list (insertion sort by neighbour: lists are short, and a typed-array sort per node
+  // would allocate), merging the two directions of a mutual pair into one entry.
+  const order = new Int32Array(start0[n]);
+  for (let i = 0; i < order.length; i++) order[i] = i;
   const start = new Int32Array(n + 1);
-  const adjList: number[] = [];
-  const pairList: number[] = [];
-  const idx: number[] = [];
+  const adj = new Int32Array(start0[n]);
+  const adjPair = new Uint8Array(start0[n]);
+  let out = 0;
   for (let u = 0; u < n; u++) {
-    idx.length = 0;
-    for (let i = start0[u]; i < start0[u + 1]; i++) idx.push(i);
-    idx.sort((x, y) => nb[x] - nb[y]);
+    const lo = start0[u];
+    const hi = start0[u + 1];
+    for (let i = lo + 1; i < hi; i++) {
+      const x = order[i];
+      const key = nb[x];
+      let j = i - 1;
+      // Ties keep edge order, so a duplicate edge keeps its last colour as before.
+      while (j >= lo && nb[order[j]] > key) {
+        order[j + 1] = order[j];
+        j--;
+      }
+      order[j + 1] = x;
+    }
     let last = -1;
-    for (const i of idx) {
+    for (let t = lo; t < hi; t++) {
+      const i = order[t];
       const x = nb[i];
       if (x !== last) {
-        adjList.push(x);
-        pairList.push(0);
+        adj[out] = x;
+        adjPair[out] = 0;
+        out++;
         last = x;
       }
       // pair(x, u) = colour(x→u) + b·colour(u→x); a duplicate edge keeps its last colour.
-      const at = pairList.length - 1;
-      let code = pairList[at];
+      let code = adjPair[out - 1];
       if (inC[i]) code = b * Math.floor(code / b) + inC[i];
       if (outC[i]) code = (code % b) + b * outC[i];
-      pairList[at] = code;
+      adjPair[out - 1] = code;
     }
-    start[u + 1] = adjList.length;
+    start[u + 1] = out;
   }
-  const adj = Int32Array.from(adjList);
-  const adjPair = Uint8Array.from(pairList);
+  if (out < adj.length) {
+    // Mutual pairs were merged: trim (views would keep the larger buffers alive).
+    return finishCensusGraph(n, start, adj.slice(0, out), adjPair.slice(0, out), b, vertexColours);
+  }
+  return finishCensusGraph(n, start, adj, adjPair, b, vertexColours);
+}
 
+/** The dense pair matrix and vertex colour digits of a census graph. */
+function finishCensusGraph(
+  n: number,
+  start: Int32Array,
+  adj: Int32Array,
+  adjPair: Uint8Array,
+  b: number,
+  vertexColours: Int32Array | null,
+): CensusGraph {
   let dense: Uint8Array | null = null;
   if (n <= DENSE_PAIR_LIMIT) {
     dense = new Uint8Array(n * n);
