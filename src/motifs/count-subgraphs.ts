@@ -37,8 +37,8 @@ import { checkMotifSize } from "./motif-size.js";
 /**
  * Thresholds of the counting tables. Tests lower them (then clearCensusCache()) to reach the
  * fallbacks on small graphs: `blockSlots`, the PrefixBlocks size (prefix ids past it use the
- * compact hash table); `blockCountLimit`, the census size above which an Int32 block slot might
- * have overflowed and the census is counted again without blocks.
+ * compact hash table); `blockCountLimit`, the census size above which an Int32 slot of the
+ * blocks or the direct counts might have overflowed and the census is counted again without them.
  */
 export const censusTuning = { blockSlots: PREFIX_BLOCK_SLOTS, blockCountLimit: 0x7fffffff };
 
@@ -96,21 +96,22 @@ export function prepareCensus(
     const W = layout.limbs;
     const space = layout.groupSize.reduce((a, b) => a * b, 1);
     const direct = W === 1 && layout.k >= 3 && space <= DIRECT_CODE_SPACE;
-    const compact =
-      !direct && W === 1 && layout.k >= 3 && layout.groupSize[layout.k - 1] <= LEAF_GROUP_LIMIT;
+    // Direct layouts keep the prefix cache and compact table too: a census too large for their
+    // Int32 slots is counted again with those (runKernel).
+    const compact = W === 1 && layout.k >= 3 && layout.groupSize[layout.k - 1] <= LEAF_GROUP_LIMIT;
     cache = {
       counting: new CodeMap(W),
       rawToClass: new CodeMap(W),
       canonToClass: new CodeMap(W),
       keys: [],
       perClass: new Float64Array(1024),
-      prefixes: !direct && W === 1 && layout.k >= 3 ? new PrefixCache(layout) : null,
+      prefixes: W === 1 && layout.k >= 3 ? new PrefixCache(layout) : null,
       compact: compact ? new IntMap() : null,
       compactToClass: compact ? new IntMap() : null,
       direct: direct ? new DirectCounts(space, layout.groupSize[layout.k - 1]) : null,
       directToClass: direct ? new Int32Array(space).fill(-1) : null,
       blocks:
-        compact && layout.groupSize[layout.k - 1] <= PREFIX_BLOCK_GROUP
+        compact && !direct && layout.groupSize[layout.k - 1] <= PREFIX_BLOCK_GROUP
           ? new PrefixBlocks(layout.groupSize[layout.k - 1], censusTuning.blockSlots)
           : null,
       workspace: new EsuWorkspace(layout),
@@ -199,16 +200,19 @@ function runKernel(
       { probabilities, rng, prefixes, compact, direct, blocks, units, signal },
       cache.workspace,
     );
-    if (blocks !== null && blocks.size > 0 && total > censusTuning.blockCountLimit) {
-      // An Int32 block slot may have overflowed: count again with the tally and hash tables.
-      blocks.clear();
+    const slotsUsed = (blocks?.size ?? 0) + (direct?.size ?? 0);
+    if (slotsUsed > 0 && total > censusTuning.blockCountLimit) {
+      // An Int32 slot (blocks, direct counts) may have overflowed: count again with the tally
+      // and the hash tables, whose counts spill before they overflow.
+      blocks?.clear();
+      direct?.clear();
       counting.clear();
       compact?.clear();
       total = esuCount(
         cg,
         layout,
         counting,
-        { probabilities, rng, prefixes, compact, direct, blocks: null, units, signal },
+        { probabilities, rng, prefixes, compact, direct: null, blocks: null, units, signal },
         cache.workspace,
       );
     }

@@ -83,8 +83,9 @@ describe("countSubgraphs(g, {size, colours, vertexColours})", () => {
   });
 
   it("gives the same counts when prefix blocks run out or a census is counted again without them", () => {
-    // k = 4 with 3 colours uses PrefixBlocks; 2 blocks leave most prefixes to the hash table,
-    // and a count limit of 0 makes every census count itself again without blocks.
+    // k = 4 with 3 colours uses PrefixBlocks, uncoloured the direct counts; 2 blocks leave most
+    // prefixes to the hash table, and a count limit of 0 makes every census count itself again
+    // without blocks or direct counts.
     const graphs = [1, 2, 3].map((s) => randomDigraph(new Rng(s), 11, 0.35, 3));
     const plain = graphs.map((g) => countSubgraphs(g, { size: 4 }));
     const saved = { ...censusTuning };
@@ -96,6 +97,9 @@ describe("countSubgraphs(g, {size, colours, vertexColours})", () => {
           const census = countSubgraphs(g, { size: 4 });
           expect(census).toEqual(plain[i]);
           expect(census.counts).toEqual(bruteForceCounts(g, 4).counts);
+          // Uncoloured: direct counts, counted again with the hash tables at limit 0.
+          const plainUncoloured = countSubgraphs(g, { size: 4, colours: false });
+          expect(plainUncoloured.counts).toEqual(bruteForceCounts(g, 4, false).counts);
         });
       }
     } finally {
