@@ -117,6 +117,8 @@ function* csvChunks(r: CensusDocument): Generator<string> {
     "share_under",
     "constrained",
     "significant",
+    // Sampled censuses only (exact ones keep the columns they always had).
+    ...(r.sampled ? ["relative_error"] : []),
   ];
   yield header.join(",") + "\n";
   for (const m of r.motifs) {
@@ -141,6 +143,7 @@ function* csvChunks(r: CensusDocument): Generator<string> {
         orEmpty(m.shareUnder, 10),
         m.constrained ? "true" : "false",
         m.significant ?? "",
+        ...(r.sampled ? [m.relativeError === undefined ? "" : formatG(m.relativeError, 10)] : []),
       ].join(",") + "\n"
     );
   }
@@ -154,6 +157,12 @@ function* tableChunks(r: CensusDocument, ctx: FormatContext): Generator<string> 
   out.push(
     `size ${r.size}: ${r.subgraphs} subgraphs${r.sampled ? " (estimated by RAND-ESU sampling)" : ""}, ${r.motifs.length} classes`,
   );
+  if (r.sampled) {
+    const P = (r.sample ?? []).reduce((a, p) => a * p, 1);
+    out.push(
+      `sampled: each subgraph counted with probability P = ${formatG(P, 3)}; ±rel is a count's relative standard error √((1 − P)/(count·P)), a lower bound (subgraphs sharing a sampled prefix are kept or dropped together)`,
+    );
+  }
   const rn = r.random;
   if (rn.networks > 0) {
     const rate = rn.triesMade > 0 ? ((100 * rn.successes) / rn.triesMade).toFixed(1) : "–";
@@ -186,6 +195,7 @@ function* tableChunks(r: CensusDocument, ctx: FormatContext): Generator<string> 
     "Zcount",
     "SP",
     "call",
+    ...(r.sampled ? ["±rel"] : []),
   ];
   const cells = (m: CensusDocument["motifs"][number]): string[] => [
     m.adjacency.join(" ") + (m.vertexColours ? ` /${m.vertexColours.join(",")}` : ""),
@@ -201,6 +211,7 @@ function* tableChunks(r: CensusDocument, ctx: FormatContext): Generator<string> 
     m.zCount === null ? (rn.networks > 0 ? "undef" : "") : formatG(m.zCount, 5),
     orEmpty(m.sp, 3),
     m.constrained ? "fixed" : (m.significant ?? ""),
+    ...(r.sampled ? [m.relativeError === undefined ? "" : formatG(m.relativeError, 2)] : []),
   ];
   // Two passes over the classes (widths, then rows) instead of holding every row's cells; a loop,
   // not Math.max(...column): spreading 10⁵+ rows (k ≥ 7) overflows the call stack.

@@ -26,6 +26,18 @@ export const CensusMotifSchema = z
       .describe("Vertex colours in canonical order, when the census used them."),
     /** Occurrences in the original graph (an estimate when sampled). */
     count: z.number().min(0).describe("Occurrences in the original graph (estimate when sampled)."),
+    /**
+     * A sampled census only: the count's relative standard error √((1 − P)/s), P the share of
+     * subgraphs RAND-ESU counts and s = count·P those it saw (stats/sampling-error.ts; a lower
+     * bound). Absent from exact censuses.
+     */
+    relativeError: z
+      .number()
+      .min(0)
+      .optional()
+      .describe(
+        "Sampled census only: relative standard error of count, sqrt((1 - P)/(count * P)), P = product of the sampling probabilities (a lower bound: subgraphs sharing a sampled ESU prefix are kept or dropped together).",
+      ),
     /** count / subgraphs (a fraction, FANMOD's concentration). */
     frequency: z.number().min(0).max(1).describe("count / subgraphs (a fraction)."),
     /** Mean random concentration; null when N = 0. */

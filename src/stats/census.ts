@@ -20,6 +20,7 @@ import { resolveLayers } from "../graph/layers.js";
 import { NnmotifsError } from "../core/errors.js";
 import { classAdjacency, classVertexColours } from "../motifs/class-key.js";
 import { canonicalKey } from "../motifs/canonical-label.js";
+import { sampledRelativeError } from "./sampling-error.js";
 import { checkMotifSize } from "../motifs/motif-size.js";
 import {
   censusCounts,
@@ -236,6 +237,13 @@ export async function census(graph: Digraph, options: CensusOptions = {}): Promi
   }));
   const decisions = decide(rows, decisionOptions);
   const statistics = familyStatistics(CENSUS_FAMILY, N, rows, decisions, decisionOptions);
+  // P, the share of subgraphs a sampled census counts (null: exact); a class of the original
+  // was seen at least once, so its error is defined.
+  const relativeErrorOf = (count: number, P: number | null): { relativeError?: number } => {
+    const e = P === null ? null : sampledRelativeError(count, P);
+    return e === null ? {} : { relativeError: e };
+  };
+  const share = original.sampled && sample ? sample.reduce((a, p) => a * p, 1) : null;
   const motifs: CensusMotif[] = keys.map((key, c) => {
     const s = stats[c];
     const d = decisions[c];
@@ -245,6 +253,7 @@ export async function census(graph: Digraph, options: CensusOptions = {}): Promi
       adjacency: classAdjacency(key),
       ...(vc ? { vertexColours: vc } : {}),
       count: s.count,
+      ...relativeErrorOf(s.count, share),
       frequency: s.frequency,
       randomMean: orNull(s.randomMean),
       randomSd: orNull(s.randomSd),

@@ -39,4 +39,16 @@ describe("formatCensus(result, format, ctx)", () => {
     expect(lines).toHaveLength(result.motifs.length + 1);
     expect(lines[1].split(",")[0]).toBe(result.motifs[0].adjacency.join("/"));
   });
+
+  it("adds each class's relative error to the csv and table of a sampled census", async () => {
+    const result = await census(g, { size: 3, networks: 0, sample: [1, 1, 0.5], threads: 1 });
+    expect(result.sampled).toBe(true);
+    const csv = formatCensus(result, "csv", ctx).trimEnd().split("\n");
+    expect(csv[0].endsWith(",significant,relative_error")).toBe(true);
+    const first = result.motifs[0];
+    expect(Number(csv[1].split(",").at(-1))).toBeCloseTo(first.relativeError!, 8);
+    const table = formatCensus(result, "table", ctx);
+    expect(table).toMatch(/±rel/);
+    expect(table).toMatch(/probability P = 0\.5\b/);
+  });
 });

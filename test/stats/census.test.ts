@@ -128,6 +128,20 @@ describe("census(g, options)", () => {
     expect(a.sampled).toBe(true);
     expect(JSON.stringify(censusJson(a))).toBe(JSON.stringify(censusJson(b)));
   });
+
+  it("states each sampled count's relative error √((1 − P)/(count·P)); exact censuses have none", async () => {
+    const sampled = await census(g, { size: 3, networks: 0, sample: [1, 0.5, 0.4], threads: 1 });
+    const P = 0.2;
+    expect(sampled.motifs.length).toBeGreaterThan(0);
+    for (const m of sampled.motifs) {
+      expect(m.relativeError).toBeCloseTo(Math.sqrt((1 - P) / (m.count * P)), 12);
+    }
+    // The rarer the class, the larger its error.
+    const byCount = [...sampled.motifs].sort((x, y) => x.count - y.count);
+    expect(byCount[0].relativeError!).toBeGreaterThanOrEqual(byCount.at(-1)!.relativeError!);
+    const exact = await census(g, { size: 3, networks: 0, threads: 1 });
+    expect(exact.motifs.every((m) => !("relativeError" in m))).toBe(true);
+  });
 });
 
 describe("uncolouredClassId(adjacency)", () => {

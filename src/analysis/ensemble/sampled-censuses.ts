@@ -9,6 +9,7 @@
  * probabilities, so their Z compares like with like (their spread includes the sampling noise).
  */
 import { median } from "../median.js";
+import { sampledRelativeError } from "../../stats/sampling-error.js";
 import type { CensusRecord } from "../study-results.js";
 import type { FindingSection } from "../findings.js";
 import type { EnsembleResults } from "./replicates.js";
@@ -36,12 +37,7 @@ export interface SampledCensusRow {
   readonly rarestClassRelSE: number | null;
 }
 
-/** √((1 − P)/s): the relative standard error of a count estimated from s sampled subgraphs. */
-export function sampledRelativeError(estimatedCount: number, share: number): number | null {
-  const seen = estimatedCount * share;
-  if (!(seen > 0) || !(share > 0)) return null;
-  return Math.sqrt(Math.max(0, 1 - share) / seen);
-}
+export { sampledRelativeError };
 
 function rowOf(
   base: { architecture: string; seed: number; role: SampledCensusRow["role"] },
