@@ -14,6 +14,7 @@
  * RAND-ESU sampling draws one random stream through all roots in order, so a sampled census is
  * not split (its numbers would change).
  */
+import { Rng } from "../core/random.js";
 import type { Digraph } from "../graph/digraph.js";
 import type { CensusGraph } from "./census-graph.js";
 import { prepareCensus, runCensus } from "./count-subgraphs.js";
@@ -22,9 +23,20 @@ import type { SubgraphCountOptions, SubgraphCounts } from "./types.js";
 /** End child of a unit that takes all of its root's children. */
 const ALL_CHILDREN = 0x7fffffff;
 
+/** Knuth probes for the whole plan (divided among the units, at least MIN_UNIT_PROBES each). */
+const PLAN_PROBES = 1 << 15;
+const MIN_UNIT_PROBES = 2;
+const MAX_UNIT_PROBES = 8;
+
 /**
  * Per root v, the cost of each child (v's neighbours above v: e of them, child w at position c):
- * (e − c + deg w)^(k−2), the size of its extension to the power of the levels still to go.
+ * the ESU tree nodes under that child, estimated by Knuth's probes (as rand-esu.ts's
+ * estimateSubgraphCount, started from the child: its extension is the later siblings and w's
+ * exclusive neighbours; each probe descends through one random child per depth, weighting each
+ * depth by the product of the widths). A formula from degrees alone (e − c + deg w)^(k−2) was off
+ * by 300× between the parts of a layered graph at k = 6 (the low-numbered inputs' subtrees reach
+ * every other input through the hidden units): one thread got most of the census. The probes'
+ * Rng is fixed, so a plan is reproducible; counts never depend on the plan (integer sums).
  */
 function childCosts(
   cg: Pick<CensusGraph, "n" | "start" | "adj">,
@@ -32,15 +44,61 @@ function childCosts(
   each: (v: number, child: number, children: number, cost: number) => void,
 ): void {
   const { n, start, adj } = cg;
-  const power = Math.max(0, k - 2);
+  let units = 0;
+  for (let v = 0; v < n; v++) for (let i = start[v]; i < start[v + 1]; i++) if (adj[i] > v) units++;
+  const probes = Math.max(
+    MIN_UNIT_PROBES,
+    Math.min(MAX_UNIT_PROBES, Math.floor(PLAN_PROBES / Math.max(1, units))),
+  );
+  const rng = new Rng(0x5eed, k);
+  const ext = new Int32Array(Math.max(1, n));
+  const blocked = new Uint8Array(n);
   for (let v = 0; v < n; v++) {
-    let i = start[v];
-    while (i < start[v + 1] && adj[i] <= v) i++;
-    const e = start[v + 1] - i;
-    for (let c = 0; c < e; c++) {
-      const w = adj[i + c];
-      each(v, c, e, (e - c + start[w + 1] - start[w]) ** power);
+    let e = 0;
+    blocked[v] = 1;
+    for (let i = start[v]; i < start[v + 1]; i++) {
+      const u = adj[i];
+      if (u > v && blocked[u] === 0) {
+        blocked[u] = 1;
+        ext[e++] = u;
+      }
     }
+    for (let c = 0; c < e; c++) {
+      let nodes = 0;
+      if (k <= 2) nodes = 1;
+      else
+        for (let p = 0; p < probes; p++) {
+          // Depth 1 is the child itself; hi grows past e with each chosen vertex's exclusive
+          // neighbours, which are unblocked again after the probe.
+          let w = ext[c];
+          let lo = c + 1;
+          let hi = e;
+          let weight = 1;
+          let sum = 1;
+          for (let d = 2; d < k; d++) {
+            for (let i = start[w]; i < start[w + 1]; i++) {
+              const u = adj[i];
+              if (u > v && blocked[u] === 0) {
+                blocked[u] = 1;
+                ext[hi++] = u;
+              }
+            }
+            const width = hi - lo;
+            if (width === 0) break;
+            weight *= width;
+            sum += weight;
+            if (d === k - 1) break;
+            const pick = lo + rng.int(width);
+            w = ext[pick];
+            lo = pick + 1;
+          }
+          for (let i = e; i < hi; i++) blocked[ext[i]] = 0;
+          nodes += sum;
+        }
+      each(v, c, e, k <= 2 ? 1 : nodes / probes);
+    }
+    for (let i = 0; i < e; i++) blocked[ext[i]] = 0;
+    blocked[v] = 0;
   }
 }
 
@@ -55,25 +113,40 @@ export function planEsuUnits(
   parts: number,
 ): Int32Array[] {
   if (k < 3) return rootRangeUnits(cg, k, parts); // k ≤ 2: units are whole roots (esu.ts)
+  // One pass of the probes, kept per child, then the cut.
+  const roots: number[] = [];
+  const children: number[] = [];
+  const costs: number[] = [];
   let total = 0;
-  childCosts(cg, k, (_v, _c, _e, cost) => (total += cost));
+  childCosts(cg, k, (v, c, e, cost) => {
+    if (c === 0) {
+      roots.push(v);
+      children.push(e);
+    }
+    costs.push(cost);
+    total += cost;
+  });
   const target = total / Math.max(1, parts);
   const plan: Int32Array[] = [];
   let units: number[] = [];
   let cost = 0;
-  let from = 0;
-  childCosts(cg, k, (v, c, e, childCost) => {
-    if (c === 0) from = 0;
-    cost += childCost;
-    if (cost >= target && plan.length < parts - 1) {
-      units.push(v, from, c + 1);
-      plan.push(Int32Array.from(units));
-      units = [];
-      cost = 0;
-      from = c + 1;
+  let at = 0;
+  for (let r = 0; r < roots.length; r++) {
+    const v = roots[r];
+    const e = children[r];
+    let from = 0;
+    for (let c = 0; c < e; c++) {
+      cost += costs[at++];
+      if (cost >= target && plan.length < parts - 1) {
+        units.push(v, from, c + 1);
+        plan.push(Int32Array.from(units));
+        units = [];
+        cost = 0;
+        from = c + 1;
+      }
     }
-    if (c === e - 1 && from < e) units.push(v, from, e);
-  });
+    if (from < e) units.push(v, from, e);
+  }
   if (units.length > 0) plan.push(Int32Array.from(units));
   return plan;
 }

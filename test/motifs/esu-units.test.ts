@@ -12,7 +12,27 @@ import {
   planEsuUnits,
   rootRangeUnits,
 } from "../../src/motifs/esu-units.js";
+import { Rng } from "../../src/core/random.js";
+import { makeDigraph } from "../../src/graph/digraph.js";
 import { randomEdgeGraph } from "../fixtures/random-graph.js";
+
+/** A layered graph as a trained MLP's: edges only between consecutive layers, inputs first. */
+function layeredGraph(sizes: number[], edgeCount: number, seed: number) {
+  const rng = new Rng(seed);
+  const offsets = [0];
+  for (const s of sizes) offsets.push(offsets[offsets.length - 1] + s);
+  const seen = new Set<number>();
+  const edges: [number, number, number][] = [];
+  while (edges.length < edgeCount) {
+    const l = rng.int(sizes.length - 1);
+    const a = offsets[l] + rng.int(sizes[l]);
+    const b = offsets[l + 1] + rng.int(sizes[l + 1]);
+    if (seen.has(a * 1e4 + b)) continue;
+    seen.add(a * 1e4 + b);
+    edges.push([a, b, 1]);
+  }
+  return makeDigraph(offsets[sizes.length], edges);
+}
 
 function sorted(m: Map<string, number>): Array<[string, number]> {
   return [...m.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
@@ -69,5 +89,17 @@ describe("countSubgraphUnits(g, options, units) of a plan's parts", () => {
     const plan = planEsuUnits(star, 3, 4);
     expect(plan.length).toBe(4);
     expect(plan.every((u) => u[0] === 0)).toBe(true);
+  });
+
+  it("planEsuUnits balances the parts of a layered graph (the heaviest ≤ 1.5× the mean)", () => {
+    // Low-numbered inputs root most subgraphs (they reach every later input through the hidden
+    // units): a cost from degrees alone gave one part most of the census here.
+    const g = layeredGraph([300, 20, 20, 10], 700, 7);
+    const size = 5;
+    const plan = planEsuUnits(buildCensusGraph(g, false, null), size, 4);
+    expect(plan.length).toBe(4);
+    const totals = plan.map((units) => countSubgraphUnits(g, { size }, units).total);
+    const mean = totals.reduce((a, b) => a + b, 0) / totals.length;
+    expect(Math.max(...totals) / mean).toBeLessThan(1.5);
   });
 });
