@@ -364,6 +364,8 @@ async function runCensusCommand(
       layerSizes,
       sample,
       threads: threadsToUse,
+      // A longer job counts on a worker even for --threads 1, so Ctrl-C is seen within a second.
+      inProcess: estimateSeconds < IN_PROCESS_SECONDS,
       alpha,
       minCount,
       minRelativeChange,

@@ -4,8 +4,9 @@
  * Random network i is made *from the original* with `new Rng(seed, i)` — independent networks
  * rather than FANMOD's chain — so its counts depend only on (graph, null, options, seed, i).
  * Networks are batched into tasks for piscina worker threads and the results are put back in
- * index order, so the output is bit-identical for any thread count. `threads: 1` runs in-process,
- * without workers, yielding to the event loop between batches. `censusCounts` also counts the
+ * index order, so the output is bit-identical for any thread count. `threads: 1` runs in-process
+ * (unless `inProcess: false`), without workers, yielding to the event loop after each network.
+ * `censusCounts` also counts the
  * original graph on the same workers, so the main thread stays free while a census runs.
  *
  * The null model is named, and resolved from src/nulls/registry.ts in every thread. A null
@@ -61,8 +62,14 @@ export interface RandomEnsembleOptions {
   readonly vertexColours?: Int32Array | null;
   /** RAND-ESU probabilities per depth (sampled census of every network), or null. */
   readonly sample?: readonly number[] | null;
-  /** Worker threads (default: os.availableParallelism()); 1 runs in-process. */
+  /** Worker threads (default: os.availableParallelism()); 1 runs in-process unless `inProcess` is false. */
   readonly threads?: number;
+  /**
+   * Count on the calling thread, without workers (default: when `threads` is 1). This thread sees
+   * `signal` only between random networks (its event loop is busy while one is counted), so a
+   * caller that must stop a long job promptly (Ctrl-C) passes false: one worker counts instead.
+   */
+  readonly inProcess?: boolean;
   /** Called after each finished batch with the number of networks done so far. */
   readonly onProgress?: (done: number, total: number) => void;
   /** Stops the work: the promise rejects with the signal's reason, workers are terminated. */
@@ -100,7 +107,7 @@ export async function randomEnsemble(
   options: RandomEnsembleOptions,
 ): Promise<RandomEnsemble> {
   const work = prepareWork(g, options);
-  const runner = await openRunner(work.threads, options.signal ?? null);
+  const runner = await openRunner(work.threads, options.signal ?? null, !work.inProcess);
   try {
     return await runEnsemble(runner, work, keys, options);
   } finally {
@@ -131,7 +138,7 @@ export async function censusCounts(
   // even when there are fewer random networks than threads.
   const split = work.counting.sample === null && work.requestedThreads > 1;
   const poolThreads = split ? work.requestedThreads : work.threads;
-  const runner = await openRunner(poolThreads, options.signal ?? null, work.requestedThreads > 1);
+  const runner = await openRunner(poolThreads, options.signal ?? null, !work.inProcess);
   try {
     const task: OriginalTask = {
       kind: "original",
@@ -240,6 +247,8 @@ async function countOriginal(
 
 interface Work {
   readonly networks: number;
+  /** Counted on the calling thread (no workers). */
+  readonly inProcess: boolean;
   readonly requestedThreads: number;
   readonly threads: number;
   readonly counting: Omit<OriginalTask, "kind" | "stream">;
@@ -278,7 +287,10 @@ function prepareWork(g: Digraph, options: RandomEnsembleOptions): Work {
     exchanges: options.exchanges ?? ENSEMBLE_DEFAULTS.exchanges,
     tries: options.tries ?? ENSEMBLE_DEFAULTS.tries,
   };
-  return { networks: N, requestedThreads, threads, counting, ensemble };
+  // A census with several threads keeps the main thread free even when there is a single task
+  // (the original alone, or one random network).
+  const inProcess = nullSource === undefined || (options.inProcess ?? requestedThreads === 1);
+  return { networks: N, inProcess, requestedThreads, threads, counting, ensemble };
 }
 
 async function runEnsemble(
@@ -289,8 +301,9 @@ async function runEnsemble(
 ): Promise<RandomEnsemble> {
   const N = work.networks;
   const K = keys.length;
-  // Several batches per thread balance the load; the split never changes the numbers.
-  const batch = Math.max(1, Math.ceil(N / (work.threads * 4)));
+  // Several batches per thread balance the load; the split never changes the numbers. On this
+  // thread one network per batch: `signal` and progress are seen between batches.
+  const batch = work.inProcess ? 1 : Math.max(1, Math.ceil(N / (work.threads * 4)));
   const tasks: EnsembleTask[] = [];
   for (let first = 0; first < N; first += batch)
     tasks.push({ ...work.ensemble, keys, first, count: Math.min(batch, N - first) });
@@ -329,14 +342,13 @@ interface Runner {
 }
 
 /**
- * `threads` workers, or in-process when there is one thread — unless `workers` asks for a worker
- * even then (a census with threads > 1 but a single random network, or none: the original's
- * count still runs off the main thread, so Ctrl-C is seen at once).
+ * `threads` workers, or in-process (one task at a time) when `workers` is false. A worker even
+ * for one thread keeps the main thread free, so Ctrl-C is seen at once.
  */
 async function openRunner(
   threads: number,
   signal: AbortSignal | null,
-  workers = threads > 1,
+  workers: boolean,
 ): Promise<Runner> {
   signal?.throwIfAborted();
   if (!workers) {

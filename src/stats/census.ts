@@ -63,8 +63,13 @@ export interface CensusOptions {
   readonly layerSizes?: readonly number[] | null;
   /** RAND-ESU per-depth probabilities (length k) instead of full enumeration. */
   readonly sample?: readonly number[] | null;
-  /** Worker threads (default all cores; 1 = in-process). */
+  /** Worker threads (default all cores; 1 = in-process unless `inProcess` is false). */
   readonly threads?: number;
+  /**
+   * Count on the calling thread (default: when `threads` is 1). It sees `signal` only between
+   * random networks: a long job that must stop promptly passes false (one worker counts).
+   */
+  readonly inProcess?: boolean;
   readonly onProgress?: (done: number, total: number) => void;
   /**
    * Stops the census: the promise rejects with the signal's reason. Worker threads are
@@ -215,6 +220,7 @@ export async function census(graph: Digraph, options: CensusOptions = {}): Promi
     vertexColours,
     sample,
     threads: options.threads,
+    inProcess: options.inProcess,
     onProgress: options.onProgress,
     signal: options.signal ?? null,
     originalStream: ORIGINAL_STREAM,

@@ -68,7 +68,7 @@ describe("randomEnsemble(g, keys, {signal})", () => {
     ).rejects.toBe(reason);
   });
 
-  it("in-process, stops between batches when aborted from the progress callback", async () => {
+  it("in-process, stops after the network counted when aborted from the progress callback", async () => {
     const controller = new AbortController();
     const done: number[] = [];
     const run = randomEnsemble(g, keys, {
@@ -82,7 +82,7 @@ describe("randomEnsemble(g, keys, {signal})", () => {
       },
     });
     await expect(run).rejects.toThrow("enough");
-    expect(done).toEqual([10]); // the first of four batches of 10, then nothing
+    expect(done).toEqual([1]); // in-process batches are one network each: then nothing
   });
 });
 

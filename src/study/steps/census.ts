@@ -93,6 +93,8 @@ export const censusKind: StepKind<CensusParams, CensusSummary> = {
       // starting workers costs, so "auto" runs them in-process (results are identical for any
       // thread count).
       threads: (p.size <= 3 || estimate < IN_PROCESS_SECONDS) && ctx.autoThreads ? 1 : ctx.threads,
+      // A longer one counts on a worker even with `threads: 1`, so Ctrl-C stops it at once.
+      inProcess: p.size <= 3 || estimate < IN_PROCESS_SECONDS,
       colours: m.colours,
       vertexColours: m.vertexColours === "layer" ? "layer" : null,
       onProgress: (done, total) => ctx.progress(done, total),
