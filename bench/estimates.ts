@@ -276,14 +276,20 @@ async function calibrate(): Promise<void> {
     }
   }
   // Switching from the k = 3 random networks, whose cost is mostly switching, taking their
-  // enumeration as the original's (factor 1). Switching and that factor cannot be told apart on
-  // two graphs (a least-squares fit of both swung from 0.05 to 0.6 between runs); timing
-  // switchGraph alone charges ~1.6× (allocation and GC outside a census).
-  const switchTry = geomean(
-    rows
-      .filter((r) => r.size === 3)
-      .map((r) => Math.max(1e-10, (r.perNetwork - fixed - r.enumeration) / r.tries)),
-  );
+  // enumeration as the original's (factor 1): what is left per network is a line in the tries
+  // (edges × exchanges × tries), fitted over both graphs and colourings — its intercept the
+  // per-network overhead (`network`), its slope `switchTry`. Switching and that factor cannot be
+  // told apart on two graphs (a least-squares fit of both swung from 0.05 to 0.6 between runs);
+  // timing switchGraph alone charges ~1.6× (allocation and GC outside a census).
+  const k3 = rows
+    .filter((r) => r.size === 3)
+    .map((r) => ({ x: r.tries, y: r.perNetwork - fixed - r.enumeration }));
+  const mx = k3.reduce((a, r) => a + r.x, 0) / k3.length;
+  const my = k3.reduce((a, r) => a + r.y, 0) / k3.length;
+  const sxy = k3.reduce((a, r) => a + (r.x - mx) * (r.y - my), 0);
+  const sxx = k3.reduce((a, r) => a + (r.x - mx) ** 2, 0);
+  const switchTry = Math.max(1e-10, sxx > 0 ? sxy / sxx : my / mx);
+  const network = Math.max(0, my - switchTry * mx);
   const factor3 = 1;
   const randomNetwork: Record<number, number[]> = { 3: [factor3, factor3] };
   for (const size of SIZES.filter((k) => k > 3)) {
@@ -291,7 +297,9 @@ async function calibrate(): Promise<void> {
       geomean(
         rows
           .filter((r) => r.size === size && r.c === c)
-          .map((r) => Math.max(0.5, (r.perNetwork - fixed - switchTry * r.tries) / r.enumeration)),
+          .map((r) =>
+            Math.max(0.5, (r.perNetwork - fixed - network - switchTry * r.tries) / r.enumeration),
+          ),
       ),
     );
   }
@@ -337,6 +345,7 @@ ${table(cold, round)}
   randomNetwork: {
 ${table(randomNetwork, round)}
   },
+  network: ${fmt(network)},
   switchTry: ${fmt(switchTry)},
   sampleDraw: ${round(geomean(draws))},`);
 }

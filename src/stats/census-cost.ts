@@ -40,17 +40,26 @@ import { estimateSubgraphCount } from "../motifs/rand-esu.js";
  * - every job is run once untimed before it is measured (bench/estimates.ts `warmUpJob`): its first
  *   run in a process compiled its code paths (~0.2 s at k = 5 coloured), a one-off that the bench's
  *   mean over repeated runs divided by the run count.
- * Adjusted by hand from the job list's figures (npm run bench:estimates):
- * - switchTry 3.2e-8 (calibrated 3.8e-8–4.7e-8, from k = 3 networks whose enumeration is taken as
- *   the original's): the MNIST graph's k = 3 jobs with 100 networks ran at 1.41;
- * - randomNetwork at k = 5 coloured 1.4 (calibrated 1.4–1.7): the MNIST graph's random networks
- *   have 1.3× its subgraphs and cost about what their count says; the tree graph's have 0.83× its
- *   subgraphs but ~30k classes each (3.5k in the original: switching a dense graph makes new
- *   coloured codes, each canonicalised once and looked up each census), so they cost ~2× per
- *   subgraph; 1.4 sits between (tree at ~0.9, MNIST at ~1.3);
- * - sampleDraw 1.3 (calibrated ~1; a factor of the exact census's cost per subgraph: the kernel
- *   alone costs 0.7–1.3 of it per candidate, and p = 0.5 on the last two depths costs as much as
- *   the exact census): the tree graph's sampled jobs ran at ~0.7, the MNIST graph's at ~0.9.
+ * Adjusted by hand from the job list's figures (npm run bench:estimates, medians of 3 runs), where
+ * the calibration's runs disagreed or the two graphs pull apart:
+ * - network 1.5e-4 and switchTry 1.4e-8 (the calibration's line fit gave 4.4e-5 and 4.1e-8 in one
+ *   run; 3.8e-8–4.7e-8 per try with no intercept in two others): the k = 3 jobs with 100 networks
+ *   cost 0.35–0.42 ms a network on the tree graph (4950 tries) and ~1.1 ms on the MNIST graph
+ *   (17 100 tries), which the fixed part of a network fits and a per-try cost alone does not;
+ * - cold at k = 4 raised to 0.004 / 0.0008 (calibrated 0.0027–0.0031 / 0.0004–0.0006) and at
+ *   k = 5 uncoloured set to 0.007 (calibrated 0.0034–0.022): the job list's figures;
+ * - randomNetwork at k = 5: coloured 1.32 (calibrated 1.4–1.7), uncoloured 1.1 (1.2). Coloured, the
+ *   MNIST graph's random networks have 1.3× its subgraphs and cost about what their count says;
+ *   the tree graph's have 0.83× its subgraphs but ~30k classes each (3.5k in the original:
+ *   switching a dense graph makes new coloured codes, each canonicalised once and looked up in
+ *   every census), so they cost ~2.3× per subgraph. The two effects almost cancel against the
+ *   original's subgraph count, which the factor multiplies; 1.32 centres the two graphs (tree
+ *   ~0.85, MNIST ~1.15 of their times);
+ * - sampleDraw 1.3 (calibrated 1–2.1: a factor of the exact census's cost per subgraph; the kernel
+ *   alone costs 0.7–1.6 of it per candidate, and p = 0.5 on the last two depths costs about what
+ *   the exact census does). Per draw the tree graph costs ~2.5× what the MNIST graph does (k = 5
+ *   coloured), so no one factor fits the four sampled jobs: the tree graph's k = 5 sample runs at
+ *   ~0.6 of its time while the MNIST graph's with 100 networks runs at ~1.35.
  */
 export const CENSUS_COST = {
   /** Fixed seconds of every census of a graph (layout, tables, statistics). */
@@ -75,8 +84,8 @@ export const CENSUS_COST = {
    */
   cold: {
     3: [0.00075, 0.0004],
-    4: [0.003, 0.0005],
-    5: [0.03, 0.014],
+    4: [0.004, 0.0008],
+    5: [0.03, 0.007],
   } as Readonly<Record<3 | 4 | 5, readonly [number, number]>>,
   /**
    * A random network's enumeration relative to the original's (switching makes raw codes the
@@ -86,10 +95,16 @@ export const CENSUS_COST = {
   randomNetwork: {
     3: [1, 1],
     4: [1.2, 1.05],
-    5: [1.4, 1.2],
+    5: [1.32, 1.1],
   } as Readonly<Record<3 | 4 | 5, readonly [number, number]>>,
+  /**
+   * Fixed seconds of each random network beyond its census's: the switching's set-up (the graph
+   * copied, its linked pairs marked) and the ensemble's bookkeeping (the network's counts tallied
+   * against the original's classes).
+   */
+  network: 1.5e-4,
   /** Seconds per edge, exchange and try of the switching of one random network. */
-  switchTry: 3.2e-8,
+  switchTry: 1.4e-8,
   /**
    * RAND-ESU: seconds per candidate child drawn, relative to the exact census's seconds per
    * subgraph (`subgraph`). The sampled path does not use the kernel's fast leaf loops: each
@@ -228,7 +243,7 @@ function costOfLevels(
   const originalSeconds = fixed + cold + enumeration;
   const switching = CENSUS_COST.switchTry * g.edgeSrc.length * input.exchanges * input.tries;
   const factor = row(CENSUS_COST.randomNetwork, k, input.colours, {});
-  const perNetworkSeconds = fixed + switching + enumeration * factor;
+  const perNetworkSeconds = fixed + CENSUS_COST.network + switching + enumeration * factor;
   const workers = Math.max(1, Math.min(input.workers, input.networks));
   const seconds =
     originalSeconds +
