@@ -53,13 +53,14 @@ import { estimateSubgraphCount } from "../motifs/rand-esu.js";
  *   the tree graph's have 0.83× its subgraphs but ~30k classes each (3.5k in the original:
  *   switching a dense graph makes new coloured codes, each canonicalised once and looked up in
  *   every census), so they cost ~2.3× per subgraph. The two effects almost cancel against the
- *   original's subgraph count, which the factor multiplies; 1.32 centres the two graphs (tree
- *   ~0.85, MNIST ~1.15 of their times);
+ *   original's subgraph count, which the factor multiplies; 1.32 puts the tree graph's job at 0.78
+ *   and the MNIST graph's at 1.14 (medians of 3 runs);
  * - sampleDraw 1.3 (calibrated 1–2.1: a factor of the exact census's cost per subgraph; the kernel
  *   alone costs 0.7–1.6 of it per candidate, and p = 0.5 on the last two depths costs about what
- *   the exact census does). Per draw the tree graph costs ~2.5× what the MNIST graph does (k = 5
- *   coloured), so no one factor fits the four sampled jobs: the tree graph's k = 5 sample runs at
- *   ~0.6 of its time while the MNIST graph's with 100 networks runs at ~1.35.
+ *   the exact census does). Per draw the tree graph's sampled census costs ~2.5× what the MNIST
+ *   graph's does (k = 5 coloured; calibration runs), a difference this model does not have: the
+ *   tree graph's k = 5 sample ran at 0.74–0.80 of its time (0.50–0.84 in earlier runs under
+ *   heavier load) and the MNIST graph's with 100 networks at 1.22–1.43.
  */
 export const CENSUS_COST = {
   /** Fixed seconds of every census of a graph (layout, tables, statistics). */
