@@ -110,13 +110,22 @@ export const CENSUS_COST = {
    * RAND-ESU: seconds per candidate child drawn, relative to the exact census's seconds per
    * subgraph (`subgraph`). The sampled path does not use the kernel's fast leaf loops: each
    * candidate, kept or not, costs a random draw and a pass of the general leaf loop — about what
-   * the fast kernel spends on a whole leaf (kernel alone, k = 4 and 5, both graphs: 0.7–1.3).
+   * the fast kernel spends on a whole leaf (kernel alone, k = 4 and 5, both graphs: 0.7–1.6).
    */
   sampleDraw: 1.3,
 } as const;
 
 /** k > 5: seconds per subgraph (and cold start) relative to k = 5 (not re-measured). */
 export const SUBGRAPH_GROWTH: Readonly<Record<number, number>> = { 6: 1.8, 7: 3, 8: 4.3 };
+
+/**
+ * The k = 5 seconds per subgraph that SUBGRAPH_GROWTH scales for k > 5: [coloured, uncoloured].
+ * Uncoloured k = 5 now counts into direct-indexed slots (motifs/code-table.ts DirectCounts, ~1.4×
+ * faster than the tally and hash tables), which k = 6 cannot use (4^15 raw codes), so the
+ * uncoloured base stays the tally path's figure from before direct counts (1.6e-8). Coloured
+ * k = 5 is on the tally path already.
+ */
+export const K5_TALLY_SUBGRAPH: readonly [number, number] = [CENSUS_COST.subgraph[5][0], 1.6e-8];
 const COLD_GROWTH: Readonly<Record<number, number>> = { 6: 3, 7: 10, 8: 30 };
 
 /** Above this many nodes the engine has no adjacency matrix: edge tests dearer (not re-measured). */
@@ -127,17 +136,18 @@ export const SECONDS_PER_SPARSE_NODE = 3.3e-6;
 /** Seconds to start the census's worker threads (each loads the engine). */
 export const WORKER_START_SECONDS = 0.1;
 
-/** Size's row of a table of `CENSUS_COST`, extrapolated above k = 5. */
+/** Size's row of a table of `CENSUS_COST`, extrapolated above k = 5 from `base` (table's k = 5). */
 function row(
   table: Readonly<Record<3 | 4 | 5, readonly [number, number]>>,
   size: number,
   colours: boolean,
   growth: Readonly<Record<number, number>>,
+  base: readonly [number, number] = table[5],
 ): number {
   const c = colours ? 0 : 1;
   if (size <= 5) return table[Math.max(3, size) as 3 | 4 | 5][c];
   const g = growth[size] ?? (growth[8] === undefined ? 1 : growth[8] * 1.5 ** (size - 8));
-  return table[5][c] * g;
+  return base[c] * g;
 }
 
 export interface CensusCostInput {
@@ -177,7 +187,7 @@ export function enumerationSeconds(
   nodes: number,
 ): number {
   const perSubgraph =
-    row(CENSUS_COST.subgraph, size, colours, SUBGRAPH_GROWTH) *
+    row(CENSUS_COST.subgraph, size, colours, SUBGRAPH_GROWTH, K5_TALLY_SUBGRAPH) *
     (nodes > DENSE_NODES ? SPARSE_FACTOR : 1);
   const perDraw = perSubgraph * CENSUS_COST.sampleDraw;
   let keep = 1;

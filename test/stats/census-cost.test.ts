@@ -10,7 +10,9 @@ import { ESTIMATE_JOBS, measureEstimate, mnistGraph, warmUpCensus } from "../../
 import {
   CENSUS_COST,
   DENSE_NODES,
+  K5_TALLY_SUBGRAPH,
   SECONDS_PER_SPARSE_NODE,
+  SUBGRAPH_GROWTH,
   enumerationSeconds,
   estimateCensusCost,
   fixedSeconds,
@@ -82,5 +84,15 @@ describe("estimateCensusCost", () => {
     );
     // Keeping every candidate still draws for each: dearer than the exact census.
     expect(enumerationSeconds(levels, 3, true, [1, 1, 1], 50)).toBeGreaterThan(exact);
+  });
+
+  it("scales k > 5 from the k = 5 tally path, not from uncoloured k = 5's direct counts", () => {
+    const levels = [0, 0, 0, 0, 0, 1e6];
+    for (const colours of [true, false]) {
+      const perSubgraph = K5_TALLY_SUBGRAPH[colours ? 0 : 1] * SUBGRAPH_GROWTH[6];
+      expect(enumerationSeconds(levels, 6, colours, null, 50)).toBeCloseTo(1e6 * perSubgraph, 12);
+    }
+    // Uncoloured k = 5 (direct counts) is cheaper than the base k = 6 scales.
+    expect(CENSUS_COST.subgraph[5][1]).toBeLessThan(K5_TALLY_SUBGRAPH[1]);
   });
 });
