@@ -23,8 +23,10 @@ import { estimateSubgraphCount } from "../motifs/rand-esu.js";
  *
  * To re-measure (e.g. after a change to the census kernel in motifs/): run
  *   npm run bench:estimates -- --calibrate
- * (it measures CPU time, not wall, so a loaded machine will do), paste the table it prints over
- * this one, then check with `npm run bench:estimates` (every job within 1.5×). Rows for k > 5 are
+ * (it measures CPU time, not wall, but on a 2-core machine whose cores are SMT siblings a heavy
+ * load still inflates it: the tree graph's k = 5 coloured census took 0.072 s of CPU at a load
+ * average of ~3 and 0.094–0.104 s at ~5), paste the table it prints over this one, then check
+ * with `npm run bench:estimates` (every job within 1.5×; judge on the median of 3 runs). Rows for k > 5 are
  * not measured (a k = 6 census of the benchmark graphs takes minutes): they scale k = 5 by the
  * ratios in SUBGRAPH_GROWTH.
  *
