@@ -2,7 +2,8 @@
  * Census time estimates against measured CPU time (issue 13 item 4: within a factor 1.5). Per job:
  * the estimate of stats/census-cost.ts (what `census` prints), and the CPU time (user + system of
  * this process) of the same census in-process on one thread with cold class caches (as a fresh
- * `census` process). CPU, not wall: the machine is shared and loaded. A job shorter than a second
+ * `census` process), after one untimed run of the job (its code paths compiled: `warmUpJob`).
+ * CPU, not wall: the machine is shared and loaded. A job shorter than a second
  * of CPU is repeated (caches cleared each time) until it has run a second, and the mean is compared,
  * so a 2 ms census is not judged on timer noise. Exits 1 when a ratio is outside [1/1.5, 1.5].
  *
@@ -21,9 +22,9 @@ import { fileURLToPath } from "node:url";
 import { Rng } from "../src/core/random.js";
 import { makeDigraph, type Digraph } from "../src/graph/digraph.js";
 import { parseFanmodEdgeList } from "../src/graph/fanmod-edge-list.js";
-import { clearCensusCache } from "../src/motifs/count-subgraphs.js";
+import { clearCensusCache, countSubgraphs } from "../src/motifs/count-subgraphs.js";
 import { census } from "../src/stats/census.js";
-import { CENSUS_COST, estimateCensusCost } from "../src/stats/census-cost.js";
+import { CENSUS_COST, estimateCensusCost, fixedSeconds } from "../src/stats/census-cost.js";
 import { estimateSubgraphCount } from "../src/motifs/rand-esu.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -127,11 +128,33 @@ export async function measureEstimate(job: EstimateJob, minCpu = 1): Promise<Est
     seed: 1,
   };
   const estimate = estimateCensusCost(g, input).seconds;
+  await warmUpJob(g, input);
   const [cpu, runs] = await meanCpu(async () => {
     clearCensusCache(); // cold, as in a fresh `census` process
     await census(g, { ...input, threads: 1, nullModel: "switch" });
   }, minCpu);
   return { name: job.name, estimate, cpu, runs, ratio: estimate / cpu };
+}
+
+/**
+ * One untimed run of the job's code paths (at most 2 random networks), as warmUpCensus does for
+ * the first job: the first census of a layout in a process compiles its paths (the optimising
+ * compiler's threads count in CPU time: ~0.2 s for k = 5 coloured), a one-off that the mean of a
+ * repeated short job divided by its run count, so a 1 ms job's ratio rose by a third and a 10 s
+ * job's by nothing. The estimate is of the census itself, compiled.
+ */
+async function warmUpJob(
+  g: Digraph,
+  input: { size: number; networks: number; colours: boolean; sample: readonly number[] | null },
+): Promise<void> {
+  clearCensusCache();
+  await census(g, {
+    ...input,
+    networks: Math.min(input.networks, 2),
+    threads: 1,
+    nullModel: "switch",
+    ...SWITCH,
+  });
 }
 
 let treeGraph: Digraph | null = null;
@@ -221,22 +244,31 @@ async function calibrate(): Promise<void> {
         const inner = levels.slice(0, -1).reduce((a, b) => a + b, 0);
         const leaves = levels[levels.length - 1];
         const base = { size, colours, threads: 1, seed: 1, ...SWITCH, nullModel: "switch" };
+        await warmUpJob(g, { size, colours, networks: 2, sample: null });
         const [coldRun] = await meanCpu(async () => {
           clearCensusCache();
           await census(g, { ...base, networks: 0 });
         }, minCpu);
         const [warm] = await meanCpu(() => census(g, { ...base, networks: 0 }), minCpu);
+        // The kernel alone (countSubgraphs): the census's own work per class of the original
+        // (a row per class: key parsed, statistics, sort — ~10 µs a class, 3.5k classes at
+        // k = 5 coloured whatever the graph's size) goes with the cold start, not per subgraph.
+        const [kernel] = await meanCpu(async () => {
+          countSubgraphs(g, { size, colours });
+        }, minCpu);
         clearCensusCache();
         const t0 = cpuSeconds();
         await census(g, { ...base, networks: 100 });
         const perNetwork = (cpuSeconds() - t0 - coldRun) / 100;
-        const enumeration = Math.max(warm - fixed, 1e-9);
+        // countSubgraphs builds the census graph (its n × n pair matrix) each time.
+        const build = fixedSeconds(g.nodeCount) - CENSUS_COST.census;
+        const enumeration = Math.max(kernel - build, 1e-9);
         per.push(Math.max(enumeration - CENSUS_COST.treeNode * inner, 1e-12) / leaves);
-        colds.push(Math.max(0, coldRun - warm));
+        colds.push(Math.max(0, coldRun - fixed - kernel));
         const tries = g.edgeSrc.length * SWITCH.exchanges * SWITCH.tries;
-        rows.push({ size, c: colours ? 0 : 1, tries, enumeration, perNetwork });
+        rows.push({ size, c: colours ? 0 : 1, tries, enumeration, perNetwork: perNetwork - build });
         console.error(
-          `${name} k=${size} ${colours ? "coloured" : "uncoloured"}: warm ${(warm * 1e3).toFixed(2)} ms, cold ${(coldRun * 1e3).toFixed(2)} ms, per random network ${(perNetwork * 1e3).toFixed(2)} ms (${leaves.toExponential(2)} subgraphs)`,
+          `${name} k=${size} ${colours ? "coloured" : "uncoloured"}: kernel ${(kernel * 1e3).toFixed(2)} ms, warm ${(warm * 1e3).toFixed(2)} ms, cold ${(coldRun * 1e3).toFixed(2)} ms, per random network ${(perNetwork * 1e3).toFixed(2)} ms (${leaves.toExponential(2)} subgraphs)`,
         );
       }
       (subgraph[size] ??= []).push(geomean(per));
@@ -244,14 +276,20 @@ async function calibrate(): Promise<void> {
     }
   }
   // Switching from the k = 3 random networks, whose cost is mostly switching, taking their
-  // enumeration as the original's (factor 1). Switching and that factor cannot be told apart on
-  // two graphs (a least-squares fit of both swung from 0.05 to 0.6 between runs); timing
-  // switchGraph alone charges ~1.6× (allocation and GC outside a census).
-  const switchTry = geomean(
-    rows
-      .filter((r) => r.size === 3)
-      .map((r) => Math.max(1e-10, (r.perNetwork - fixed - r.enumeration) / r.tries)),
-  );
+  // enumeration as the original's (factor 1): what is left per network is a line in the tries
+  // (edges × exchanges × tries), fitted over both graphs and colourings — its intercept the
+  // per-network overhead (`network`), its slope `switchTry`. Switching and that factor cannot be
+  // told apart on two graphs (a least-squares fit of both swung from 0.05 to 0.6 between runs);
+  // timing switchGraph alone charges ~1.6× (allocation and GC outside a census).
+  const k3 = rows
+    .filter((r) => r.size === 3)
+    .map((r) => ({ x: r.tries, y: r.perNetwork - fixed - r.enumeration }));
+  const mx = k3.reduce((a, r) => a + r.x, 0) / k3.length;
+  const my = k3.reduce((a, r) => a + r.y, 0) / k3.length;
+  const sxy = k3.reduce((a, r) => a + (r.x - mx) * (r.y - my), 0);
+  const sxx = k3.reduce((a, r) => a + (r.x - mx) ** 2, 0);
+  const switchTry = Math.max(1e-10, sxx > 0 ? sxy / sxx : my / mx);
+  const network = Math.max(0, my - switchTry * mx);
   const factor3 = 1;
   const randomNetwork: Record<number, number[]> = { 3: [factor3, factor3] };
   for (const size of SIZES.filter((k) => k > 3)) {
@@ -259,30 +297,35 @@ async function calibrate(): Promise<void> {
       geomean(
         rows
           .filter((r) => r.size === size && r.c === c)
-          .map((r) => Math.max(0.5, (r.perNetwork - fixed - switchTry * r.tries) / r.enumeration)),
+          .map((r) =>
+            Math.max(0.5, (r.perNetwork - fixed - network - switchTry * r.tries) / r.enumeration),
+          ),
       ),
     );
   }
   // RAND-ESU: what the sampled jobs cost beyond the tree nodes and subgraphs they keep, per
-  // candidate drawn (tree nodes of depth ≥ 1 under a kept parent).
+  // candidate drawn (tree nodes of depth ≥ 1 under a kept parent), relative to the exact
+  // census's cost per subgraph.
   const draws: number[] = [];
   for (const j of ESTIMATE_JOBS.filter((x) => x.sample !== null && x.networks === 0)) {
     const g = j.graph();
     const sample = j.sample!;
     const levels = estimateSubgraphCount(g, j.size, { rng: new Rng(1, 0xfffffffe) }).levels;
+    await warmUpJob(g, j);
     const [cpu] = await meanCpu(async () => {
       clearCensusCache();
       await census(g, { size: j.size, networks: 0, threads: 1, colours: j.colours, sample });
     }, minCpu);
     const c = j.colours ? 0 : 1;
     let keep = 1;
-    let predicted = fixed + cold[j.size][c];
+    let predicted = fixed + fixedSeconds(g.nodeCount) - CENSUS_COST.census + cold[j.size][c];
     for (let d = 0; d < levels.length; d++) {
       keep *= sample[d];
       const perNode = d === levels.length - 1 ? subgraph[j.size][c] : CENSUS_COST.treeNode;
       predicted += levels[d] * keep * perNode;
     }
-    draws.push(Math.max(0, (cpu - predicted) / candidates(levels, sample)));
+    const perDraw = subgraph[j.size][c];
+    draws.push(Math.max(0.01, (cpu - predicted) / (candidates(levels, sample) * perDraw)));
     console.error(
       `${j.name}: ${(cpu * 1e3).toFixed(1)} ms, ${(predicted * 1e3).toFixed(1)} ms without the draws`,
     );
@@ -290,7 +333,6 @@ async function calibrate(): Promise<void> {
   const table = (t: Record<number, number[]>, f: (x: number) => string) =>
     SIZES.map((k) => `    ${k}: [${t[k].map(f).join(", ")}],`).join("\n");
   const round = (x: number) => String(Number(x.toPrecision(2)));
-  const draw = draws.reduce((a, b) => a + b, 0) / draws.length;
   console.log(`// npm run bench:estimates -- --calibrate (${new Date().toISOString().slice(0, 10)})
   census: ${fmt(fixed)},
   treeNode: ${fmt(CENSUS_COST.treeNode)},
@@ -303,8 +345,9 @@ ${table(cold, round)}
   randomNetwork: {
 ${table(randomNetwork, round)}
   },
+  network: ${fmt(network)},
   switchTry: ${fmt(switchTry)},
-  sampleDraw: ${fmt(draw)},`);
+  sampleDraw: ${round(geomean(draws))},`);
 }
 
 /** Candidate children drawn by RAND-ESU: tree nodes of depth ≥ 1 under a kept parent. */

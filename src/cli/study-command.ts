@@ -324,7 +324,19 @@ function duration(seconds: number): string {
  * The step list on stderr: one line per finished step; while a long step runs, a cli-progress bar
  * (on a terminal) that the step's line replaces when it ends. Plain lines when not a TTY.
  */
-class StepListView {
+/**
+ * Where the step list goes and the clock its ETAs read: the terminal and `performance.now()`, or a
+ * fake terminal and a fake clock in tests (test/cli/study-progress-tty.test.ts).
+ */
+export interface StepListIo {
+  /** A bar is drawn when `isTTY` is set; cli-progress also reads `columns`. */
+  readonly stream: NodeJS.WritableStream & { readonly isTTY?: boolean; readonly columns?: number };
+  /** Milliseconds, as `performance.now()`. */
+  readonly now: () => number;
+}
+
+/** The study's step list on stderr: a line per step, a bar while a long step runs on a terminal. */
+export class StepListView {
   private bar: import("cli-progress").SingleBar | null = null;
   /** The running bar's ETA (seconds left from done/total), as the plain lines have it. */
   private barEta: ((done: number, total: number, now: number) => number) | null = null;
@@ -343,14 +355,18 @@ class StepListView {
     private readonly progress: typeof import("cli-progress") | null,
     private readonly estimates: ReadonlyMap<string, number>,
     private readonly lineProgress: typeof import("./progress.js"),
+    private readonly io: StepListIo,
   ) {
     this.estimateLeft = [...estimates.values()].reduce((a, b) => a + b, 0);
   }
 
-  static async create(estimates: ReadonlyMap<string, number>): Promise<StepListView> {
-    const tty = Boolean(process.stderr.isTTY);
+  static async create(
+    estimates: ReadonlyMap<string, number>,
+    io: StepListIo = { stream: process.stderr, now: () => performance.now() },
+  ): Promise<StepListView> {
+    const tty = Boolean(io.stream.isTTY);
     const progress = tty ? (await import("cli-progress")).default : null;
-    return new StepListView(tty, progress, estimates, await import("./progress.js"));
+    return new StepListView(tty, progress, estimates, await import("./progress.js"), io);
   }
 
   /** ", ETA 3 min 5 s" after a step ran; "" when nothing is left or nothing ran yet. */
@@ -372,7 +388,7 @@ class StepListView {
   }
 
   line(text: string): void {
-    process.stderr.write(`${text}\n`);
+    this.io.stream.write(`${text}\n`);
   }
 
   event(e: StudyEvent): void {
@@ -387,25 +403,26 @@ class StepListView {
           this.bar = new this.progress.SingleBar(
             {
               format: `  … ${e.label} [{bar}] {value}/{total} | ETA {etaText}`,
-              stream: process.stderr,
+              stream: this.io.stream as NodeJS.WriteStream,
               clearOnComplete: true,
               hideCursor: true,
               barsize: 24,
             },
             this.progress.Presets.shades_classic,
           );
-          this.barEta = this.lineProgress.etaClock(performance.now(), this.estimates.get(e.id));
-          const first = this.barEta(0, 1, performance.now());
+          this.barEta = this.lineProgress.etaClock(this.io.now(), this.estimates.get(e.id));
+          const first = this.barEta(0, 1, this.io.now());
           this.bar.start(1, 0, { etaText: this.lineProgress.formatEta(first) });
         } else if (e.long) {
           this.lines = this.lineProgress.progressLines(`  … ${e.label}`, {
             estimateSeconds: this.estimates.get(e.id),
+            write: (text) => void this.io.stream.write(`${text}\n`),
           });
         }
         return;
       case "progress":
         if (this.bar) {
-          const seconds = this.barEta?.(e.done, e.total, performance.now()) ?? NaN;
+          const seconds = this.barEta?.(e.done, e.total, this.io.now()) ?? NaN;
           this.bar.setTotal(e.total);
           this.bar.update(e.done, { etaText: this.lineProgress.formatEta(seconds) });
         }

@@ -6,8 +6,9 @@
  * The ESU tree of the graph is sized by Knuth's probes (motifs/rand-esu.ts: nodes per depth), and
  * the cost is per tree node visited plus per subgraph counted — the subgraph's canonical class
  * looked up, dearer with k and with colours (longer codes) — for the original graph and each
- * random network, plus each random network's switching (exchanges × tries × edges). Sampling
- * (RAND-ESU) visits a depth-d node with probability Π p[0..d], so it shrinks each depth alike.
+ * random network, plus each census's fixed part (its n × n pair matrix built) and each random
+ * network's switching (exchanges × tries × edges). Sampling (RAND-ESU) visits a depth-d node with
+ * probability Π p[0..d], so it shrinks each depth alike, and pays a draw per candidate child.
  *
  * The constants (CENSUS_COST) are CPU seconds on one core of the development machine, measured by
  * `npm run bench:estimates -- --calibrate`, so the estimate is the time of one thread on an idle
@@ -22,45 +23,72 @@ import { estimateSubgraphCount } from "../motifs/rand-esu.js";
  *
  * To re-measure (e.g. after a change to the census kernel in motifs/): run
  *   npm run bench:estimates -- --calibrate
- * (it measures CPU time, not wall, so a loaded machine will do), paste the table it prints over
- * this one, then check with `npm run bench:estimates` (every job within 1.5×). Rows for k > 5 are
+ * (it measures CPU time, not wall, but on a 2-core machine whose cores are SMT siblings a heavy
+ * load still inflates it: the tree graph's k = 5 coloured census took 0.072 s of CPU at a load
+ * average of ~3 and 0.094–0.104 s at ~5), paste the table it prints over this one, then check
+ * with `npm run bench:estimates` (every job within 1.5×; judge on the median of 3 runs). Rows for k > 5 are
  * not measured (a k = 6 census of the benchmark graphs takes minutes): they scale k = 5 by the
  * ratios in SUBGRAPH_GROWTH.
  *
- * Measured on branch guards (main at c5007d7, before the perf branch's kernel changes), CPU time
- * on a loaded machine (the same job varies by ±30 % between runs). Adjusted by hand from the job
- * list's figures where the calibration cannot separate components or the two graphs differ:
- * - cold at k = 3 (both) and k = 5 coloured: the job list's cold runs cost more than the
- *   calibration's;
- * - switching with a k = 3 random-network factor of 0.55 (the calibration assumes 1);
- * - sampleDraw 3e-8 (calibrated 3.9e-8–4.9e-8): the cost per draw differs ~2.7× between the two
- *   graphs; 3e-8 balances the four sampled jobs;
- * - subgraph at k = 4, 5 raised ~10 %: the tree graph costs up to 1.8× per subgraph what the MNIST
- *   graph does (its jobs ran at 0.63–0.87 of the estimate, the MNIST graph's at 0.9–1.2).
- * After the perf branch's kernel (main at ec3ec6a): k = 5 coloured per subgraph 2.65e-8 → 2.4e-8
- * (the MNIST graph's k = 5 jobs ran at 1.46–1.51 of the estimate under load; on an idle machine
- * the tree's ran at 0.64–0.70 with 2.2e-8: at k = 5 coloured the tree graph costs ~1.8× per
- * subgraph what the MNIST graph does, so one constant sits near the edge of 1.5× for both) and the k = 3 uncoloured cold start 0.0008 → 0.0004 (a 0.7 ms job ran at 1.68).
- * Still outside: the tree graph's RAND-ESU job (k = 5, p = 0.5 on the last two depths) runs at
- * ~1.6× its estimate while the MNIST graph's run at 0.8–0.85: a sampled leaf costs more than the
- * fast kernel's, by a graph-dependent factor this model does not have.
+ * Measured on branch est at 5f8ae53 (the kernel with direct counts and prefix blocks), two
+ * calibration runs averaged, CPU time on a machine loaded by another engineer's 2-thread census
+ * (the same measurement varied by up to ±30 % between runs). What the calibration separates:
+ * - `subgraph` from the kernel alone (countSubgraphs, warm), no longer from a whole census: the
+ *   census's row per class of the original (~10 µs a class, ~3.5k classes at k = 5 coloured on
+ *   either graph) was charged per subgraph, 2.5× too much on the 1.6M-subgraph tree graph; it is
+ *   in `cold` now (cold = cold census − kernel);
+ * - `densePairByte`: the n × n pair matrix each census builds (0.17 ms a census on the MNIST-shaped
+ *   graph, counted in the k = 3 per-subgraph figure before);
+ * - every job is run once untimed before it is measured (bench/estimates.ts `warmUpJob`): its first
+ *   run in a process compiled its code paths (~0.2 s at k = 5 coloured), a one-off that the bench's
+ *   mean over repeated runs divided by the run count.
+ * Adjusted by hand from the job list's figures (npm run bench:estimates, medians of 3 runs), where
+ * the calibration's runs disagreed or the two graphs pull apart:
+ * - network 1.5e-4 and switchTry 1.4e-8 (the calibration's line fit gave 4.4e-5 and 4.1e-8 in one
+ *   run; 3.8e-8–4.7e-8 per try with no intercept in two others): the k = 3 jobs with 100 networks
+ *   cost 0.35–0.42 ms a network on the tree graph (4950 tries) and ~1.1 ms on the MNIST graph
+ *   (17 100 tries), which the fixed part of a network fits and a per-try cost alone does not;
+ * - cold at k = 4 raised to 0.004 / 0.0008 (calibrated 0.0027–0.0031 / 0.0004–0.0006) and at
+ *   k = 5 uncoloured set to 0.007 (calibrated 0.0034–0.022): the job list's figures;
+ * - randomNetwork at k = 5: coloured 1.32 (calibrated 1.4–1.7), uncoloured 1.1 (1.2). Coloured, the
+ *   MNIST graph's random networks have 1.3× its subgraphs and cost about what their count says;
+ *   the tree graph's have 0.83× its subgraphs but ~30k classes each (3.5k in the original:
+ *   switching a dense graph makes new coloured codes, each canonicalised once and looked up in
+ *   every census), so they cost ~2.3× per subgraph. The two effects almost cancel against the
+ *   original's subgraph count, which the factor multiplies; 1.32 puts the tree graph's job at 0.78
+ *   and the MNIST graph's at 1.14 (medians of 3 runs);
+ * - sampleDraw 1.3 (calibrated 1–2.1: a factor of the exact census's cost per subgraph; the kernel
+ *   alone costs 0.7–1.6 of it per candidate, and p = 0.5 on the last two depths costs about what
+ *   the exact census does). Per draw the tree graph's sampled census costs ~2.5× what the MNIST
+ *   graph's does (k = 5 coloured; calibration runs), a difference this model does not have: the
+ *   tree graph's k = 5 sample ran at 0.74–0.80 of its time (0.50–0.84 in earlier runs under
+ *   heavier load) and the MNIST graph's with 100 networks at 1.22–1.43.
  */
 export const CENSUS_COST = {
   /** Fixed seconds of every census of a graph (layout, tables, statistics). */
-  census: 6.1e-5,
+  census: 7e-5,
+  /**
+   * Seconds per byte of the n × n pair matrix every census builds (graphs of up to DENSE_NODES
+   * nodes; motifs/census-graph.ts): 0.17 ms for a 914-node graph, per random network too.
+   */
+  densePairByte: 2e-10,
   /** Seconds per ESU tree node above the leaves (extension sets grown and scanned); not fitted. */
   treeNode: 1.3e-8,
   /** Seconds per counted subgraph by size, warm caches: [coloured, uncoloured]. */
   subgraph: {
-    3: [4e-8, 3.6e-8],
-    4: [2.5e-8, 1.6e-8],
-    5: [2.4e-8, 1.6e-8],
+    3: [1.45e-8, 1.35e-8],
+    4: [1.45e-8, 1.1e-8],
+    5: [2.15e-8, 1.15e-8],
   } as Readonly<Record<3 | 4 | 5, readonly [number, number]>>,
-  /** First census in a process (each raw code's class computed once): [coloured, uncoloured]. */
+  /**
+   * First census in a process, beyond its enumeration: each raw code's class computed once, and
+   * the census's row per class of the original (key parsed, statistics, sort; ~10 µs a class):
+   * [coloured, uncoloured].
+   */
   cold: {
-    3: [0.0013, 0.0004],
-    4: [0.00095, 0.0009],
-    5: [0.025, 0.00058],
+    3: [0.00075, 0.0004],
+    4: [0.004, 0.0008],
+    5: [0.03, 0.007],
   } as Readonly<Record<3 | 4 | 5, readonly [number, number]>>,
   /**
    * A random network's enumeration relative to the original's (switching makes raw codes the
@@ -68,18 +96,38 @@ export const CENSUS_COST = {
    * [coloured, uncoloured].
    */
   randomNetwork: {
-    3: [0.55, 0.55],
-    4: [0.85, 0.85],
-    5: [1.2, 1.1],
+    3: [1, 1],
+    4: [1.2, 1.05],
+    5: [1.32, 1.1],
   } as Readonly<Record<3 | 4 | 5, readonly [number, number]>>,
+  /**
+   * Fixed seconds of each random network beyond its census's: the switching's set-up (the graph
+   * copied, its linked pairs marked) and the ensemble's bookkeeping (the network's counts tallied
+   * against the original's classes).
+   */
+  network: 1.5e-4,
   /** Seconds per edge, exchange and try of the switching of one random network. */
-  switchTry: 7e-8,
-  /** RAND-ESU: seconds per candidate child drawn (one random number each). */
-  sampleDraw: 3e-8,
+  switchTry: 1.4e-8,
+  /**
+   * RAND-ESU: seconds per candidate child drawn, relative to the exact census's seconds per
+   * subgraph (`subgraph`). The sampled path does not use the kernel's fast leaf loops: each
+   * candidate, kept or not, costs a random draw and a pass of the general leaf loop — about what
+   * the fast kernel spends on a whole leaf (kernel alone, k = 4 and 5, both graphs: 0.7–1.6).
+   */
+  sampleDraw: 1.3,
 } as const;
 
 /** k > 5: seconds per subgraph (and cold start) relative to k = 5 (not re-measured). */
 export const SUBGRAPH_GROWTH: Readonly<Record<number, number>> = { 6: 1.8, 7: 3, 8: 4.3 };
+
+/**
+ * The k = 5 seconds per subgraph that SUBGRAPH_GROWTH scales for k > 5: [coloured, uncoloured].
+ * Uncoloured k = 5 now counts into direct-indexed slots (motifs/code-table.ts DirectCounts, ~1.4×
+ * faster than the tally and hash tables), which k = 6 cannot use (4^15 raw codes), so the
+ * uncoloured base stays the tally path's figure from before direct counts (1.6e-8). Coloured
+ * k = 5 is on the tally path already.
+ */
+export const K5_TALLY_SUBGRAPH: readonly [number, number] = [CENSUS_COST.subgraph[5][0], 1.6e-8];
 const COLD_GROWTH: Readonly<Record<number, number>> = { 6: 3, 7: 10, 8: 30 };
 
 /** Above this many nodes the engine has no adjacency matrix: edge tests dearer (not re-measured). */
@@ -90,17 +138,18 @@ export const SECONDS_PER_SPARSE_NODE = 3.3e-6;
 /** Seconds to start the census's worker threads (each loads the engine). */
 export const WORKER_START_SECONDS = 0.1;
 
-/** Size's row of a table of `CENSUS_COST`, extrapolated above k = 5. */
+/** Size's row of a table of `CENSUS_COST`, extrapolated above k = 5 from `base` (table's k = 5). */
 function row(
   table: Readonly<Record<3 | 4 | 5, readonly [number, number]>>,
   size: number,
   colours: boolean,
   growth: Readonly<Record<number, number>>,
+  base: readonly [number, number] = table[5],
 ): number {
   const c = colours ? 0 : 1;
   if (size <= 5) return table[Math.max(3, size) as 3 | 4 | 5][c];
   const g = growth[size] ?? (growth[8] === undefined ? 1 : growth[8] * 1.5 ** (size - 8));
-  return table[5][c] * g;
+  return base[c] * g;
 }
 
 export interface CensusCostInput {
@@ -130,7 +179,7 @@ export interface CensusCostEstimate {
 /**
  * Seconds of the enumeration of a graph whose ESU tree has `levels` nodes per depth (warm caches,
  * fixed costs excluded). Sampling visits a depth-d node with probability Π p[0..d] and draws one
- * random number per candidate child of each visited node.
+ * random number per candidate child of each visited node (`sampleDraw`).
  */
 export function enumerationSeconds(
   levels: readonly number[],
@@ -140,12 +189,13 @@ export function enumerationSeconds(
   nodes: number,
 ): number {
   const perSubgraph =
-    row(CENSUS_COST.subgraph, size, colours, SUBGRAPH_GROWTH) *
+    row(CENSUS_COST.subgraph, size, colours, SUBGRAPH_GROWTH, K5_TALLY_SUBGRAPH) *
     (nodes > DENSE_NODES ? SPARSE_FACTOR : 1);
+  const perDraw = perSubgraph * CENSUS_COST.sampleDraw;
   let keep = 1;
   let seconds = 0;
   for (let d = 0; d < levels.length; d++) {
-    if (sample !== null && d > 0) seconds += levels[d] * keep * CENSUS_COST.sampleDraw;
+    if (sample !== null && d > 0) seconds += levels[d] * keep * perDraw;
     keep *= sample?.[d] ?? 1;
     const visited = levels[d] * keep;
     seconds += visited * (d === levels.length - 1 ? perSubgraph : CENSUS_COST.treeNode);
@@ -186,6 +236,13 @@ export function censusCostBound(g: Digraph, input: CensusCostInput): number {
   return costOfLevels(g, input, esuLevelsBound(g, input.size)).seconds;
 }
 
+/** Seconds of every census of an n-node graph, whatever its size k (its census graph built). */
+export function fixedSeconds(n: number): number {
+  const dense = n <= DENSE_NODES ? CENSUS_COST.densePairByte * n * n : 0;
+  const sparse = n > DENSE_NODES ? SECONDS_PER_SPARSE_NODE * n : 0;
+  return CENSUS_COST.census + dense + sparse;
+}
+
 /** The cost of a job on a graph whose ESU tree has `levels` nodes per depth. */
 function costOfLevels(
   g: Digraph,
@@ -194,13 +251,12 @@ function costOfLevels(
 ): Omit<CensusCostEstimate, "subgraphs"> {
   const k = input.size;
   const enumeration = enumerationSeconds(levels, k, input.colours, input.sample, g.nodeCount);
-  const sparse = g.nodeCount > DENSE_NODES ? g.nodeCount : 0;
-  const fixed = CENSUS_COST.census + SECONDS_PER_SPARSE_NODE * sparse;
+  const fixed = fixedSeconds(g.nodeCount);
   const cold = row(CENSUS_COST.cold, k, input.colours, COLD_GROWTH);
   const originalSeconds = fixed + cold + enumeration;
   const switching = CENSUS_COST.switchTry * g.edgeSrc.length * input.exchanges * input.tries;
   const factor = row(CENSUS_COST.randomNetwork, k, input.colours, {});
-  const perNetworkSeconds = fixed + switching + enumeration * factor;
+  const perNetworkSeconds = fixed + CENSUS_COST.network + switching + enumeration * factor;
   const workers = Math.max(1, Math.min(input.workers, input.networks));
   const seconds =
     originalSeconds +

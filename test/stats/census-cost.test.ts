@@ -7,7 +7,16 @@
  */
 import { describe, expect, it } from "vitest";
 import { ESTIMATE_JOBS, measureEstimate, mnistGraph, warmUpCensus } from "../../bench/estimates.js";
-import { estimateCensusCost } from "../../src/stats/census-cost.js";
+import {
+  CENSUS_COST,
+  DENSE_NODES,
+  K5_TALLY_SUBGRAPH,
+  SECONDS_PER_SPARSE_NODE,
+  SUBGRAPH_GROWTH,
+  enumerationSeconds,
+  estimateCensusCost,
+  fixedSeconds,
+} from "../../src/stats/census-cost.js";
 
 const base: Parameters<typeof estimateCensusCost>[1] = {
   size: 4,
@@ -45,5 +54,45 @@ describe("estimateCensusCost", () => {
     expect(s({ colours: false })).toBeLessThan(s());
     const e = estimateCensusCost(g, base);
     expect(e.seconds).toBeCloseTo(e.originalSeconds + 10 * e.perNetworkSeconds, 10);
+  });
+
+  it("charges each census its n × n pair matrix up to DENSE_NODES nodes, per node above", () => {
+    const matrix = (n: number) => fixedSeconds(n) - CENSUS_COST.census;
+    expect(matrix(1000)).toBeCloseTo(CENSUS_COST.densePairByte * 1e6, 15);
+    expect(matrix(2000)).toBeCloseTo(4 * matrix(1000), 15);
+    expect(matrix(DENSE_NODES + 1)).toBeCloseTo(SECONDS_PER_SPARSE_NODE * (DENSE_NODES + 1), 15);
+    // Every random network builds its own matrix: a larger graph's networks cost more each.
+    const small = mnistGraph([100, 20, 10], 400);
+    const large = mnistGraph([1000, 20, 10], 400);
+    const perNetwork = (g: typeof small) =>
+      estimateCensusCost(g, { ...base, size: 3 }).perNetworkSeconds;
+    expect(perNetwork(large) - perNetwork(small)).toBeGreaterThan(
+      0.5 * (matrix(1030) - matrix(130)),
+    );
+  });
+
+  it("prices RAND-ESU per candidate drawn (sampleDraw × the exact cost per subgraph)", () => {
+    const levels = [10, 100, 1000];
+    const perSubgraph = CENSUS_COST.subgraph[3][0];
+    const exact = enumerationSeconds(levels, 3, true, null, 50);
+    expect(exact).toBeCloseTo(110 * CENSUS_COST.treeNode + 1000 * perSubgraph, 15);
+    // p = [1, 0.5, 0.5]: nodes kept 10, 50, 250; candidates drawn 100 (under the root) + 500.
+    const sampled = enumerationSeconds(levels, 3, true, [1, 0.5, 0.5], 50);
+    expect(sampled).toBeCloseTo(
+      60 * CENSUS_COST.treeNode + (600 * CENSUS_COST.sampleDraw + 250) * perSubgraph,
+      15,
+    );
+    // Keeping every candidate still draws for each: dearer than the exact census.
+    expect(enumerationSeconds(levels, 3, true, [1, 1, 1], 50)).toBeGreaterThan(exact);
+  });
+
+  it("scales k > 5 from the k = 5 tally path, not from uncoloured k = 5's direct counts", () => {
+    const levels = [0, 0, 0, 0, 0, 1e6];
+    for (const colours of [true, false]) {
+      const perSubgraph = K5_TALLY_SUBGRAPH[colours ? 0 : 1] * SUBGRAPH_GROWTH[6];
+      expect(enumerationSeconds(levels, 6, colours, null, 50)).toBeCloseTo(1e6 * perSubgraph, 12);
+    }
+    // Uncoloured k = 5 (direct counts) is cheaper than the base k = 6 scales.
+    expect(CENSUS_COST.subgraph[5][1]).toBeLessThan(K5_TALLY_SUBGRAPH[1]);
   });
 });
