@@ -30,9 +30,14 @@ describe("progress lines (not a terminal)", () => {
     const lines = r.stderr.trim().split("\n");
     // Every batch but the last (1260 samples / 20 = 63 batches per epoch).
     expect(lines).toHaveLength(10 * 63 - 1);
-    const pattern = /^train: epoch (\d+)\/10 \((\d+) %\), loss \d\.\d{4}, ETA (\d+) s$/;
+    // The ETA as formatEta writes it: "42 s", or "2 min 19 s" on a slow (loaded) machine.
+    const pattern =
+      /^train: epoch (\d+)\/10 \((\d+) %\), loss \d\.\d{4}, ETA (?:(\d+) min )?(\d+) s$/;
     for (const line of lines) expect(line).toMatch(pattern);
-    const parsed = lines.map((l) => pattern.exec(l)!.slice(1).map(Number));
+    const parsed = lines.map((l) => {
+      const [epoch, percent, min, s] = pattern.exec(l)!.slice(1);
+      return [Number(epoch), Number(percent), 60 * Number(min ?? 0) + Number(s)];
+    });
     // Before the first epoch ended: lines of epoch 1 at under 10 %.
     expect(parsed[0]).toEqual([1, 0, expect.any(Number)]);
     expect(parsed.filter(([epoch]) => epoch === 1).length).toBe(63);
