@@ -52,7 +52,10 @@ interface CensusCliOptions {
 /** Estimated seconds above which the command refuses to enumerate without --force. */
 export const LONG_RUN_SECONDS = 600;
 
-/** Below this estimated work (seconds on all cores) the census runs without worker threads. */
+/**
+ * A census on one thread, or of the original alone, runs without workers below this estimate:
+ * the main thread sees Ctrl-C only between random networks, so longer ones count on a worker.
+ */
 export const IN_PROCESS_SECONDS = 1;
 
 /** Exit code after Ctrl-C, as shells report a process ended by SIGINT (128 + 2). */
@@ -310,8 +313,7 @@ async function runCensusCommand(
     return;
   }
 
-  let threadsToUse = threads;
-  const estimateSeconds = await checkWork(g, {
+  const { seconds: estimateSeconds, inProcess } = await checkWork(g, {
     size,
     networks,
     threads,
@@ -326,7 +328,7 @@ async function runCensusCommand(
   // Starting worker threads costs ~0.1 s each: small jobs finish sooner in-process, so
   // --threads is a maximum. The results are the same either way (one random stream per
   // network; a census split across threads adds up exact integer counts).
-  if (estimateSeconds < IN_PROCESS_SECONDS) threadsToUse = 1;
+  const threadsToUse = inProcess ? 1 : threads;
 
   // Memory and class counts after the time check (whose refusal suggests --sample).
   const { checkCensusPlanQuickly } = await import("../stats/census-memory.js");
@@ -365,7 +367,7 @@ async function runCensusCommand(
       sample,
       threads: threadsToUse,
       // A longer job counts on a worker even for --threads 1, so Ctrl-C is seen within a second.
-      inProcess: estimateSeconds < IN_PROCESS_SECONDS,
+      inProcess,
       alpha,
       minCount,
       minRelativeChange,
@@ -583,8 +585,27 @@ function parseSample(text: string, size: number): number[] {
 }
 
 /**
+ * Whether a census runs on the main thread, from its estimated seconds on one thread (`single`)
+ * and on `workers` workers, their start-up included (`parallel`): when workers would not finish
+ * sooner. The model has no split of the original's census across threads, so census-only jobs
+ * (and one thread) keep the plain threshold, IN_PROCESS_SECONDS (Ctrl-C).
+ */
+export function runsInProcess(job: {
+  single: number;
+  parallel: number;
+  workers: number;
+  networks: number;
+}): boolean {
+  if (job.workers === 1 || job.networks === 0) return job.single < IN_PROCESS_SECONDS;
+  return job.single <= job.parallel;
+}
+
+/**
  * Estimate the census's time up front (stats/census-cost.ts), sampled or exact; say it when long,
  * and refuse a very long run (unless --force), saying how to sample (or sample less) instead.
+ * Also decides where it runs: in-process when the model says workers would not finish sooner
+ * (their start-up included) and the job is short enough for Ctrl-C; the seconds are those of
+ * that choice.
  */
 async function checkWork(
   g: import("../graph/digraph.js").Digraph,
@@ -600,18 +621,24 @@ async function checkWork(
     force: boolean;
     note: (m: string) => void;
   },
-): Promise<number> {
-  const { censusCostBound, estimateCensusCost } = await import("../stats/census-cost.js");
+): Promise<{ seconds: number; inProcess: boolean }> {
+  const { censusCostBound, estimateCensusCost, WORKER_START_SECONDS } =
+    await import("../stats/census-cost.js");
   const { availableParallelism } = await import("node:os");
   const { size, networks, sample } = job;
   const threads = job.threads ?? availableParallelism();
   const workers = Math.max(1, Math.min(threads, Math.max(networks, 1)));
-  // A small job (its upper bound in-process already) needs no probes: the same decisions follow.
-  const bound = censusCostBound(g, { ...job, workers });
-  if (bound < IN_PROCESS_SECONDS) return bound;
+  // A job whose upper bound on one thread is below what starting the workers costs needs no
+  // probes: in-process.
+  const bound = censusCostBound(g, { ...job, workers: 1 });
+  if (bound < Math.min(IN_PROCESS_SECONDS, WORKER_START_SECONDS * workers)) {
+    return { seconds: bound, inProcess: true };
+  }
   const est = estimateCensusCost(g, { ...job, workers });
-  const seconds = est.seconds;
-  if (seconds < 30) return seconds;
+  const single = est.originalSeconds + networks * est.perNetworkSeconds;
+  const inProcess = runsInProcess({ single, parallel: est.seconds, workers, networks });
+  const seconds = inProcess ? single : est.seconds;
+  if (seconds < 30) return { seconds, inProcess };
   const human =
     seconds < 3600 ? `${Math.round(seconds / 60)} min` : `${(seconds / 3600).toFixed(1)} h`;
   const kept = est.subgraphs * (sample ?? []).reduce((a, b) => a * b, 1);
@@ -622,7 +649,7 @@ async function checkWork(
   const summary = `about ${est.subgraphs.toExponential(1)} subgraphs of size ${size} per network; ${what} of the graph and ${networks} random networks would take roughly ${human}`;
   if (seconds <= LONG_RUN_SECONDS || job.force) {
     job.note(`${summary}.`);
-    return seconds;
+    return { seconds, inProcess };
   }
   // Sample about a quarter of the refusal limit's work; the probability goes on the last two
   // depths, where most of the ESU tree is (a rough cost model: work ∝ leaves kept).
