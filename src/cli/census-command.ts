@@ -98,7 +98,7 @@ export function register(program: Command): void {
     .option("-s, --seed <S>", "seed of every random step (0..4294967295)", "1")
     .option(
       "--threads <n>",
-      "worker threads at most (default: all cores; 1 = no workers; short jobs run in-process)",
+      "counting threads at most (default: all cores; short jobs run in-process, longer ones with --threads 1 on one worker so Ctrl-C stays prompt)",
     )
     .option("--no-colours", "ignore edge colours (every edge colour 1, also in the switching)")
     .option(
