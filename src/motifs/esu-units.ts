@@ -18,6 +18,7 @@ import { Rng } from "../core/random.js";
 import type { Digraph } from "../graph/digraph.js";
 import type { CensusGraph } from "./census-graph.js";
 import { prepareCensus, runCensus } from "./count-subgraphs.js";
+import { extendWith, probeBelow } from "./esu-probe.js";
 import type { SubgraphCountOptions, SubgraphCounts } from "./types.js";
 
 /** End child of a unit that takes all of its root's children. */
@@ -53,49 +54,20 @@ function childCosts(
   const rng = new Rng(0x5eed, k);
   const ext = new Int32Array(Math.max(1, n));
   const blocked = new Uint8Array(n);
+  const levels = new Float64Array(Math.max(1, k));
   for (let v = 0; v < n; v++) {
-    let e = 0;
     blocked[v] = 1;
-    for (let i = start[v]; i < start[v + 1]; i++) {
-      const u = adj[i];
-      if (u > v && blocked[u] === 0) {
-        blocked[u] = 1;
-        ext[e++] = u;
-      }
-    }
+    const e = extendWith(cg, v, v, ext, blocked, 0);
     for (let c = 0; c < e; c++) {
-      let nodes = 0;
-      if (k <= 2) nodes = 1;
-      else
-        for (let p = 0; p < probes; p++) {
-          // Depth 1 is the child itself; hi grows past e with each chosen vertex's exclusive
-          // neighbours, which are unblocked again after the probe.
-          let w = ext[c];
-          let lo = c + 1;
-          let hi = e;
-          let weight = 1;
-          let sum = 1;
-          for (let d = 2; d < k; d++) {
-            for (let i = start[w]; i < start[w + 1]; i++) {
-              const u = adj[i];
-              if (u > v && blocked[u] === 0) {
-                blocked[u] = 1;
-                ext[hi++] = u;
-              }
-            }
-            const width = hi - lo;
-            if (width === 0) break;
-            weight *= width;
-            sum += weight;
-            if (d === k - 1) break;
-            const pick = lo + rng.int(width);
-            w = ext[pick];
-            lo = pick + 1;
-          }
-          for (let i = e; i < hi; i++) blocked[ext[i]] = 0;
-          nodes += sum;
-        }
-      each(v, c, e, k <= 2 ? 1 : nodes / probes);
+      // The child itself (1 node at depth 1), then the probes below it.
+      let nodes = probes;
+      for (let p = 0; p < probes && k > 2; p++) {
+        const hi = extendWith(cg, v, ext[c], ext, blocked, e);
+        const end = probeBelow(cg, v, k, ext, blocked, c + 1, hi, 1, 1, levels, rng);
+        for (let d = 2; d < k; d++) nodes += levels[d];
+        for (let i = e; i < end; i++) blocked[ext[i]] = 0;
+      }
+      each(v, c, e, nodes / probes);
     }
     for (let i = 0; i < e; i++) blocked[ext[i]] = 0;
     blocked[v] = 0;

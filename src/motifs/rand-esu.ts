@@ -11,6 +11,7 @@
 import { Rng } from "../core/random.js";
 import type { Digraph } from "../graph/digraph.js";
 import { buildCensusGraph } from "./census-graph.js";
+import { extendWith, probeBelow } from "./esu-probe.js";
 import { checkProbabilities, checkSize, prepareCensus, runCensus } from "./count-subgraphs.js";
 import type { SubgraphCountOptions, SubgraphCounts } from "./types.js";
 
@@ -68,7 +69,7 @@ export function estimateSubgraphCount(
   const rng = options.rng ?? new Rng(options.seed ?? 0);
   const probes = options.probes ?? 2000;
   const cg = buildCensusGraph(g, false, null);
-  const { n, start, adj } = cg;
+  const { n } = cg;
   const k = size;
   const ext = new Int32Array(Math.max(1, n));
   const blocked = new Uint8Array(n);
@@ -76,45 +77,20 @@ export function estimateSubgraphCount(
   let sumSq = 0;
   let nodes = 0;
   const levels = new Float64Array(k);
+  const probeLevels = new Float64Array(k);
   for (let probe = 0; probe < probes && n > 0; probe++) {
     const v = rng.int(n);
     blocked[v] = 1;
-    let lo = 0;
-    let hi = 0;
-    for (let i = start[v]; i < start[v + 1]; i++) {
-      const u = adj[i];
-      if (u > v) {
-        blocked[u] = 1;
-        ext[hi++] = u;
-      }
+    const rootEnd = extendWith(cg, v, v, ext, blocked, 0);
+    // n roots, each with weight n: the probe's estimate of the nodes at depth 0 is n.
+    probeLevels[0] = n;
+    const end = probeBelow(cg, v, k, ext, blocked, 0, rootEnd, 0, n, probeLevels, rng);
+    for (let d = 0; d < k; d++) {
+      nodes += probeLevels[d];
+      levels[d] += probeLevels[d];
     }
-    let weight = n; // estimate of the number of tree nodes at the current depth
-    nodes += weight;
-    levels[0] += weight;
-    let leaves = 0;
-    for (let d = 1; d < k; d++) {
-      const width = hi - lo;
-      if (width === 0) break;
-      weight *= width;
-      nodes += weight;
-      levels[d] += weight;
-      if (d === k - 1) {
-        leaves = weight;
-        break;
-      }
-      // ESU's i-th child takes w = ext[i]; its extension is the siblings after it, then N_excl(w).
-      const pick = lo + rng.int(width);
-      const w = ext[pick];
-      lo = pick + 1;
-      for (let i = start[w]; i < start[w + 1]; i++) {
-        const u = adj[i];
-        if (u > v && blocked[u] === 0) {
-          blocked[u] = 1;
-          ext[hi++] = u;
-        }
-      }
-    }
-    for (let i = 0; i < hi; i++) blocked[ext[i]] = 0;
+    const leaves = k > 1 ? probeLevels[k - 1] : 0;
+    for (let i = 0; i < end; i++) blocked[ext[i]] = 0;
     blocked[v] = 0;
     sum += leaves;
     sumSq += leaves * leaves;
