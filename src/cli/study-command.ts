@@ -321,10 +321,6 @@ function duration(seconds: number): string {
 }
 
 /**
- * The step list on stderr: one line per finished step; while a long step runs, a cli-progress bar
- * (on a terminal) that the step's line replaces when it ends. Plain lines when not a TTY.
- */
-/**
  * Where the step list goes and the clock its ETAs read: the terminal and `performance.now()`, or a
  * fake terminal and a fake clock in tests (test/cli/study-progress-tty.test.ts).
  */
@@ -335,7 +331,10 @@ export interface StepListIo {
   readonly now: () => number;
 }
 
-/** The study's step list on stderr: a line per step, a bar while a long step runs on a terminal. */
+/**
+ * The step list on stderr: one line per finished step; while a long step runs, a cli-progress bar
+ * (on a terminal) that the step's line replaces when it ends. Plain lines when not a TTY.
+ */
 export class StepListView {
   private bar: import("cli-progress").SingleBar | null = null;
   /** The running bar's ETA (seconds left from done/total), as the plain lines have it. */

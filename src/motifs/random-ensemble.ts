@@ -6,8 +6,8 @@
  * Networks are batched into tasks for piscina worker threads and the results are put back in
  * index order, so the output is bit-identical for any thread count. `threads: 1` runs in-process
  * (unless `inProcess: false`), without workers, yielding to the event loop after each network.
- * `censusCounts` also counts the
- * original graph on the same workers, so the main thread stays free while a census runs.
+ * `censusCounts` also counts the original graph on the same workers, so the main thread stays
+ * free while a census runs.
  *
  * The null model is named, and resolved from src/nulls/registry.ts in every thread. A null
  * registered at run time without a `module` exists in this thread only: it runs in-process.

@@ -23,12 +23,12 @@ import { estimateSubgraphCount } from "../motifs/rand-esu.js";
  *
  * To re-measure (e.g. after a change to the census kernel in motifs/): run
  *   npm run bench:estimates -- --calibrate
- * (it measures CPU time, not wall, but on a 2-core machine whose cores are SMT siblings a heavy
- * load still inflates it: the tree graph's k = 5 coloured census took 0.072 s of CPU at a load
- * average of ~3 and 0.094–0.104 s at ~5), paste the table it prints over this one, then check
- * with `npm run bench:estimates` (every job within 1.5×; judge on the median of 3 runs). Rows for k > 5 are
- * not measured (a k = 6 census of the benchmark graphs takes minutes): they scale k = 5 by the
- * ratios in SUBGRAPH_GROWTH.
+ * (it measures CPU time, not wall, but on the 2-core development machine a heavy load still
+ * inflates it: the tree graph's k = 5 coloured census took 0.072 s of CPU at a load average of ~3
+ * and 0.094–0.104 s at ~5), paste the table it prints over this one, then check with
+ * `npm run bench:estimates` (every job within 1.5×; judge on the median of 3 runs). Rows for
+ * k > 5 are not measured (a k = 6 census of the benchmark graphs takes minutes): they scale k = 5
+ * by the ratios in SUBGRAPH_GROWTH.
  *
  * Measured on branch est at 5f8ae53 (the kernel with direct counts and prefix blocks), two
  * calibration runs averaged, CPU time on a machine loaded by another engineer's 2-thread census
@@ -39,9 +39,9 @@ import { estimateSubgraphCount } from "../motifs/rand-esu.js";
  *   in `cold` now (cold = cold census − kernel);
  * - `densePairByte`: the n × n pair matrix each census builds (0.17 ms a census on the MNIST-shaped
  *   graph, counted in the k = 3 per-subgraph figure before);
- * - every job is run once untimed before it is measured (bench/estimates.ts `warmUpJob`): its first
- *   run in a process compiled its code paths (~0.2 s at k = 5 coloured), a one-off that the bench's
- *   mean over repeated runs divided by the run count.
+ * - every job is run untimed before it is measured (bench/estimates.ts `warmUpJob`, up to 3 runs):
+ *   its first runs in a process compiled its code paths (~0.2 s at k = 5 coloured), a one-off that
+ *   the bench's mean over repeated runs divided by the run count.
  * Adjusted by hand from the job list's figures (npm run bench:estimates, medians of 3 runs), where
  * the calibration's runs disagreed or the two graphs pull apart:
  * - network 1.5e-4 and switchTry 1.4e-8 (the calibration's line fit gave 4.4e-5 and 4.1e-8 in one

@@ -82,6 +82,7 @@ export const censusKind: StepKind<CensusParams, CensusSummary> = {
     const m = p.motifs;
     const g = parseGraph(await ctx.readText(p.graph), graphFile);
     const sampling = samplingFor(g, p.size, p.seed, m.maxExactSubgraphs ?? Infinity);
+    const short = p.size <= 3 || estimate < IN_PROCESS_SECONDS;
     const options: CensusOptions = {
       size: p.size,
       networks: m.randomNetworks,
@@ -92,9 +93,9 @@ export const censusKind: StepKind<CensusParams, CensusSummary> = {
       // Size-3 censuses and small ones (a trajectory's few random networks) take less than
       // starting workers costs, so "auto" runs them in-process (results are identical for any
       // thread count).
-      threads: (p.size <= 3 || estimate < IN_PROCESS_SECONDS) && ctx.autoThreads ? 1 : ctx.threads,
+      threads: short && ctx.autoThreads ? 1 : ctx.threads,
       // A longer one counts on a worker even with `threads: 1`, so Ctrl-C stops it at once.
-      inProcess: p.size <= 3 || estimate < IN_PROCESS_SECONDS,
+      inProcess: short,
       colours: m.colours,
       vertexColours: m.vertexColours === "layer" ? "layer" : null,
       onProgress: (done, total) => ctx.progress(done, total),
