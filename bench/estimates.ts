@@ -15,6 +15,7 @@
  *   npm run bench:estimates -- mnist         the jobs whose name contains "mnist"
  *   npm run bench:estimates -- --calibrate   measure the model's components and print the
  *                                            CENSUS_COST table to paste into stats/census-cost.ts
+ *   npm run bench:estimates -- --calibrate sampling   only its RAND-ESU part (CENSUS_COST.sampling)
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -25,7 +26,7 @@ import { parseFanmodEdgeList } from "../src/graph/fanmod-edge-list.js";
 import { clearCensusCache, countSubgraphs } from "../src/motifs/count-subgraphs.js";
 import { census } from "../src/stats/census.js";
 import { CENSUS_COST, estimateCensusCost, fixedSeconds } from "../src/stats/census-cost.js";
-import { estimateSubgraphCount } from "../src/motifs/rand-esu.js";
+import { estimateSubgraphCount, sampleSubgraphs } from "../src/motifs/rand-esu.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const ANCHOR = join(ROOT, "..", "shared", "anchor", "zambra2020", "seed180112-normal");
@@ -313,33 +314,6 @@ async function calibrate(): Promise<void> {
       ),
     );
   }
-  // RAND-ESU: what the sampled jobs cost beyond the tree nodes and subgraphs they keep, per
-  // candidate drawn (tree nodes of depth ≥ 1 under a kept parent), relative to the exact
-  // census's cost per subgraph.
-  const draws: number[] = [];
-  for (const j of ESTIMATE_JOBS.filter((x) => x.sample !== null && x.networks === 0)) {
-    const g = j.graph();
-    const sample = j.sample!;
-    const levels = estimateSubgraphCount(g, j.size, { rng: new Rng(1, 0xfffffffe) }).levels;
-    await warmUpJob(g, j);
-    const [cpu] = await meanCpu(async () => {
-      clearCensusCache();
-      await census(g, { size: j.size, networks: 0, threads: 1, colours: j.colours, sample });
-    }, minCpu);
-    const c = j.colours ? 0 : 1;
-    let keep = 1;
-    let predicted = fixed + fixedSeconds(g.nodeCount) - CENSUS_COST.census + cold[j.size][c];
-    for (let d = 0; d < levels.length; d++) {
-      keep *= sample[d];
-      const perNode = d === levels.length - 1 ? subgraph[j.size][c] : CENSUS_COST.treeNode;
-      predicted += levels[d] * keep * perNode;
-    }
-    const perDraw = subgraph[j.size][c];
-    draws.push(Math.max(0.01, (cpu - predicted) / (candidates(levels, sample) * perDraw)));
-    console.error(
-      `${j.name}: ${(cpu * 1e3).toFixed(1)} ms, ${(predicted * 1e3).toFixed(1)} ms without the draws`,
-    );
-  }
   const table = (t: Record<number, number[]>, f: (x: number) => string) =>
     SIZES.map((k) => `    ${k}: [${t[k].map(f).join(", ")}],`).join("\n");
   const round = (x: number) => String(Number(x.toPrecision(2)));
@@ -356,26 +330,118 @@ ${table(cold, round)}
 ${table(randomNetwork, round)}
   },
   network: ${fmt(network)},
-  switchTry: ${fmt(switchTry)},
-  sampleDraw: ${round(geomean(draws))},`);
+  switchTry: ${fmt(switchTry)},`);
+  await calibrateSampling();
 }
 
-/** Candidate children drawn by RAND-ESU: tree nodes of depth ≥ 1 under a kept parent. */
-function candidates(levels: readonly number[], sample: readonly number[]): number {
-  let keep = 1;
-  let n = 0;
-  for (let d = 0; d < levels.length; d++) {
-    if (d > 0) n += levels[d] * keep;
-    keep *= sample[d];
+/** Probability vectors of the sampling calibration: the last three depths' (the others are 1). */
+const SAMPLING_DESIGN: readonly (readonly [number, number, number])[] = [
+  [1, 1, 1],
+  [1, 0.5, 0.5],
+  [1, 0.3, 0.3],
+  [1, 0.1, 0.1],
+  [1, 1, 0.2],
+  [1, 0.2, 1],
+  [1, 0.05, 1],
+  [1, 1, 0.05],
+  [0.3, 1, 1],
+  [0.3, 0.3, 0.3],
+];
+
+/**
+ * Fit CENSUS_COST.sampling: for k = 4 and 5, coloured and uncoloured, the kernel's sampled time
+ * (sampleSubgraphs, warm) on both graphs for each vector of SAMPLING_DESIGN, relative to the
+ * exact kernel's (countSubgraphs) on the same graph, both less the census graph's build
+ * (fixedSeconds), is fitted by least squares on relative
+ * errors as draw · candidates + branch · Σ candidates · min(p, 1 − p) + leaf · subgraphs kept,
+ * each per subgraph of the exact census (stats/census-cost.ts enumerationSeconds). Prints the
+ * table and each vector's fitted/measured ratio.
+ */
+async function calibrateSampling(): Promise<void> {
+  const minCpu = 0.5;
+  const table: string[] = [];
+  for (const size of [4, 5]) {
+    const coefs: number[][] = [];
+    for (const colours of [true, false]) {
+      const xs: number[][] = [];
+      const ys: number[] = [];
+      const names: string[] = [];
+      for (const name of ["tree", "mnist"] as const) {
+        const g = graphs[name]();
+        const levels = estimateSubgraphCount(g, size, { rng: new Rng(1, 0xfffffffe) }).levels;
+        const subgraphs = levels[size - 1];
+        const kernel = async (sample: readonly number[] | null, seed: number) => {
+          if (sample === null) countSubgraphs(g, { size, colours });
+          else sampleSubgraphs(g, { size, colours, probabilities: sample, rng: new Rng(seed) });
+        };
+        for (let i = 0; i < WARM_UP_RUNS; i++) await kernel(null, 0);
+        const [exact] = await meanCpu(() => kernel(null, 0), minCpu);
+        for (const tail of SAMPLING_DESIGN) {
+          const sample = [...Array<number>(size - 3).fill(1), ...tail];
+          let seed = 0;
+          for (let i = 0; i < WARM_UP_RUNS; i++) await kernel(sample, seed++);
+          const [cpu] = await meanCpu(() => kernel(sample, seed++), minCpu);
+          let keep = 1;
+          let drawn = 0;
+          let branches = 0;
+          for (let d = 0; d < size; d++) {
+            drawn += levels[d] * keep;
+            branches += levels[d] * keep * Math.min(sample[d], 1 - sample[d]);
+            keep *= sample[d];
+          }
+          xs.push([drawn / subgraphs, branches / subgraphs, keep]);
+          // Both kernels build the census graph first (the model's fixed cost, not fitted here).
+          const build = fixedSeconds(g.nodeCount);
+          ys.push(Math.max(cpu - build, 1e-9) / (exact - build));
+          names.push(
+            `${name} k=${size} ${colours ? "coloured" : "uncoloured"} ${sample.join(",")}`,
+          );
+        }
+      }
+      const coef = relativeLeastSquares(xs, ys);
+      xs.forEach((x, i) => {
+        const fit = x.reduce((a, xi, j) => a + xi * coef[j], 0);
+        console.error(`${names[i].padEnd(44)} ${(fit / ys[i]).toFixed(2)}`);
+      });
+      coefs.push(coef);
+    }
+    const pair = (j: number) => `[${coefs.map((c) => Number(c[j].toPrecision(2))).join(", ")}]`;
+    table.push(`    ${size}: { draw: ${pair(0)}, branch: ${pair(1)}, leaf: ${pair(2)} },`);
   }
-  return n;
+  console.log(`  sampling: {\n${table.join("\n")}\n  },`);
+}
+
+/** Least squares of y ≈ x · c weighted by 1/y (relative errors), by the normal equations. */
+function relativeLeastSquares(xs: readonly number[][], ys: readonly number[]): number[] {
+  const m = xs[0].length;
+  const a = Array.from({ length: m }, () => new Array<number>(m + 1).fill(0));
+  xs.forEach((x, i) => {
+    const w = 1 / (ys[i] * ys[i]);
+    for (let r = 0; r < m; r++) {
+      for (let c = 0; c < m; c++) a[r][c] += w * x[r] * x[c];
+      a[r][m] += w * x[r] * ys[i];
+    }
+  });
+  // Gauss–Jordan elimination with partial pivoting.
+  for (let col = 0; col < m; col++) {
+    let pivot = col;
+    for (let r = col + 1; r < m; r++) if (Math.abs(a[r][col]) > Math.abs(a[pivot][col])) pivot = r;
+    [a[col], a[pivot]] = [a[pivot], a[col]];
+    for (let r = 0; r < m; r++) {
+      if (r === col) continue;
+      const f = a[r][col] / a[col][col];
+      for (let c = col; c <= m; c++) a[r][c] -= f * a[col][c];
+    }
+  }
+  return a.map((row, r) => row[m] / row[r]);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const args = process.argv.slice(2);
   await warmUpCensus();
   if (args.includes("--calibrate")) {
-    await calibrate();
+    if (args.includes("sampling")) await calibrateSampling();
+    else await calibrate();
   } else {
     const filter = args.find((a) => !a.startsWith("--")) ?? "";
     let bad = 0;

@@ -57,12 +57,8 @@ import { estimateSubgraphCount } from "../motifs/rand-esu.js";
  *   every census), so they cost ~2.3× per subgraph. The two effects almost cancel against the
  *   original's subgraph count, which the factor multiplies; 1.32 puts the tree graph's job at 0.78
  *   and the MNIST graph's at 1.14 (medians of 3 runs);
- * - sampleDraw 1.3 (calibrated 1–2.1: a factor of the exact census's cost per subgraph; the kernel
- *   alone costs 0.7–1.6 of it per candidate, and p = 0.5 on the last two depths costs about what
- *   the exact census does). Per draw the tree graph's sampled census costs ~2.5× what the MNIST
- *   graph's does (k = 5 coloured; calibration runs), a difference this model does not have: the
- *   tree graph's k = 5 sample ran at 0.74–0.80 of its time (0.50–0.84 in earlier runs under
- *   heavier load) and the MNIST graph's with 100 networks at 1.22–1.43.
+ * - `sampling` is fitted separately (`--calibrate sampling`, kernel alone, relative to the exact
+ *   kernel on the same graph, so the graphs' different costs per subgraph stay in `subgraph`).
  */
 export const CENSUS_COST = {
   /** Fixed seconds of every census of a graph (layout, tables, statistics). */
@@ -109,13 +105,30 @@ export const CENSUS_COST = {
   /** Seconds per edge, exchange and try of the switching of one random network. */
   switchTry: 1.4e-8,
   /**
-   * RAND-ESU: seconds per candidate child drawn, relative to the exact census's seconds per
-   * subgraph (`subgraph`). The sampled path does not use the kernel's fast leaf loops: each
-   * candidate, kept or not, costs a random draw and a pass of the general leaf loop — about what
-   * the fast kernel spends on a whole leaf (kernel alone, k = 4 and 5, both graphs: 0.7–1.6).
+   * RAND-ESU, relative to the exact census's seconds per subgraph (`subgraph`) of the same size
+   * and colouring: [coloured, uncoloured]. The sampled path has no fast leaf loops: every
+   * candidate child, kept or not, costs a random draw and a pass of the general loop (`draw`);
+   * a draw whose outcome the CPU cannot predict costs a mispredicted branch, counted as
+   * min(p, 1 − p) per draw (`branch`: p = 0.5 mispredicts about every other draw, p = 1 or 0.05
+   * almost never); and each subgraph kept is coded and tallied (`leaf`). Fitted by
+   * `npm run bench:estimates -- --calibrate sampling` on both benchmark graphs (k = 4 and 5,
+   * coloured and uncoloured, ten probability vectors each; 2026-12-07, idle): the 80 fitted
+   * times lie within 0.69–1.18 of the measured (k = 5: 0.95–1.1 but for two vectors; the worst
+   * are k = 4 on the MNIST graph, kernels of a few ms). Without the branch term the p = 0.5
+   * vectors were at 0.76–0.84 on both graphs (k = 5 coloured).
    */
-  sampleDraw: 1.3,
+  sampling: {
+    4: { draw: [1, 1.2], branch: [1.2, 1.7], leaf: [0.91, 0.52] },
+    5: { draw: [0.86, 1.1], branch: [1.3, 1.4], leaf: [0.78, 0.67] },
+  } as Readonly<Record<4 | 5, SamplingCost>>,
 } as const;
+
+/** RAND-ESU's costs relative to the exact census's per subgraph: [coloured, uncoloured] each. */
+export interface SamplingCost {
+  readonly draw: readonly [number, number];
+  readonly branch: readonly [number, number];
+  readonly leaf: readonly [number, number];
+}
 
 /** k > 5: seconds per subgraph (and cold start) relative to k = 5 (not re-measured). */
 export const SUBGRAPH_GROWTH: Readonly<Record<number, number>> = { 6: 1.8, 7: 3, 8: 4.3 };
@@ -178,8 +191,9 @@ export interface CensusCostEstimate {
 
 /**
  * Seconds of the enumeration of a graph whose ESU tree has `levels` nodes per depth (warm caches,
- * fixed costs excluded). Sampling visits a depth-d node with probability Π p[0..d] and draws one
- * random number per candidate child of each visited node (`sampleDraw`).
+ * fixed costs excluded). Sampling visits a depth-d node with probability Π p[0..d]; each candidate
+ * child of a visited node is a draw, priced by `CENSUS_COST.sampling` (a draw, a mispredicted
+ * branch min(p, 1 − p) of the time, and each subgraph kept).
  */
 export function enumerationSeconds(
   levels: readonly number[],
@@ -191,14 +205,24 @@ export function enumerationSeconds(
   const perSubgraph =
     row(CENSUS_COST.subgraph, size, colours, SUBGRAPH_GROWTH, K5_TALLY_SUBGRAPH) *
     (nodes > DENSE_NODES ? SPARSE_FACTOR : 1);
-  const perDraw = perSubgraph * CENSUS_COST.sampleDraw;
+  const last = levels.length - 1;
+  if (sample === null) {
+    let inner = 0;
+    for (let d = 0; d < last; d++) inner += levels[d];
+    return inner * CENSUS_COST.treeNode + levels[last] * perSubgraph;
+  }
+  const c = colours ? 0 : 1;
+  const cost = CENSUS_COST.sampling[Math.min(5, Math.max(4, size)) as 4 | 5];
   let keep = 1;
   let seconds = 0;
-  for (let d = 0; d < levels.length; d++) {
-    if (sample !== null && d > 0) seconds += levels[d] * keep * perDraw;
-    keep *= sample?.[d] ?? 1;
-    const visited = levels[d] * keep;
-    seconds += visited * (d === levels.length - 1 ? perSubgraph : CENSUS_COST.treeNode);
+  for (let d = 0; d <= last; d++) {
+    // levels[d] · keep: the candidates drawn at depth d (children of kept depth-(d−1) nodes).
+    const p = sample[d];
+    const drawn = levels[d] * keep;
+    seconds += drawn * (cost.draw[c] + Math.min(p, 1 - p) * cost.branch[c]) * perSubgraph;
+    keep *= p;
+    const kept = levels[d] * keep;
+    seconds += d === last ? kept * cost.leaf[c] * perSubgraph : kept * CENSUS_COST.treeNode;
   }
   return seconds;
 }

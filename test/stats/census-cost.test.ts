@@ -71,19 +71,42 @@ describe("estimateCensusCost", () => {
     );
   });
 
-  it("prices RAND-ESU per candidate drawn (sampleDraw × the exact cost per subgraph)", () => {
+  it("prices RAND-ESU per candidate drawn, per unpredictable draw and per subgraph kept", () => {
     const levels = [10, 100, 1000];
     const perSubgraph = CENSUS_COST.subgraph[3][0];
     const exact = enumerationSeconds(levels, 3, true, null, 50);
     expect(exact).toBeCloseTo(110 * CENSUS_COST.treeNode + 1000 * perSubgraph, 15);
-    // p = [1, 0.5, 0.5]: nodes kept 10, 50, 250; candidates drawn 100 (under the root) + 500.
+    // k = 3 takes k = 4's figures. p = [1, 0.5, 0.5]: drawn 10, 100 and 500 (under kept nodes),
+    // kept 10, 50 (tree nodes) and 250 (subgraphs); the branch costs min(p, 1 − p) per draw.
+    const { draw, branch, leaf } = CENSUS_COST.sampling[4];
     const sampled = enumerationSeconds(levels, 3, true, [1, 0.5, 0.5], 50);
     expect(sampled).toBeCloseTo(
-      60 * CENSUS_COST.treeNode + (600 * CENSUS_COST.sampleDraw + 250) * perSubgraph,
+      60 * CENSUS_COST.treeNode +
+        (610 * draw[0] + (100 + 500) * 0.5 * branch[0] + 250 * leaf[0]) * perSubgraph,
       15,
     );
-    // Keeping every candidate still draws for each: dearer than the exact census.
-    expect(enumerationSeconds(levels, 3, true, [1, 1, 1], 50)).toBeGreaterThan(exact);
+    // p = 1 everywhere: draws without mispredictions, every subgraph through the slow loop.
+    const all = enumerationSeconds(levels, 3, true, [1, 1, 1], 50);
+    expect(all).toBeCloseTo(
+      110 * CENSUS_COST.treeNode + (1110 * draw[0] + 1000 * leaf[0]) * perSubgraph,
+      15,
+    );
+    expect(all).toBeGreaterThan(exact);
+    // Uncoloured uses its own column; k = 5 its own row.
+    const u = CENSUS_COST.sampling[4];
+    expect(enumerationSeconds(levels, 3, false, [1, 1, 1], 50)).toBeCloseTo(
+      110 * CENSUS_COST.treeNode +
+        (1110 * u.draw[1] + 1000 * u.leaf[1]) * CENSUS_COST.subgraph[3][1],
+      15,
+    );
+    const five = [1, 10, 100, 1000, 10000];
+    const s5 = CENSUS_COST.sampling[5];
+    expect(enumerationSeconds(five, 5, true, [1, 1, 1, 1, 0.1], 50)).toBeCloseTo(
+      1111 * CENSUS_COST.treeNode +
+        (11111 * s5.draw[0] + 10000 * 0.1 * s5.branch[0] + 1000 * s5.leaf[0]) *
+          CENSUS_COST.subgraph[5][0],
+      15,
+    );
   });
 
   it("scales k > 5 from the k = 5 tally path, not from uncoloured k = 5's direct counts", () => {
