@@ -4,10 +4,19 @@
  *
  * Raw code. ESU adds the vertices of a subgraph one at a time; vertex p (position p in the order
  * of addition) contributes one "group" of digits: its vertex colour digit (base V) and, for each
- * earlier position j < p, its pair code with that vertex (base B = b², b = largest edge colour +1):
+ * earlier position j < p, the id of its pair code with that vertex (base B, the number of pair
+ * codes the graph has, 0 included; b = largest edge colour + 1):
  *
  *   pair(w, x) = colour(w→x) + b · colour(x→w)       (0 = no edge)
- *   group_p    = vdigit(v_p) + V · Σ_{j<p} pair(v_p, v_j) · B^j,     0 ≤ group_p < G_p = V·B^p
+ *   id(pair)   = its rank among the distinct pair codes of the graph (0 for 0)
+ *   group_p    = vdigit(v_p) + V · Σ_{j<p} id(pair(v_p, v_j)) · B^j,     0 ≤ group_p < G_p = V·B^p
+ *
+ * Ids, not the codes themselves: a graph with c edge colours and no mutual pairs has 1 + 2c pair
+ * codes (7 for 3 colours) among the b² = 16 a code could take, so a k = 4 code space has 7^6
+ * = 117 649 values instead of 16^6 = 16.8 M (small enough to count directly), a k = 5 leaf group
+ * 7^4 = 2401 instead of 65 536, and a k = 6 code fits one limb (7^15 < 2^53; 16^15 does not).
+ * Switching keeps every edge's colour and every mutual pair's two colours, so a graph's random
+ * networks have its pair codes and share its caches (count-subgraphs.ts keys them by the codes).
  *
  * Groups are packed, in order, into "limbs": integers below 2^53 held in doubles (mixed radix,
  * each group's multiplier is the product of the sizes of the earlier groups of its limb). The
@@ -25,12 +34,14 @@ export interface CensusGraph {
   /** CSR of the undirected neighbourhood: neighbours of u are adj[start[u] .. start[u+1]), sorted. */
   readonly start: Int32Array;
   readonly adj: Int32Array;
-  /** Parallel to adj: for the list of u, adjPair[i] = pair(adj[i], u). */
+  /** Parallel to adj: for the list of u, adjPair[i] = id(pair(adj[i], u)). */
   readonly adjPair: Uint8Array;
-  /** n×n pair codes, dense[x*n + w] = pair(w, x), or null for large graphs. */
+  /** n×n pair code ids, dense[x*n + w] = id(pair(w, x)), or null for large graphs. */
   readonly dense: Uint8Array | null;
   /** Edge colour base b (largest colour + 1; 2 without colours). */
   readonly base: number;
+  /** The graph's pair codes in increasing order, 0 first: the code of each id. */
+  readonly pairCodes: Uint8Array;
   /** Vertex colour digit per node, or null. */
   readonly vdigit: Int32Array | null;
   /** Vertex colour base V (1 without vertex colours) and digit → colour value. */
@@ -116,11 +127,32 @@ export function buildCensusGraph(
     }
     start[u + 1] = out;
   }
+  // The pair codes present, ranked (b ≤ MAX_COLOUR + 1 = 8: a code is below 64).
+  const present = new Uint8Array(256);
+  present[0] = 1;
+  for (let i = 0; i < out; i++) present[adjPair[i]] = 1;
+  const idOf = new Uint8Array(256);
+  const codes: number[] = [];
+  for (let code = 0; code < 256; code++) {
+    if (present[code] === 0) continue;
+    idOf[code] = codes.length;
+    codes.push(code);
+  }
+  for (let i = 0; i < out; i++) adjPair[i] = idOf[adjPair[i]];
+  const pairCodes = Uint8Array.from(codes);
   if (out < adj.length) {
     // Mutual pairs were merged: trim (views would keep the larger buffers alive).
-    return finishCensusGraph(n, start, adj.slice(0, out), adjPair.slice(0, out), b, vertexColours);
+    return finishCensusGraph(
+      n,
+      start,
+      adj.slice(0, out),
+      adjPair.slice(0, out),
+      b,
+      pairCodes,
+      vertexColours,
+    );
   }
-  return finishCensusGraph(n, start, adj, adjPair, b, vertexColours);
+  return finishCensusGraph(n, start, adj, adjPair, b, pairCodes, vertexColours);
 }
 
 /** The dense pair matrix and vertex colour digits of a census graph. */
@@ -130,6 +162,7 @@ function finishCensusGraph(
   adj: Int32Array,
   adjPair: Uint8Array,
   b: number,
+  pairCodes: Uint8Array,
   vertexColours: Int32Array | null,
 ): CensusGraph {
   let dense: Uint8Array | null = null;
@@ -168,13 +201,17 @@ function finishCensusGraph(
       vbase = Math.max(1, vvalues.length);
     }
   }
-  return { n, start, adj, adjPair, dense, base: b, vdigit, vbase, vvalues };
+  return { n, start, adj, adjPair, dense, base: b, pairCodes, vdigit, vbase, vvalues };
 }
 
 /** How raw codes of k-subgraphs are laid out in limbs (see the file comment). */
 export interface CodeLayout {
   readonly k: number;
+  /** Edge colour base b, and the pair codes (pairCodes[id]) whose ids the code holds. */
   readonly base: number;
+  readonly pairCodes: Uint8Array;
+  /** The id of each pair code of `pairCodes` (indexed by code; others 0, never looked up). */
+  readonly pairIdOf: Uint8Array;
   readonly vbase: number;
   /** Number of limbs W. */
   readonly limbs: number;
@@ -190,8 +227,24 @@ export interface CodeLayout {
 
 const LIMB_LIMIT = 2 ** 53;
 
-export function codeLayout(k: number, base: number, vbase: number): CodeLayout {
-  const B = base * base;
+/** The pair code ids of `pairCodes`, indexed by code. */
+function pairIds(pairCodes: Uint8Array): Uint8Array {
+  const idOf = new Uint8Array(256);
+  for (let id = 0; id < pairCodes.length; id++) idOf[pairCodes[id]] = id;
+  return idOf;
+}
+
+/**
+ * The layout of k-subgraph codes whose pairs are the ids of `pairCodes` (the census graph's; all
+ * b² codes when omitted) and whose vertices have `vbase` colour digits.
+ */
+export function codeLayout(
+  k: number,
+  base: number,
+  vbase: number,
+  pairCodes: Uint8Array = Uint8Array.from({ length: base * base }, (_, code) => code),
+): CodeLayout {
+  const B = pairCodes.length;
   const limbOf = new Int32Array(k);
   const vmul = new Float64Array(k);
   const pmul = new Float64Array(k * k);
@@ -202,7 +255,7 @@ export function codeLayout(k: number, base: number, vbase: number): CodeLayout {
     const G = vbase * B ** p;
     if (G > LIMB_LIMIT) {
       throw new NnmotifsError(
-        `countSubgraphs: size ${k} with ${base - 1} edge colours and ${vbase} vertex colours is too large to encode.`,
+        `countSubgraphs: size ${k} with ${B} kinds of node pair (${base - 1} edge colours, each way) and ${vbase} vertex colours is too large to encode.`,
       );
     }
     groupSize[p] = G;
@@ -215,7 +268,8 @@ export function codeLayout(k: number, base: number, vbase: number): CodeLayout {
     for (let j = 0; j < p; j++) pmul[p * k + j] = mul * vbase * B ** j;
     mul *= G;
   }
-  return { k, base, vbase, limbs: limb + 1, limbOf, vmul, pmul, groupSize };
+  const pairIdOf = pairIds(pairCodes);
+  return { k, base, pairCodes, pairIdOf, vbase, limbs: limb + 1, limbOf, vmul, pmul, groupSize };
 }
 
 /**
@@ -231,8 +285,8 @@ export function decodeRawCode(
   matrix: Uint8Array,
   vdigits: Int32Array,
 ): void {
-  const { k, base, vbase, limbOf, groupSize } = layout;
-  const B = base * base;
+  const { k, base, vbase, limbOf, groupSize, pairCodes } = layout;
+  const B = pairCodes.length;
   let limb = -1;
   let r = 0;
   for (let p = 0; p < k; p++) {
@@ -250,7 +304,7 @@ export function decodeRawCode(
     matrix[p * k + p] = 0;
     for (let j = 0; j < p; j++) {
       const pq = Math.floor(g / B);
-      const pc = g - pq * B;
+      const pc = pairCodes[g - pq * B];
       g = pq;
       const into = Math.floor(pc / base);
       matrix[p * k + j] = pc - into * base; // colour(v_p → v_j)

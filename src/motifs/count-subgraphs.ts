@@ -9,7 +9,7 @@
  *              (canonical-label.ts) once per layout and process
  *           ─► class key → count (or a tally against fixed keys: tallySubgraphClasses).
  *
- * Caches are per layout (size, edge colour base, vertex colours) and persist between calls, so
+ * Caches are per layout (size, edge colour base, pair codes, vertex colours) and persist between calls, so
  * the random networks of one run reuse the labelling work; clearCensusCache() frees them, and
  * they are dropped by themselves past MAX_CACHED_CODES codes.
  */
@@ -89,8 +89,8 @@ export function prepareCensus(
   checkSize(options.size, where);
   const colours = options.colours ?? true;
   const cg = built ?? buildCensusGraph(g, colours, options.vertexColours ?? null);
-  const layout = codeLayout(options.size, cg.base, cg.vbase);
-  const cacheKey = `${layout.k}|${layout.base}|${cg.vdigit ? cg.vvalues.join(",") : "-"}`;
+  const layout = codeLayout(options.size, cg.base, cg.vbase, cg.pairCodes);
+  const cacheKey = `${layout.k}|${layout.base}|${cg.pairCodes.join(".")}|${cg.vdigit ? cg.vvalues.join(",") : "-"}`;
   let cache = caches.get(cacheKey);
   if (!cache) {
     const W = layout.limbs;
@@ -137,7 +137,7 @@ function classOf(
   data: Float64Array,
   at: number,
 ): number {
-  const { k, limbs: W, base, vbase, limbOf, vmul, pmul } = layout;
+  const { k, limbs: W, base, vbase, limbOf, vmul, pmul, pairIdOf } = layout;
   if (scratchK !== k || canon.length !== W) {
     scratchK = k;
     matrix = new Uint8Array(k * k);
@@ -156,7 +156,7 @@ function classOf(
     let c = vbase > 1 ? vdigits[w] * vmul[p] : 0;
     for (let j = 0; j < p; j++) {
       const x = perm[j];
-      c += (matrix[w * k + x] + base * matrix[x * k + w]) * pmul[p * k + j];
+      c += pairIdOf[matrix[w * k + x] + base * matrix[x * k + w]] * pmul[p * k + j];
     }
     canon[limbOf[p]] += c;
   }

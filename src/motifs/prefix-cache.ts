@@ -31,7 +31,7 @@ export class PrefixCache {
   /** For k-subgraph codes of `layout` (one limb only). */
   constructor(readonly layout: CodeLayout) {
     this.k1 = layout.k - 1;
-    this.prefixLayout = codeLayout(this.k1, layout.base, layout.vbase);
+    this.prefixLayout = codeLayout(this.k1, layout.base, layout.vbase, layout.pairCodes);
     this.matrix = new Uint8Array(this.k1 * this.k1);
     this.vdigits = new Int32Array(this.k1);
     this.p = new Int32Array(this.k1);
@@ -64,8 +64,8 @@ export class PrefixCache {
       c += vdigits[w] * layout.vmul[q];
       for (let j = 0; j < q; j++) {
         const x = p[j];
-        c +=
-          (matrix[w * k1 + x] + layout.base * matrix[x * k1 + w]) * layout.pmul[q * layout.k + j];
+        const pair = matrix[w * k1 + x] + layout.base * matrix[x * k1 + w];
+        c += layout.pairIdOf[pair] * layout.pmul[q * layout.k + j];
       }
     }
     const idx = this.count++;
