@@ -137,26 +137,34 @@ export async function measureEstimate(job: EstimateJob, minCpu = 1): Promise<Est
   return { name: job.name, estimate, cpu, runs, ratio: estimate / cpu };
 }
 
-/** Untimed runs of a job before it is measured: at least this many, unless they take WARM_UP_CPU. */
+/** Untimed runs of a job before it is measured: at least WARM_UP_RUNS, at most WARM_UP_MAX. */
 const WARM_UP_RUNS = 3;
-const WARM_UP_CPU = 0.5;
+const WARM_UP_MAX = 20;
+/** ... and no more once they have taken this much CPU (seconds). */
+const WARM_UP_CPU = 2;
+/** Warm when a run is no more than this much faster than the one before it. */
+const WARM_UP_STEADY = 0.9;
 
 /**
  * Untimed runs of the job's code paths (at most 2 random networks), as warmUpCensus does for the
- * first job: the first censuses of a layout in a process compile its paths (the optimising
- * compiler's threads count in CPU time: ~0.2 s for k = 5 coloured), a one-off that the mean of a
- * repeated short job divided by its run count, so a 1 ms job's ratio rose by a third and a 10 s
- * job's by nothing. The estimate is of the census itself, compiled. One run was not enough: V8
- * tiers a function up over several calls, and the tree graph's RAND-ESU job measured alone ran at
- * 0.41–0.45 of its estimate after one warm-up run (0.144–0.158 s of CPU), at 0.85 after three
- * (76 ms; the exact census 79 ms).
+ * first job, until the job runs at its steady speed: the first censuses of a layout in a process
+ * compile its paths (the optimising compiler's threads count in CPU time: ~0.2 s for k = 5
+ * coloured), a one-off that the mean of a repeated short job divided by its run count. The
+ * estimate is of the census itself, compiled. A fixed number of runs left the measurement
+ * depending on the jobs before it: V8 tiers a function up over several calls, and the tree
+ * graph's RAND-ESU job measured first (`bench:estimates sample`) ran at 0.41–0.45 of its
+ * estimate after one warm-up run, 0.68–0.72 after three, while it ran at 0.85–1.0 after the
+ * exact jobs. So runs go on while each is more than 10 % faster than the one before (at least
+ * 3, at most 20, within 2 s of CPU), after warmUpCensus.
  */
 async function warmUpJob(
   g: Digraph,
   input: { size: number; networks: number; colours: boolean; sample: readonly number[] | null },
-): Promise<void> {
+): Promise<number[]> {
   const t0 = cpuSeconds();
-  for (let run = 0; run < WARM_UP_RUNS && (run === 0 || cpuSeconds() - t0 < WARM_UP_CPU); run++) {
+  const runs: number[] = [];
+  for (;;) {
+    const start = cpuSeconds();
     clearCensusCache();
     await census(g, {
       ...input,
@@ -165,6 +173,12 @@ async function warmUpJob(
       nullModel: "switch",
       ...SWITCH,
     });
+    runs.push(cpuSeconds() - start);
+    const n = runs.length;
+    const steady = n >= 2 && runs[n - 1] >= WARM_UP_STEADY * runs[n - 2];
+    if (n >= WARM_UP_MAX || cpuSeconds() - t0 >= WARM_UP_CPU || (n >= WARM_UP_RUNS && steady)) {
+      return runs;
+    }
   }
 }
 
@@ -203,9 +217,24 @@ export const ESTIMATE_JOBS: readonly EstimateJob[] = [
   job("mnist", 5, 100, { sample: [1, 1, 1, 0.1, 0.1] }),
 ];
 
-/** Run a small census once, so the first job measured is not charged for the JIT's warm-up. */
-export async function warmUpCensus(): Promise<void> {
-  await census(graphs.tree(), { size: 4, networks: 2, threads: 1 });
+/**
+ * Run every job of the list once, untimed (at most 2 random networks), before any is measured, so
+ * that each is measured in the same compiled state whichever jobs were chosen: measured first,
+ * the tree graph's RAND-ESU job ran at 0.59–0.72 of its estimate even after its own warm-up runs
+ * (V8 kept tiering its kernel up for many more), at 0.85–1.0 after the exact jobs (~4 s).
+ */
+export async function warmUpCensus(jobs: readonly EstimateJob[] = ESTIMATE_JOBS): Promise<void> {
+  for (const j of jobs) {
+    clearCensusCache();
+    await census(j.graph(), {
+      size: j.size,
+      colours: j.colours,
+      sample: j.sample,
+      networks: Math.min(j.networks, 2),
+      threads: 1,
+      ...SWITCH,
+    });
+  }
 }
 
 /** Jobs within this factor pass. */

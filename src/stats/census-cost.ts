@@ -42,6 +42,12 @@ import { estimateSubgraphCount } from "../motifs/rand-esu.js";
  * - every job is run untimed before it is measured (bench/estimates.ts `warmUpJob`, up to 3 runs):
  *   its first runs in a process compiled its code paths (~0.2 s at k = 5 coloured), a one-off that
  *   the bench's mean over repeated runs divided by the run count.
+ * Coloured k = 4 and 5 were then scaled by the kernel's measured speed-up when codes began to hold
+ * pair-code ranks (census-graph.ts; countSubgraphs warm, old and new builds alternated, both
+ * graphs): × 0.80 at k = 4 (1.45e-8 → 1.16e-8), × 0.86 at k = 5 (2.15e-8 → 1.85e-8); and the
+ * coloured column of `sampling` refitted (`--calibrate sampling`), since it is relative to them;
+ * cold at k = 5 coloured re-measured by `--calibrate` on the idle machine (0.03 → 0.052: blocks now
+ * resolve each prefix id and leaf value to a class once, more of them than the hash table had).
  * Adjusted by hand from the job list's figures (npm run bench:estimates, medians of 3 runs), where
  * the calibration's runs disagreed or the two graphs pull apart:
  * - network 1.5e-4 and switchTry 1.4e-8 (the calibration's line fit gave 4.4e-5 and 4.1e-8 in one
@@ -73,8 +79,8 @@ export const CENSUS_COST = {
   /** Seconds per counted subgraph by size, warm caches: [coloured, uncoloured]. */
   subgraph: {
     3: [1.45e-8, 1.35e-8],
-    4: [1.45e-8, 1.1e-8],
-    5: [2.15e-8, 1.15e-8],
+    4: [1.16e-8, 1.1e-8],
+    5: [1.85e-8, 1.15e-8],
   } as Readonly<Record<3 | 4 | 5, readonly [number, number]>>,
   /**
    * First census in a process, beyond its enumeration: each raw code's class computed once, and
@@ -84,7 +90,7 @@ export const CENSUS_COST = {
   cold: {
     3: [0.00075, 0.0004],
     4: [0.004, 0.0008],
-    5: [0.03, 0.007],
+    5: [0.052, 0.007],
   } as Readonly<Record<3 | 4 | 5, readonly [number, number]>>,
   /**
    * A random network's enumeration relative to the original's (switching makes raw codes the
@@ -118,8 +124,8 @@ export const CENSUS_COST = {
    * vectors were at 0.76–0.84 on both graphs (k = 5 coloured).
    */
   sampling: {
-    4: { draw: [1, 1.2], branch: [1.2, 1.7], leaf: [0.91, 0.52] },
-    5: { draw: [0.86, 1.1], branch: [1.3, 1.4], leaf: [0.78, 0.67] },
+    4: { draw: [1.1, 1.2], branch: [1.8, 1.7], leaf: [0.48, 0.52] },
+    5: { draw: [1.2, 1.1], branch: [1.5, 1.4], leaf: [1, 0.67] },
   } as Readonly<Record<4 | 5, SamplingCost>>,
 } as const;
 
