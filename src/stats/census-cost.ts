@@ -187,6 +187,8 @@ export interface CensusCostInput {
 export interface CensusCostEstimate {
   /** Estimated number of k-subgraphs of the graph (all, not only those a sample keeps). */
   readonly subgraphs: number;
+  /** The standard error of `subgraphs` over the probes. */
+  readonly subgraphsError: number;
   /** Seconds of the original graph's census. */
   readonly originalSeconds: number;
   /** Seconds of one random network (switching and census). */
@@ -233,10 +235,27 @@ export function enumerationSeconds(
   return seconds;
 }
 
-/** Estimate a census job's time from the graph (milliseconds of probing). */
-export function estimateCensusCost(g: Digraph, input: CensusCostInput): CensusCostEstimate {
-  const work = estimateSubgraphCount(g, input.size, { rng: new Rng(input.seed, 0xfffffffe) });
-  return { subgraphs: work.estimate, ...costOfLevels(g, input, work.levels) };
+/** Knuth probes of a full estimate (estimateSubgraphCount's default). */
+export const ESTIMATE_PROBES = 2000;
+
+/**
+ * Estimate a census job's time from the graph (milliseconds of probing: `probes` Knuth probes,
+ * ESTIMATE_PROBES unless given; fewer give a rougher figure sooner).
+ */
+export function estimateCensusCost(
+  g: Digraph,
+  input: CensusCostInput,
+  probes = ESTIMATE_PROBES,
+): CensusCostEstimate {
+  const work = estimateSubgraphCount(g, input.size, {
+    rng: new Rng(input.seed, 0xfffffffe),
+    probes,
+  });
+  return {
+    subgraphs: work.estimate,
+    subgraphsError: work.standardError,
+    ...costOfLevels(g, input, work.levels),
+  };
 }
 
 /**
@@ -278,7 +297,7 @@ function costOfLevels(
   g: Digraph,
   input: CensusCostInput,
   levels: readonly number[],
-): Omit<CensusCostEstimate, "subgraphs"> {
+): Omit<CensusCostEstimate, "subgraphs" | "subgraphsError"> {
   const k = input.size;
   const enumeration = enumerationSeconds(levels, k, input.colours, input.sample, g.nodeCount);
   const fixed = fixedSeconds(g.nodeCount);

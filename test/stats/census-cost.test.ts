@@ -43,6 +43,19 @@ describe("estimateCensusCost", () => {
     }
   }, 120_000);
 
+  it("gives a rougher estimate from fewer probes, with a standard error that covers the full one", () => {
+    const g = mnistGraph();
+    for (const size of [3, 4, 5]) {
+      const full = estimateCensusCost(g, { ...base, size });
+      const rough = estimateCensusCost(g, { ...base, size }, 200);
+      expect(rough.subgraphsError).toBeGreaterThan(0);
+      expect(rough.subgraphsError).toBeGreaterThan(full.subgraphsError);
+      expect(Math.abs(rough.subgraphs - full.subgraphs)).toBeLessThan(
+        4 * Math.hypot(rough.subgraphsError, full.subgraphsError),
+      );
+    }
+  });
+
   it("grows with random networks and size, shrinks with sampling and workers", () => {
     const g = mnistGraph();
     const s = (over: Partial<typeof base> = {}) =>
