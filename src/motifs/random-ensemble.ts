@@ -401,7 +401,14 @@ async function openRunner(
   };
 }
 
-function workerFile(): { filename: string; execArgv: string[] } {
+/**
+ * The worker's module, and its Node options: none given for the built module, so the worker
+ * inherits the process's. Passing `process.execArgv` explicitly made Node refuse every V8 or
+ * process-wide flag (`node --max-old-space-size=4096 nnmotifs census …` ended in
+ * ERR_WORKER_INVALID_EXEC_ARGV); such flags hold for the whole process anyway. Under tsx (tests,
+ * development) the worker also needs tsx's loader.
+ */
+function workerFile(): { filename: string; execArgv: string[] | undefined } {
   const self = import.meta.url;
   if (self.endsWith(".ts")) {
     return {
@@ -411,6 +418,6 @@ function workerFile(): { filename: string; execArgv: string[] } {
   }
   return {
     filename: fileURLToPath(new URL("./random-ensemble-worker.js", self)),
-    execArgv: process.execArgv,
+    execArgv: undefined,
   };
 }
