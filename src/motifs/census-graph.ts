@@ -131,15 +131,9 @@ export function buildCensusGraph(
   const present = new Uint8Array(256);
   present[0] = 1;
   for (let i = 0; i < out; i++) present[adjPair[i]] = 1;
-  const idOf = new Uint8Array(256);
-  const codes: number[] = [];
-  for (let code = 0; code < 256; code++) {
-    if (present[code] === 0) continue;
-    idOf[code] = codes.length;
-    codes.push(code);
-  }
+  const pairCodes = Uint8Array.from(present.keys()).filter((code) => present[code] === 1);
+  const idOf = pairIds(pairCodes);
   for (let i = 0; i < out; i++) adjPair[i] = idOf[adjPair[i]];
-  const pairCodes = Uint8Array.from(codes);
   if (out < adj.length) {
     // Mutual pairs were merged: trim (views would keep the larger buffers alive).
     return finishCensusGraph(
