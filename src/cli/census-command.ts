@@ -101,7 +101,7 @@ export function register(program: Command): void {
     .option("-s, --seed <S>", "seed of every random step (0..4294967295)", "1")
     .option(
       "--threads <n>",
-      "counting threads at most (default: all cores; short jobs run in-process, longer ones with --threads 1 on one worker so Ctrl-C stays prompt)",
+      "counting threads at most, the main thread included when random networks are short (default: all cores; short jobs run in-process, longer ones with --threads 1 on one worker so Ctrl-C stays prompt)",
     )
     .option("--no-colours", "ignore edge colours (every edge colour 1, also in the switching)")
     .option(
@@ -316,7 +316,7 @@ async function runCensusCommand(
     return;
   }
 
-  const { seconds: estimateSeconds, inProcess } = await checkWork(g, {
+  const { seconds: estimateSeconds, placement } = await checkWork(g, {
     size,
     networks,
     threads,
@@ -329,9 +329,9 @@ async function runCensusCommand(
     note,
   });
   // Starting worker threads costs ~0.1 s each: small jobs finish sooner in-process, so
-  // --threads is a maximum. The results are the same either way (one random stream per
+  // --threads is a maximum (censusPlacement). The results are the same either way (one random stream per
   // network; a census split across threads adds up exact integer counts).
-  const threadsToUse = inProcess ? 1 : threads;
+  const threadsToUse = placement === "in-process" ? 1 : threads;
 
   // Memory and class counts after the time check (whose refusal suggests --sample).
   const { checkCensusPlanQuickly } = await import("../stats/census-memory.js");
@@ -370,7 +370,8 @@ async function runCensusCommand(
       sample,
       threads: threadsToUse,
       // A longer job counts on a worker even for --threads 1, so Ctrl-C is seen within a second.
-      inProcess,
+      inProcess: placement === "in-process",
+      shareMainThread: placement === "shared",
       alpha,
       minCount,
       minRelativeChange,
@@ -587,20 +588,50 @@ function parseSample(text: string, size: number): number[] {
   return p;
 }
 
+/** Where a census counts: see `censusPlacement`. */
+export type CensusPlacement = "in-process" | "shared" | "workers";
+
 /**
- * Whether a census runs on the main thread, from its estimated seconds on one thread (`single`)
- * and on `workers` workers, their start-up included (`parallel`): when workers would not finish
- * sooner. The model has no split of the original's census across threads, so census-only jobs
- * (and one thread) keep the plain threshold, IN_PROCESS_SECONDS (Ctrl-C).
+ * Longest estimated random network that the main thread counts beside the workers ("shared"):
+ * it sees Ctrl-C (and updates the progress bar) only between networks.
  */
-export function runsInProcess(job: {
+export const SHARED_NETWORK_SECONDS = 0.25;
+/**
+ * Least estimated work of the random networks (seconds on one thread) for which a worker beside
+ * the main thread pays: a worker starts in ~0.1 s and counts slowly until V8 has compiled its
+ * kernel (on two cores both busy, for another ~0.2 s). Measured on 2 cores, min of 4–5 whole
+ * processes, 100 networks: the anchor graph k = 4 coloured (~0.3 s of networks) 0.42 s
+ * in-process against 0.46 s shared; the MNIST-sized graph k = 4 uncoloured (~0.85 s) 0.95–1.10 s
+ * against 0.75–0.93 s.
+ */
+export const SHARED_MIN_SECONDS = 0.5;
+
+/**
+ * Where a census counts, from its estimates on one thread: the original's census (`original`),
+ * one random network (`perNetwork`), all of it (`single`), and all of it on `workers` workers,
+ * their start-up included (`parallel`).
+ * - One thread, or the original alone: in-process below IN_PROCESS_SECONDS, else on a worker
+ *   (Ctrl-C).
+ * - Short networks and a short original: the main thread counts beside `workers` − 1 workers
+ *   ("shared"), as soon as the networks are work enough to pay for a worker (SHARED_MIN_SECONDS);
+ *   in-process below that.
+ * - Otherwise on `workers` workers, or in-process when the model says they would not finish sooner.
+ */
+export function censusPlacement(job: {
+  original: number;
+  perNetwork: number;
   single: number;
   parallel: number;
   workers: number;
   networks: number;
-}): boolean {
-  if (job.workers === 1 || job.networks === 0) return job.single < IN_PROCESS_SECONDS;
-  return job.single <= job.parallel;
+}): CensusPlacement {
+  if (job.workers === 1 || job.networks === 0) {
+    return job.single < IN_PROCESS_SECONDS ? "in-process" : "workers";
+  }
+  if (job.perNetwork <= SHARED_NETWORK_SECONDS && job.original < IN_PROCESS_SECONDS) {
+    return job.networks * job.perNetwork >= SHARED_MIN_SECONDS ? "shared" : "in-process";
+  }
+  return job.single <= job.parallel ? "in-process" : "workers";
 }
 
 /**
@@ -624,7 +655,7 @@ async function checkWork(
     force: boolean;
     note: (m: string) => void;
   },
-): Promise<{ seconds: number; inProcess: boolean }> {
+): Promise<{ seconds: number; placement: CensusPlacement }> {
   const { censusCostBound, estimateCensusCost, WORKER_START_SECONDS } =
     await import("../stats/census-cost.js");
   const { availableParallelism } = await import("node:os");
@@ -635,7 +666,7 @@ async function checkWork(
   // probes: in-process.
   const bound = censusCostBound(g, { ...job, workers: 1 });
   if (bound < Math.min(IN_PROCESS_SECONDS, WORKER_START_SECONDS * workers)) {
-    return { seconds: bound, inProcess: true };
+    return { seconds: bound, placement: "in-process" };
   }
   // A tenth of the probes first: a job short even at 3 standard errors above the rough figure
   // needs no finer one, and the probes run before the JIT has compiled them (~30 ms for 2000
@@ -647,9 +678,23 @@ async function checkWork(
       ? rough
       : estimateCensusCost(g, { ...job, workers });
   const single = est.originalSeconds + networks * est.perNetworkSeconds;
-  const inProcess = runsInProcess({ single, parallel: est.seconds, workers, networks });
-  const seconds = inProcess ? single : est.seconds;
-  if (seconds < 30) return { seconds, inProcess };
+  const placement = censusPlacement({
+    original: est.originalSeconds,
+    perNetwork: est.perNetworkSeconds,
+    single,
+    parallel: est.seconds,
+    workers,
+    networks,
+  });
+  // Shared: the main thread and workers − 1 workers, one of which starts while the original is
+  // counted.
+  const seconds =
+    placement === "in-process"
+      ? single
+      : placement === "shared"
+        ? est.originalSeconds + (networks * est.perNetworkSeconds + WORKER_START_SECONDS) / workers
+        : est.seconds;
+  if (seconds < 30) return { seconds, placement };
   const human =
     seconds < 3600 ? `${Math.round(seconds / 60)} min` : `${(seconds / 3600).toFixed(1)} h`;
   const kept = est.subgraphs * (sample ?? []).reduce((a, b) => a * b, 1);
@@ -660,7 +705,7 @@ async function checkWork(
   const summary = `about ${est.subgraphs.toExponential(1)} subgraphs of size ${size} per network; ${what} of the graph and ${networks} random networks would take roughly ${human}`;
   if (seconds <= LONG_RUN_SECONDS || job.force) {
     job.note(`${summary}.`);
-    return { seconds, inProcess };
+    return { seconds, placement };
   }
   // Sample about a quarter of the refusal limit's work; the probability goes on the last two
   // depths, where most of the ESU tree is (a rough cost model: work ∝ leaves kept).

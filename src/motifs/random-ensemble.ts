@@ -70,6 +70,16 @@ export interface RandomEnsembleOptions {
    * caller that must stop a long job promptly (Ctrl-C) passes false: one worker counts instead.
    */
   readonly inProcess?: boolean;
+  /**
+   * With `threads` > 1: count on the calling thread too, beside `threads` − 1 workers, instead of
+   * on `threads` workers while this thread waits (default false). This thread counts the original
+   * while the workers start, then random networks one at a time, yielding between them (`signal`
+   * and progress are seen after each network): for jobs of short networks, where starting a
+   * worker is a large part of the time. Networks a worker has not returned when this thread runs
+   * out of work are counted here as well, the first result kept (the same numbers either way), so
+   * the job never waits on a worker that is still starting.
+   */
+  readonly shareMainThread?: boolean;
   /** Called after each finished batch with the number of networks done so far. */
   readonly onProgress?: (done: number, total: number) => void;
   /** Stops the work: the promise rejects with the signal's reason, workers are terminated. */
@@ -107,6 +117,14 @@ export async function randomEnsemble(
   options: RandomEnsembleOptions,
 ): Promise<RandomEnsemble> {
   const work = prepareWork(g, options);
+  if (work.shared) {
+    const shared = await openSharedRunners(work, options.signal ?? null);
+    try {
+      return await runSharedEnsemble(shared, work, keys, options);
+    } finally {
+      await shared.close();
+    }
+  }
   const runner = await openRunner(work.threads, options.signal ?? null, !work.inProcess);
   try {
     return await runEnsemble(runner, work, keys, options);
@@ -134,17 +152,32 @@ export async function censusCounts(
 ): Promise<CensusCounts> {
   const t0 = performance.now();
   const work = prepareWork(g, options);
+  const task: OriginalTask = { kind: "original", ...work.counting, stream: options.originalStream };
+  if (work.shared) {
+    // The workers start while this thread counts the original.
+    const shared = await openSharedRunners(work, options.signal ?? null);
+    try {
+      const original = await countOriginal(shared.local, work, task, g);
+      const keys = [...original.counts.keys()];
+      const t1 = performance.now();
+      const ensemble = await runSharedEnsemble(shared, work, keys, options);
+      const t2 = performance.now();
+      return {
+        original,
+        keys,
+        ensemble,
+        seconds: { original: (t1 - t0) / 1000, random: (t2 - t1) / 1000 },
+      };
+    } finally {
+      await shared.close();
+    }
+  }
   // The original's census is cut into parts across every requested thread (an exact census),
   // even when there are fewer random networks than threads.
   const split = work.counting.sample === null && work.requestedThreads > 1;
   const poolThreads = split ? work.requestedThreads : work.threads;
   const runner = await openRunner(poolThreads, options.signal ?? null, !work.inProcess);
   try {
-    const task: OriginalTask = {
-      kind: "original",
-      ...work.counting,
-      stream: options.originalStream,
-    };
     const original = await countOriginal(runner, work, task, g);
     const keys = [...original.counts.keys()];
     const t1 = performance.now();
@@ -249,6 +282,8 @@ interface Work {
   readonly networks: number;
   /** Counted on the calling thread (no workers). */
   readonly inProcess: boolean;
+  /** Counted on the calling thread and on `threads` − 1 workers (`shareMainThread`). */
+  readonly shared: boolean;
   readonly requestedThreads: number;
   readonly threads: number;
   readonly counting: Omit<OriginalTask, "kind" | "stream">;
@@ -290,7 +325,8 @@ function prepareWork(g: Digraph, options: RandomEnsembleOptions): Work {
   // A census with several threads keeps the main thread free even when there is a single task
   // (the original alone, or one random network).
   const inProcess = nullSource === undefined || (options.inProcess ?? requestedThreads === 1);
-  return { networks: N, inProcess, requestedThreads, threads, counting, ensemble };
+  const shared = !inProcess && options.shareMainThread === true && threads > 1;
+  return { networks: N, inProcess, shared, requestedThreads, threads, counting, ensemble };
 }
 
 async function runEnsemble(
@@ -308,15 +344,7 @@ async function runEnsemble(
   for (let first = 0; first < N; first += batch)
     tasks.push({ ...work.ensemble, keys, first, count: Math.min(batch, N - first) });
 
-  const result: RandomEnsemble = {
-    networks: N,
-    keys,
-    counts: new Float64Array(N * K),
-    totals: new Float64Array(N),
-    otherClasses: new Float64Array(N),
-    switching: { tries: new Float64Array(N), successes: new Float64Array(N) },
-    threads: work.threads,
-  };
+  const result = emptyEnsemble(N, keys, work.threads);
   let done = 0;
   const store = (r: EnsembleTaskResult): void => {
     result.counts.set(r.counts, r.first * K);
@@ -333,12 +361,149 @@ async function runEnsemble(
   return result;
 }
 
+function emptyEnsemble(N: number, keys: readonly string[], threads: number): RandomEnsemble {
+  const K = keys.length;
+  return {
+    networks: N,
+    keys,
+    counts: new Float64Array(N * K),
+    totals: new Float64Array(N),
+    otherClasses: new Float64Array(N),
+    switching: { tries: new Float64Array(N), successes: new Float64Array(N) },
+    threads,
+  };
+}
+
 /** Runs tasks on worker threads or in-process; `close` frees the workers. */
 interface Runner {
   /** Tasks that can run at once (1 in-process). */
   readonly threads: number;
   run(task: WorkerTask): Promise<WorkerTaskResult>;
   close(): Promise<void>;
+}
+
+/** One task at a time, in order; between tasks the event loop runs (a SIGINT handler can abort). */
+function inProcessRunner(signal: AbortSignal | null): Runner {
+  let queue: Promise<unknown> = Promise.resolve();
+  const run = (task: WorkerTask): Promise<WorkerTaskResult> => {
+    const next = queue.then(async () => {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      signal?.throwIfAborted();
+      return task.kind === "original"
+        ? runOriginalTask(task, signal ?? undefined)
+        : runEnsembleTask(task, signal ?? undefined);
+    });
+    queue = next.catch(() => undefined);
+    return next;
+  };
+  return { threads: 1, run, close: async () => undefined };
+}
+
+/** The calling thread and `threads` − 1 workers (`shareMainThread`). */
+interface SharedRunners {
+  readonly local: Runner;
+  readonly workers: Runner;
+  /** Stops the workers' remaining tasks (their networks are counted here) and frees them. */
+  close(): Promise<void>;
+}
+
+async function openSharedRunners(work: Work, signal: AbortSignal | null): Promise<SharedRunners> {
+  // Cancelled at the end: a worker's unfinished batch is not waited for (see runSharedEnsemble).
+  const finished = new AbortController();
+  const workerSignal =
+    signal === null ? finished.signal : AbortSignal.any([signal, finished.signal]);
+  const workers = await openRunner(work.threads - 1, workerSignal, true);
+  return {
+    local: inProcessRunner(signal),
+    workers,
+    close: async () => {
+      finished.abort(new Error("census finished"));
+      await workers.close();
+    },
+  };
+}
+
+/** Tasks in flight per worker: the next batch waits in the worker, not for this busy thread. */
+const SHARED_TASKS_PER_WORKER = 2;
+
+/**
+ * The random networks on this thread and the workers together (`shareMainThread`). This thread
+ * takes networks one at a time from the front, the workers batches from the back, smaller as the
+ * networks run out; when none are left to take, this thread counts those the workers have not
+ * returned yet, from the most recently handed out (the least likely started). Every network's
+ * counts depend only on its index, so a network counted twice has the same counts twice and the
+ * first kept is as good as the other: the output is that of any thread count.
+ */
+async function runSharedEnsemble(
+  shared: SharedRunners,
+  work: Work,
+  keys: readonly string[],
+  options: RandomEnsembleOptions,
+): Promise<RandomEnsemble> {
+  const N = work.networks;
+  const K = keys.length;
+  const signal = options.signal ?? null;
+  const result = emptyEnsemble(N, keys, work.threads);
+  const stored = new Uint8Array(N);
+  let done = 0;
+  const store = (r: EnsembleTaskResult): void => {
+    for (let j = 0; j < r.count; j++) {
+      const i = r.first + j;
+      if (stored[i] === 1) continue;
+      stored[i] = 1;
+      done++;
+      result.counts.set(r.counts.subarray(j * K, (j + 1) * K), i * K);
+      result.totals[i] = r.totals[j];
+      result.switching.tries[i] = r.tries[j];
+      result.switching.successes[i] = r.successes[j];
+      result.otherClasses[i] = r.otherClasses[j];
+    }
+    options.onProgress?.(done, N);
+  };
+  // Networks [front, back) are not handed out yet.
+  let front = 0;
+  let back = N;
+  let inFlight = 0;
+  let failure: { error: unknown } | null = null;
+  const maxInFlight = shared.workers.threads * SHARED_TASKS_PER_WORKER;
+  const feed = (): void => {
+    while (failure === null && inFlight < maxInFlight && front < back) {
+      const size = Math.max(1, Math.floor((back - front) / (4 * work.threads)));
+      back -= size;
+      inFlight++;
+      shared.workers
+        .run({ ...work.ensemble, keys, first: back, count: size })
+        .then(
+          (r) => store(r as EnsembleTaskResult),
+          (error: unknown) => {
+            // The end of the job cancels what is left; only a failure before it counts.
+            if (done < N && failure === null) failure = { error };
+          },
+        )
+        .finally(() => {
+          inFlight--;
+          feed();
+        });
+    }
+  };
+  feed();
+  while (done < N) {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    signal?.throwIfAborted();
+    if (failure !== null) throw (failure as { error: unknown }).error;
+    let i: number;
+    if (front < back) {
+      i = front++;
+      feed();
+    } else {
+      // Handed out but not returned: the lowest index at or above `back` not stored yet.
+      i = back;
+      while (i < N && stored[i] === 1) i++;
+      if (i >= N) break;
+    }
+    store(runEnsembleTask({ ...work.ensemble, keys, first: i, count: 1 }, signal ?? undefined));
+  }
+  return result;
 }
 
 /**
@@ -351,22 +516,7 @@ async function openRunner(
   workers: boolean,
 ): Promise<Runner> {
   signal?.throwIfAborted();
-  if (!workers) {
-    // One task at a time, in order; between tasks the event loop runs (a SIGINT handler can abort).
-    let queue: Promise<unknown> = Promise.resolve();
-    const run = (task: WorkerTask): Promise<WorkerTaskResult> => {
-      const next = queue.then(async () => {
-        await new Promise<void>((resolve) => setImmediate(resolve));
-        signal?.throwIfAborted();
-        return task.kind === "original"
-          ? runOriginalTask(task, signal ?? undefined)
-          : runEnsembleTask(task, signal ?? undefined);
-      });
-      queue = next.catch(() => undefined);
-      return next;
-    };
-    return { threads: 1, run, close: async () => undefined };
-  }
+  if (!workers) return inProcessRunner(signal);
   const { Piscina } = await import("piscina");
   const pool = new Piscina<WorkerTask, WorkerTaskResult>({
     ...workerFile(),

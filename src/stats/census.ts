@@ -70,6 +70,11 @@ export interface CensusOptions {
    * random networks: a long job that must stop promptly passes false (one worker counts).
    */
   readonly inProcess?: boolean;
+  /**
+   * With `threads` > 1: the calling thread counts too, beside `threads` − 1 workers (see
+   * motifs/random-ensemble.ts): for short networks, where starting workers costs much of the time.
+   */
+  readonly shareMainThread?: boolean;
   readonly onProgress?: (done: number, total: number) => void;
   /**
    * Stops the census: the promise rejects with the signal's reason. Worker threads are
@@ -221,6 +226,7 @@ export async function census(graph: Digraph, options: CensusOptions = {}): Promi
     sample,
     threads: options.threads,
     inProcess: options.inProcess,
+    shareMainThread: options.shareMainThread,
     onProgress: options.onProgress,
     signal: options.signal ?? null,
     originalStream: ORIGINAL_STREAM,
