@@ -20,6 +20,7 @@ import {
 import { Rng } from "../core/random.js";
 import { connectedNodeCount, withoutColours, type Digraph } from "../graph/digraph.js";
 import { estimateSubgraphCount, sampleSubgraphs } from "../motifs/rand-esu.js";
+import { buildCensusGraph } from "../motifs/census-graph.js";
 import { esuLevelsBound } from "./census-cost.js";
 
 /** Subgraphs sampled for the class-count estimate (milliseconds of work). */
@@ -83,6 +84,17 @@ function sampleClasses(
 }
 
 /**
+ * An upper bound of the number of k-subgraph classes of `g` (vertex colours aside): the raw codes
+ * a k-subgraph can have, P^(k(k−1)/2) for the P pair codes the graph has (no pair included), each
+ * class having at least one. Small when colours and k are: 3^6 = 729 for k = 4 without colours or
+ * mutual pairs, where the bound from the subgraphs is in the millions.
+ */
+export function codeSpaceClasses(g: Digraph, size: number, colours: boolean): number {
+  const pairCodes = buildCensusGraph(g, colours, null).pairCodes.length;
+  return pairCodes ** ((size * (size - 1)) / 2);
+}
+
+/**
  * Estimated number of k-subgraph classes of `g`: the larger of Chao1 on a sample of
  * SAMPLE_TARGET subgraphs and the power law D(s) ∝ s^β fitted to the distinct classes of two
  * samples (s/4 and s) and extrapolated to all subgraphs — Chao1 is a lower bound that is far low
@@ -96,6 +108,7 @@ export function estimateClassCount(
   options: { colours: boolean; seed?: number },
 ): number {
   if (subgraphs <= 0) return 0;
+  const bound = Math.min(subgraphs, codeSpaceClasses(g, size, options.colours));
   const graph = options.colours ? g : withoutColours(g);
   const seed = options.seed ?? 1;
   const big = sampleClasses(graph, size, subgraphs, SAMPLE_TARGET, options.colours, seed);
@@ -106,7 +119,7 @@ export function estimateClassCount(
     small.seen > 0 ? Math.max(0, Math.min(1, Math.log(big.seen / small.seen) / Math.log(4))) : 1;
   const powerLaw = big.seen * (subgraphs / SAMPLE_TARGET) ** beta;
   // Their geometric mean: within ~2× of the exact count on the anchor graphs for k = 4..8.
-  return Math.min(subgraphs, Math.max(big.seen, Math.sqrt(chao1 * Math.max(chao1, powerLaw))));
+  return Math.min(bound, Math.max(big.seen, Math.sqrt(chao1 * Math.max(chao1, powerLaw))));
 }
 
 /**
@@ -160,13 +173,15 @@ function planMemory(
 
 /**
  * `checkCensusPlan`'s verdict without its probes and class sample when an upper bound of its
- * memory estimate already fits (a small graph; milliseconds saved on a short census): the classes
- * it estimates are at most the subgraphs, and those at most the leaves of `esuLevelsBound`, and
- * the memory grows with the classes. Refuses exactly what `checkCensusPlan` refuses.
+ * memory estimate already fits (a small graph, or few pair codes; tens of milliseconds saved on
+ * a short census): the classes it estimates are at most the subgraphs, and those at most the
+ * leaves of `esuLevelsBound`; they are also at most `codeSpaceClasses`; and the memory grows with
+ * the classes. Refuses exactly what `checkCensusPlan` refuses.
  */
 export function checkCensusPlanQuickly(g: Digraph, plan: CensusPlan): void {
   const leaves = esuLevelsBound(g, plan.size)[plan.size - 1];
-  const { memory } = planMemory(g, plan, leaves);
+  const bound = Math.min(leaves, codeSpaceClasses(g, plan.size, plan.colours));
+  const { memory } = planMemory(g, plan, bound);
   const limit = plan.maxBytes ?? availableMemoryBytes();
   if (memory.bytes > limit || connectedNodeCount(g) < plan.size) checkCensusPlan(g, plan);
 }

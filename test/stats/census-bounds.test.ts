@@ -12,7 +12,13 @@ import {
   esuLevelsBound,
   estimateCensusCost,
 } from "../../src/stats/census-cost.js";
-import { checkCensusPlan, checkCensusPlanQuickly } from "../../src/stats/census-memory.js";
+import {
+  checkCensusPlan,
+  checkCensusPlanQuickly,
+  codeSpaceClasses,
+  estimateClassCount,
+} from "../../src/stats/census-memory.js";
+import { countSubgraphs } from "../../src/motifs/count-subgraphs.js";
 
 const arbGraph = fc
   .integer({ min: 1, max: 14 })
@@ -107,5 +113,54 @@ describe("census bounds", () => {
     }
     expect(refusal(() => checkCensusPlanQuickly(path(2), plans[0]))).toMatch(/fewer than/);
     expect(refusal(() => checkCensusPlanQuickly(path(40), plans[3]))).toMatch(/max-memory/);
+  });
+
+  it("codeSpaceClasses: the graph's pair codes to the power of the node pairs", () => {
+    const oneWay = makeDigraph(4, [
+      [0, 1, 1],
+      [1, 2, 2],
+      [2, 3, 1],
+    ]);
+    // Uncoloured, no mutual pair: none, → and ← (3 codes), 6 pairs at k = 4.
+    expect(codeSpaceClasses(oneWay, 4, false)).toBe(3 ** 6);
+    // Two colours one way: none, →1, ←1, →2, ←2.
+    expect(codeSpaceClasses(oneWay, 3, true)).toBe(5 ** 3);
+    const mutual = makeDigraph(3, [
+      [0, 1, 1],
+      [1, 0, 1],
+      [1, 2, 1],
+    ]);
+    expect(codeSpaceClasses(mutual, 3, false)).toBe(4 ** 3);
+  });
+
+  it("bounds the classes of the census and their estimate, so the quick check keeps its verdict", () => {
+    fc.assert(
+      fc.property(
+        arbGraph,
+        fc.integer({ min: 3, max: 4 }),
+        fc.boolean(),
+        fc.double({ min: 0.5, max: 2, noNaN: true }),
+        (g, size, colours, scale) => {
+          const bound = codeSpaceClasses(g, size, colours);
+          const exact = countSubgraphs(g, { size, colours });
+          expect(exact.counts.size).toBeLessThanOrEqual(bound);
+          const subgraphs = Math.max(exact.total, 1);
+          expect(estimateClassCount(g, size, subgraphs, { colours })).toBeLessThanOrEqual(bound);
+          // A memory limit around the full check's own estimate: both checks agree on either side.
+          const plan = { size, networks: 50, workers: 2, colours, vertexColours: false };
+          let bytes = 0;
+          try {
+            bytes = checkCensusPlan(g, plan).memory.bytes;
+          } catch {
+            return; // too few nodes: covered above
+          }
+          const limited = { ...plan, maxBytes: Math.round(bytes * scale) };
+          expect(refusal(() => checkCensusPlanQuickly(g, limited))).toBe(
+            refusal(() => checkCensusPlan(g, limited)),
+          );
+        },
+      ),
+      { numRuns: 150 },
+    );
   });
 });
