@@ -24,6 +24,7 @@
  *   npm run bench:peers -- anchor k=5                rows whose label has every word given
  *   npm run bench:peers -- mnist k=6                 k = 6 exact census and 100 sampled networks
  *   options: --runs N  --budget S  --tools nnmotifs,NetMODE  --long (rows off by default)
+ *            --keep-ca-certs (keep NODE_EXTRA_CA_CERTS in the tools' environment; see toolEnv)
  *            --cli PATH (the nnmotifs main.js to time)  --save-json DIR  --compare-json DIR
  *
  * Wall times on a shared machine are noisy: compare ratios from one run.
@@ -58,6 +59,29 @@ const saveJson = value("--save-json");
 const compareJson = value("--compare-json");
 const toolFilter = value("--tools")?.split(",");
 if (saveJson) mkdirSync(saveJson, { recursive: true });
+
+/**
+ * The tools' environment: this one without NODE_EXTRA_CA_CERTS (unless --keep-ca-certs). Where it
+ * is set (some sandboxes and company machines) every Node process reads and parses that CA bundle
+ * before running a line of its script — 40–65 ms on this machine, more than Node's own start of
+ * ~0.026 s — and no tool here uses TLS; the C++ peers never read it. The header prints Node's
+ * bare start with and without it.
+ */
+const CA_VARIABLE = "NODE_EXTRA_CA_CERTS";
+const keepCaCerts = flag("--keep-ca-certs");
+const toolEnv: NodeJS.ProcessEnv = { ...process.env };
+if (!keepCaCerts) delete toolEnv[CA_VARIABLE];
+
+/** Min of 5 wall seconds of `node` running an empty script, in `env`. */
+function bareNodeStart(env: NodeJS.ProcessEnv): number {
+  let best = Infinity;
+  for (let i = 0; i < 5; i++) {
+    const t0 = process.hrtime.bigint();
+    spawnSync(process.execPath, ["-e", ""], { env });
+    best = Math.min(best, Number(process.hrtime.bigint() - t0) / 1e9);
+  }
+  return best;
+}
 
 // ---------------------------------------------------------------- graphs
 interface Graph {
@@ -271,6 +295,7 @@ function runOnce(tool: Tool, job: Job, threads: number, networks: number): Run |
   const r = spawnSync(cmd, cmdArgs, {
     cwd: cwd ?? dir,
     input: tool.name === "NetMODE" ? readFileSync(job.files.nm) : undefined,
+    env: toolEnv,
     encoding: "utf8",
     maxBuffer: 1 << 28,
     timeout: (limit + 30) * 1000,
@@ -432,6 +457,16 @@ console.log(
   }`,
 );
 if (missing.length > 0) console.log(`peers missing (not on PATH): ${missing.join(", ")}`);
+{
+  const bare = bareNodeStart(toolEnv).toFixed(3);
+  const set = process.env[CA_VARIABLE] !== undefined;
+  const note = !set
+    ? `${CA_VARIABLE} not set`
+    : keepCaCerts
+      ? `${CA_VARIABLE} kept (--keep-ca-certs); without it ${bareNodeStart({ ...process.env, [CA_VARIABLE]: undefined }).toFixed(3)} s`
+      : `tools run without ${CA_VARIABLE}, which this environment sets: with it ${bareNodeStart(process.env).toFixed(3)} s (--keep-ca-certs to keep it)`;
+  console.log(`node's bare start: ${bare} s (${note})`);
+}
 console.log(
   "times: wall s (peak MB, user+sys cpu s); ≈ extrapolated from 2 random networks; >x killed; ratio = best peer / nnmotifs best",
 );
