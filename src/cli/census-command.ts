@@ -14,6 +14,7 @@ import { MOTIF_SIZE_RANGE } from "../motifs/motif-size.js";
 // Registers `reinit` (graph/), so that --null and its help know it.
 import "../graph/reinit-null.js";
 import { DEFAULT_NULL_MODEL, nullModelNames } from "../nulls/registry.js";
+import type { CensusPlacement } from "../stats/census-cost.js";
 import type { CensusFormat } from "../stats/census-format.js";
 
 interface CensusCliOptions {
@@ -52,11 +53,6 @@ interface CensusCliOptions {
 /** Estimated seconds above which the command refuses to enumerate without --force. */
 export const LONG_RUN_SECONDS = 600;
 
-/**
- * A census on one thread, or of the original alone, runs without workers below this estimate:
- * the main thread sees Ctrl-C only between random networks, so longer ones count on a worker.
- */
-export const IN_PROCESS_SECONDS = 1;
 /** Probes of the first, rough estimate, and the estimate below which it is kept (checkWork). */
 const ROUGH_PROBES = 200;
 const ROUGH_ENOUGH_SECONDS = 0.3;
@@ -588,52 +584,6 @@ function parseSample(text: string, size: number): number[] {
   return p;
 }
 
-/** Where a census counts: see `censusPlacement`. */
-export type CensusPlacement = "in-process" | "shared" | "workers";
-
-/**
- * Longest estimated random network that the main thread counts beside the workers ("shared"):
- * it sees Ctrl-C (and updates the progress bar) only between networks.
- */
-export const SHARED_NETWORK_SECONDS = 0.25;
-/**
- * Least estimated work of the random networks (seconds on one thread) for which a worker beside
- * the main thread pays: a worker starts in ~0.1 s and counts slowly until V8 has compiled its
- * kernel (on two cores both busy, for another ~0.2 s). Measured on 2 cores, min of 4–5 whole
- * processes, 100 networks: the anchor graph k = 4 coloured (~0.3 s of networks) 0.42 s
- * in-process against 0.46 s shared; the MNIST-sized graph k = 4 uncoloured (~0.85 s) 0.95–1.10 s
- * against 0.75–0.93 s.
- */
-export const SHARED_MIN_SECONDS = 0.5;
-
-/**
- * Where a census counts, from its estimates on one thread: the original's census (`original`),
- * one random network (`perNetwork`), all of it (`single`), and all of it on `workers` workers,
- * their start-up included (`parallel`).
- * - One thread, or the original alone: in-process below IN_PROCESS_SECONDS, else on a worker
- *   (Ctrl-C).
- * - Short networks and a short original: the main thread counts beside `workers` − 1 workers
- *   ("shared"), as soon as the networks are work enough to pay for a worker (SHARED_MIN_SECONDS);
- *   in-process below that.
- * - Otherwise on `workers` workers, or in-process when the model says they would not finish sooner.
- */
-export function censusPlacement(job: {
-  original: number;
-  perNetwork: number;
-  single: number;
-  parallel: number;
-  workers: number;
-  networks: number;
-}): CensusPlacement {
-  if (job.workers === 1 || job.networks === 0) {
-    return job.single < IN_PROCESS_SECONDS ? "in-process" : "workers";
-  }
-  if (job.perNetwork <= SHARED_NETWORK_SECONDS && job.original < IN_PROCESS_SECONDS) {
-    return job.networks * job.perNetwork >= SHARED_MIN_SECONDS ? "shared" : "in-process";
-  }
-  return job.single <= job.parallel ? "in-process" : "workers";
-}
-
 /**
  * Estimate the census's time up front (stats/census-cost.ts), sampled or exact; say it when long,
  * and refuse a very long run (unless --force), saying how to sample (or sample less) instead.
@@ -656,8 +606,13 @@ async function checkWork(
     note: (m: string) => void;
   },
 ): Promise<{ seconds: number; placement: CensusPlacement }> {
-  const { censusCostBound, estimateCensusCost, WORKER_START_SECONDS } =
-    await import("../stats/census-cost.js");
+  const {
+    censusCostBound,
+    censusPlacement,
+    estimateCensusCost,
+    IN_PROCESS_SECONDS,
+    WORKER_START_SECONDS,
+  } = await import("../stats/census-cost.js");
   const { availableParallelism } = await import("node:os");
   const { size, networks, sample } = job;
   const threads = job.threads ?? availableParallelism();

@@ -1,5 +1,5 @@
 /**
- * Where `nnmotifs census` counts (census-command.ts censusPlacement): on the main thread when
+ * Where `nnmotifs census` counts (stats/census-cost.ts censusPlacement): on the main thread when
  * workers would not pay, beside workers when the networks are short, on workers otherwise; never
  * a long job on the main thread alone (Ctrl-C).
  */
@@ -9,7 +9,7 @@ import {
   SHARED_MIN_SECONDS,
   SHARED_NETWORK_SECONDS,
   censusPlacement,
-} from "../../src/cli/census-command.js";
+} from "../../src/stats/census-cost.js";
 
 describe("censusPlacement", () => {
   it("shares the networks with the main thread when they are short and work enough", () => {
