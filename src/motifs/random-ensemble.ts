@@ -447,6 +447,7 @@ async function runSharedEnsemble(
   const stored = new Uint8Array(N);
   let done = 0;
   const store = (r: EnsembleTaskResult): void => {
+    const before = done;
     for (let j = 0; j < r.count; j++) {
       const i = r.first + j;
       if (stored[i] === 1) continue;
@@ -458,7 +459,8 @@ async function runSharedEnsemble(
       result.switching.successes[i] = r.successes[j];
       result.otherClasses[i] = r.otherClasses[j];
     }
-    options.onProgress?.(done, N);
+    // A batch this thread has counted meanwhile is no progress (and none after the end).
+    if (done > before) options.onProgress?.(done, N);
   };
   // Networks [front, back) are not handed out yet.
   let front = 0;
