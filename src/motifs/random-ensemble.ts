@@ -430,7 +430,8 @@ const SHARED_TASKS_PER_WORKER = 2;
  * The random networks on this thread and the workers together (`shareMainThread`). This thread
  * takes networks one at a time from the front, the workers batches from the back, smaller as the
  * networks run out; when none are left to take, this thread counts those the workers have not
- * returned yet, from the most recently handed out (the least likely started). Every network's
+ * returned yet: the most recently handed-out batch first (the least likely started), from its
+ * end (a worker counts a batch from its start, so the two meet in the middle). Every network's
  * counts depend only on its index, so a network counted twice has the same counts twice and the
  * first kept is as good as the other: the output is that of any thread count.
  */
@@ -467,11 +468,14 @@ async function runSharedEnsemble(
   let back = N;
   let inFlight = 0;
   let failure: { error: unknown } | null = null;
+  /** (first, count) of every batch given to a worker, in the order given. */
+  const handedOut: number[] = [];
   const maxInFlight = shared.workers.threads * SHARED_TASKS_PER_WORKER;
   const feed = (): void => {
     while (failure === null && inFlight < maxInFlight && front < back) {
       const size = Math.max(1, Math.floor((back - front) / (4 * work.threads)));
       back -= size;
+      handedOut.push(back, size);
       inFlight++;
       shared.workers
         .run({ ...work.ensemble, keys, first: back, count: size })
@@ -498,14 +502,21 @@ async function runSharedEnsemble(
       i = front++;
       feed();
     } else {
-      // Handed out but not returned: the lowest index at or above `back` not stored yet.
-      i = back;
-      while (i < N && stored[i] === 1) i++;
-      if (i >= N) break;
+      i = lastUnstored(handedOut, stored);
+      if (i < 0) break;
     }
     store(runEnsembleTask({ ...work.ensemble, keys, first: i, count: 1 }, signal ?? undefined));
   }
   return result;
+}
+
+/** The last network not stored of the most recent batch that has one, or −1. */
+function lastUnstored(handedOut: readonly number[], stored: Uint8Array): number {
+  for (let b = handedOut.length - 2; b >= 0; b -= 2) {
+    const first = handedOut[b];
+    for (let i = first + handedOut[b + 1] - 1; i >= first; i--) if (stored[i] === 0) return i;
+  }
+  return -1;
 }
 
 /**
