@@ -157,17 +157,9 @@ export async function censusCounts(
     // The workers start while this thread counts the original.
     const shared = await openSharedRunners(work, options.signal ?? null);
     try {
-      const original = await countOriginal(shared.local, work, task, g);
-      const keys = [...original.counts.keys()];
-      const t1 = performance.now();
-      const ensemble = await runSharedEnsemble(shared, work, keys, options);
-      const t2 = performance.now();
-      return {
-        original,
-        keys,
-        ensemble,
-        seconds: { original: (t1 - t0) / 1000, random: (t2 - t1) / 1000 },
-      };
+      return await countBoth(t0, shared.local, work, task, g, (keys) =>
+        runSharedEnsemble(shared, work, keys, options),
+      );
     } finally {
       await shared.close();
     }
@@ -178,20 +170,34 @@ export async function censusCounts(
   const poolThreads = split ? work.requestedThreads : work.threads;
   const runner = await openRunner(poolThreads, options.signal ?? null, !work.inProcess);
   try {
-    const original = await countOriginal(runner, work, task, g);
-    const keys = [...original.counts.keys()];
-    const t1 = performance.now();
-    const ensemble = await runEnsemble(runner, work, keys, options);
-    const t2 = performance.now();
-    return {
-      original,
-      keys,
-      ensemble,
-      seconds: { original: (t1 - t0) / 1000, random: (t2 - t1) / 1000 },
-    };
+    return await countBoth(t0, runner, work, task, g, (keys) =>
+      runEnsemble(runner, work, keys, options),
+    );
   } finally {
     await runner.close();
   }
+}
+
+/** The original on `runner`, then the random networks against its classes, timed from `t0`. */
+async function countBoth(
+  t0: number,
+  runner: Runner,
+  work: Work,
+  task: OriginalTask,
+  g: Digraph,
+  ensembleOf: (keys: string[]) => Promise<RandomEnsemble>,
+): Promise<CensusCounts> {
+  const original = await countOriginal(runner, work, task, g);
+  const keys = [...original.counts.keys()];
+  const t1 = performance.now();
+  const ensemble = await ensembleOf(keys);
+  const t2 = performance.now();
+  return {
+    original,
+    keys,
+    ensemble,
+    seconds: { original: (t1 - t0) / 1000, random: (t2 - t1) / 1000 },
+  };
 }
 
 /**
@@ -361,7 +367,8 @@ async function runEnsemble(
   return result;
 }
 
-function emptyEnsemble(N: number, keys: readonly string[], threads: number): RandomEnsemble {
+/** N networks of zero counts for `keys`, to be filled in. */
+export function emptyEnsemble(N: number, keys: readonly string[], threads: number): RandomEnsemble {
   const K = keys.length;
   return {
     networks: N,

@@ -14,6 +14,7 @@ import { createHash } from "node:crypto";
 import { Queue, QueueEvents } from "bullmq";
 import type { Digraph } from "../graph/digraph.js";
 import {
+  emptyEnsemble,
   ENSEMBLE_DEFAULTS,
   type RandomEnsemble,
   type RandomEnsembleOptions,
@@ -77,15 +78,7 @@ export function mergeTallies(
   threads: number,
 ): RandomEnsemble {
   const K = keys.length;
-  const result: RandomEnsemble = {
-    networks,
-    keys,
-    counts: new Float64Array(networks * K),
-    totals: new Float64Array(networks),
-    otherClasses: new Float64Array(networks),
-    switching: { tries: new Float64Array(networks), successes: new Float64Array(networks) },
-    threads,
-  };
+  const result = emptyEnsemble(networks, keys, threads);
   const seen = new Uint8Array(networks);
   for (const p of parts) {
     for (let i = p.first; i < p.first + p.count; i++) {
