@@ -70,6 +70,20 @@ export class CodeMap {
     }
   }
 
+  /** The value of the code in `limbs[at .. at+W)`, or EMPTY when absent (nothing inserted). */
+  get(limbs: ArrayLike<number>, at: number): number {
+    const W = this.limbs;
+    const stride = this.stride;
+    const d = this.data;
+    for (let h = hashLimbs(limbs, at, W) & this.mask; ; h = (h + 1) & this.mask) {
+      const base = h * stride;
+      if (d[base] === EMPTY) return EMPTY;
+      let same = true;
+      for (let l = 0; l < W && same; l++) same = d[base + l] === limbs[at + l];
+      if (same) return d[base + W];
+    }
+  }
+
   /** Empty the map, keeping its capacity (cost proportional to the number of keys). */
   clear(): void {
     const { data, used, stride } = this;

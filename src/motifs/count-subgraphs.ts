@@ -10,13 +10,14 @@
  *           ─► class key → count (or a tally against fixed keys: tallySubgraphClasses).
  *
  * Caches are per layout (size, edge colour base, pair codes, vertex colours) and persist between calls, so
- * the random networks of one run reuse the labelling work; clearCensusCache() frees them, and
- * they are dropped by themselves past MAX_CACHED_CODES codes.
+ * the random networks of one run reuse the labelling work; clearCensusCache() frees them. Past
+ * censusTuning.maxCachedEntries entries a cache keeps only the commonest classes of the latest
+ * census (evictRareClasses), so a long ensemble at k = 6 stays within a fixed memory.
  */
 import { NnmotifsError } from "../core/errors.js";
 import type { Digraph } from "../graph/digraph.js";
-import { canonicalPermutation, permuteMatrix } from "./canonical-label.js";
-import { formatClassKey } from "./class-key.js";
+import { canonicalPermutation } from "./canonical-label.js";
+import { formatClassKey, parseClassKey, type ParsedClassKey } from "./class-key.js";
 import { buildCensusGraph, codeLayout, decodeRawCode } from "./census-graph.js";
 import type { CensusGraph, CodeLayout } from "./census-graph.js";
 import {
@@ -35,26 +36,42 @@ import type { Rng } from "../core/random.js";
 import { checkMotifSize } from "./motif-size.js";
 
 /**
- * Thresholds of the counting tables. Tests lower them (then clearCensusCache()) to reach the
- * fallbacks on small graphs: `blockSlots`, the PrefixBlocks size (prefix ids past it use the
- * compact hash table); `blockCountLimit`, the census size above which an Int32 slot of the
- * blocks or the direct counts might have overflowed and the census is counted again without them.
+ * Thresholds of the counting tables and caches. Tests lower them (then clearCensusCache()) to
+ * reach the fallbacks on small graphs: `blockSlots`, the PrefixBlocks size (prefix ids past it use
+ * the compact hash table); `blockCountLimit`, the census size above which an Int32 slot of the
+ * blocks or the direct counts might have overflowed and the census is counted again without them;
+ * `maxCachedEntries`, the memory bound of a class cache (codes, raw and compact, plus classes)
+ * past which evictRareClasses keeps only the `keptClasses` commonest classes of the latest census
+ * and their codes. At k = 6 each random network meets tens of thousands of classes never met
+ * before, most of them once: keeping all of them grew a worker by ~100 MB every 20 networks.
  */
-export const censusTuning = { blockSlots: PREFIX_BLOCK_SLOTS, blockCountLimit: 0x7fffffff };
-
-/** The raw-code cache is dropped when it holds more codes than this (memory bound). */
-const MAX_CACHED_CODES = 1 << 20;
+export const censusTuning = {
+  blockSlots: PREFIX_BLOCK_SLOTS,
+  blockCountLimit: 0x7fffffff,
+  maxCachedEntries: 1 << 19,
+  keptClasses: 1 << 16,
+  /** Raw (k−1)-prefixes kept by the prefix cache; past it they are forgotten, ids kept. */
+  maxCachedPrefixes: 1 << 16,
+};
 
 /**
  * Per code layout, kept between calls: the counting table (emptied after each census), the
- * cache raw code → class id, canonical code → class id, and the class keys.
+ * cache raw code → class id, canonical code → class id, and each class's canonical code.
  */
 interface ClassCache {
   counting: CodeMap;
   rawToClass: CodeMap;
   canonToClass: CodeMap;
-  keys: string[];
+  /** Canonical code of class id i at [i·W, (i+1)·W): its key is formatted from it (keyOf). */
+  canonOfClass: Float64Array;
+  classCount: number;
+  /** Keys formatted so far, by class id (a tally formats only the ids it must look up). */
+  keys: (string | undefined)[];
+  /** Vertex colour of each vertex digit, or null when vertices are not coloured. */
+  vvalues: readonly number[] | null;
   perClass: Float64Array;
+  /** Number of censuses each class id was present in (what eviction keeps the commonest of). */
+  censusesOf: Int32Array;
   prefixes: PrefixCache | null;
   /** Compact counting table and its class cache, keyed by (canonical prefix id << 16 | value). */
   compact: IntMap | null;
@@ -103,8 +120,12 @@ export function prepareCensus(
       counting: new CodeMap(W),
       rawToClass: new CodeMap(W),
       canonToClass: new CodeMap(W),
+      canonOfClass: new Float64Array(1024 * W),
+      classCount: 0,
       keys: [],
+      vvalues: cg.vdigit ? Array.from(cg.vvalues) : null,
       perClass: new Float64Array(1024),
+      censusesOf: new Int32Array(1024),
       prefixes: W === 1 && layout.k >= 3 ? new PrefixCache(layout) : null,
       compact: compact ? new IntMap() : null,
       compactToClass: compact ? new IntMap() : null,
@@ -164,12 +185,155 @@ function classOf(
   const at2 = slot * cache.canonToClass.stride + W;
   let id = cache.canonToClass.data[at2];
   if (id < 0) {
-    id = cache.keys.length;
-    const m = permuteMatrix(matrix, k, perm);
-    cache.keys.push(formatClassKey(m, k, cg.vdigit ? Array.from(perm, (v) => vcolours[v]) : null));
+    id = cache.classCount++;
+    if ((id + 1) * W > cache.canonOfClass.length) {
+      const grown = new Float64Array(2 * cache.canonOfClass.length);
+      grown.set(cache.canonOfClass);
+      cache.canonOfClass = grown;
+    }
+    cache.canonOfClass.set(canon, id * W);
     cache.canonToClass.data[at2] = id;
   }
   return id;
+}
+
+/** The class key of class `id`, decoded from its canonical code (and kept). */
+function keyOf(cache: ClassCache, layout: CodeLayout, id: number): string {
+  const known = cache.keys[id];
+  if (known !== undefined) return known;
+  const k = layout.k;
+  const m = new Uint8Array(k * k);
+  const digits = new Int32Array(k);
+  // The canonical code lists the vertices in canonical order, so its matrix is the class's.
+  decodeRawCode(layout, cache.canonOfClass, id * layout.limbs, m, digits);
+  const vvalues = cache.vvalues;
+  const key = formatClassKey(m, k, vvalues ? Array.from(digits, (d) => vvalues[d]) : null);
+  cache.keys[id] = key;
+  return key;
+}
+
+/**
+ * The canonical code of a class key in `layout` (the inverse of keyOf) into `out`; false when
+ * no subgraph of this layout can have that class (other size, an edge colour pair or a vertex
+ * colour the graph does not have).
+ */
+function canonicalCodeOfKey(
+  key: string,
+  layout: CodeLayout,
+  vvalues: readonly number[] | null,
+  out: Float64Array,
+): boolean {
+  const { k, base, vbase, limbOf, vmul, pmul, pairIdOf, pairCodes } = layout;
+  let parsed: ParsedClassKey;
+  try {
+    parsed = parseClassKey(key);
+  } catch {
+    return false;
+  }
+  const colours = parsed.vertexColours;
+  if (parsed.size !== k || (colours === null) !== (vvalues === null)) return false;
+  const m = parsed.matrix;
+  out.fill(0);
+  for (let p = 0; p < k; p++) {
+    if (m[p * k + p] !== 0) return false;
+    let c = 0;
+    if (vvalues !== null && colours !== null) {
+      const digit = vvalues.indexOf(colours[p]);
+      if (digit < 0) return false;
+      if (vbase > 1) c = digit * vmul[p];
+    }
+    for (let j = 0; j < p; j++) {
+      const a = m[p * k + j];
+      const b = m[j * k + p];
+      const pair = a + base * b;
+      if (a >= base || b >= base || pairCodes[pairIdOf[pair]] !== pair) return false;
+      c += pairIdOf[pair] * pmul[p * k + j];
+    }
+    out[limbOf[p]] += c;
+  }
+  return true;
+}
+
+/** The `limit` class ids below `n` met in the most censuses (ties: the older id), in id order. */
+function commonestClasses(censusesOf: Int32Array, n: number, limit: number): number[] {
+  if (limit <= 0) return [];
+  const sorted = censusesOf.slice(0, n).sort();
+  const threshold = sorted[n - limit];
+  let above = 0; // classes strictly above the threshold: all kept, ties fill the rest
+  for (let id = 0; id < n; id++) if (censusesOf[id] > threshold) above++;
+  let ties = limit - above;
+  const kept: number[] = [];
+  for (let id = 0; id < n; id++) {
+    const c = censusesOf[id];
+    if (c > threshold || (c === threshold && ties-- > 0)) kept.push(id);
+  }
+  return kept;
+}
+
+/**
+ * Shrink a cache past censusTuning.maxCachedEntries: keep the `keptClasses` classes met in the
+ * most censuses so far, renumbered 0.., and the codes of those classes; forget the rest (met
+ * again, they are canonically labelled again). A null ensemble keeps meeting new classes, most of
+ * them in one random network only; the classes met network after network are the ones worth
+ * keeping. Counts do not depend on the cache, only the time to reach them. The tables are
+ * refilled in place, so their buffers are reused rather than reallocated (which fragments the
+ * heap).
+ */
+function evictRareClasses(prepared: ReturnType<typeof prepareCensus>): void {
+  const { cache, cacheKey, layout } = prepared;
+  const W = layout.limbs;
+  // At most half the classes, so that each eviction frees room (and their codes) for long.
+  const limit = Math.min(censusTuning.keptClasses, Math.floor(cache.classCount / 2));
+  const kept = commonestClasses(cache.censusesOf, cache.classCount, limit);
+  const newId = new Int32Array(cache.classCount).fill(-1);
+  const keptCanon = new Float64Array(kept.length * W);
+  const keys: (string | undefined)[] = [];
+  for (let n = 0; n < kept.length; n++) {
+    const id = kept[n];
+    newId[id] = n;
+    keptCanon.set(cache.canonOfClass.subarray(id * W, id * W + W), n * W);
+    cache.censusesOf[n] = cache.censusesOf[id]; // n ≤ id: read before written
+    if (cache.keys[id] !== undefined) keys[n] = cache.keys[id];
+  }
+  cache.censusesOf.fill(0, kept.length);
+  const renumber = (id: number): number => (id >= 0 && id < newId.length ? newId[id] : -1);
+  const { canonToClass, rawToClass, compactToClass, directToClass } = cache;
+  canonToClass.clear();
+  cache.canonOfClass.set(keptCanon);
+  // slot() inserts a missing code with the given value.
+  for (let n = 0; n < kept.length; n++) canonToClass.slot(keptCanon, n * W, n);
+  // Codes: the kept entries (limbs and new id) are copied out, the table emptied and refilled.
+  const stride = rawToClass.stride;
+  const rawKept = new Float64Array(rawToClass.size * stride);
+  let rawCount = 0;
+  for (let t = 0; t < rawToClass.size; t++) {
+    const at = rawToClass.used[t] * stride;
+    const id = renumber(rawToClass.data[at + W]);
+    if (id < 0) continue;
+    rawKept.set(rawToClass.data.subarray(at, at + W), rawCount * stride);
+    rawKept[rawCount++ * stride + W] = id;
+  }
+  rawToClass.clear();
+  for (let r = 0; r < rawCount; r++) rawToClass.slot(rawKept, r * stride, rawKept[r * stride + W]);
+  if (compactToClass !== null) {
+    const pairs = new Int32Array(2 * compactToClass.size);
+    let count = 0;
+    for (let t = 0; t < compactToClass.size; t++) {
+      const id = renumber(compactToClass.data[2 * compactToClass.used[t] + 1]);
+      if (id < 0) continue;
+      pairs[2 * count] = compactToClass.data[2 * compactToClass.used[t]];
+      pairs[2 * count++ + 1] = id;
+    }
+    compactToClass.clear();
+    for (let c = 0; c < count; c++) compactToClass.slot(pairs[2 * c], pairs[2 * c + 1]);
+  }
+  if (directToClass !== null)
+    for (let i = 0; i < directToClass.length; i++) directToClass[i] = renumber(directToClass[i]);
+  const blockClass = cache.blocks?.classOf;
+  if (blockClass)
+    for (let i = 0; i < blockClass.length; i++) blockClass[i] = renumber(blockClass[i]);
+  // A new object: the tallies' class → key-index tables (keyIndexes) are per cache object.
+  caches.set(cacheKey, { ...cache, classCount: kept.length, keys });
 }
 
 /**
@@ -314,10 +478,21 @@ function runKernel(
 }
 
 function release(prepared: ReturnType<typeof prepareCensus>, ids: number[]): void {
-  const { cache, cacheKey } = prepared;
-  for (const id of ids) cache.perClass[id] = 0;
-  if (cache.rawToClass.size + (cache.compactToClass?.size ?? 0) > MAX_CACHED_CODES) {
-    caches.delete(cacheKey);
+  const { cache } = prepared;
+  if (cache.censusesOf.length < cache.classCount) {
+    const grown = new Int32Array(Math.max(2 * cache.censusesOf.length, cache.classCount));
+    grown.set(cache.censusesOf);
+    cache.censusesOf = grown;
+  }
+  for (const id of ids) {
+    cache.perClass[id] = 0;
+    cache.censusesOf[id]++;
+  }
+  const entries =
+    cache.rawToClass.size + (cache.compactToClass?.size ?? 0) + cache.canonToClass.size;
+  if (entries > censusTuning.maxCachedEntries) evictRareClasses(prepared);
+  if (cache.prefixes !== null && cache.prefixes.count > censusTuning.maxCachedPrefixes) {
+    cache.prefixes.forgetRawPrefixes();
   }
 }
 
@@ -331,9 +506,9 @@ export function runCensus(
   units: Int32Array | null = null,
 ): { total: number; counts: Map<string, number> } {
   const { total, ids } = runKernel(prepared, probabilities, rng, signal, units);
-  const { keys, perClass } = prepared.cache;
+  const { cache, layout } = prepared;
   const counts = new Map<string, number>();
-  for (const id of ids) counts.set(keys[id], perClass[id] * scale);
+  for (const id of ids) counts.set(keyOf(cache, layout, id), cache.perClass[id] * scale);
   release(prepared, ids);
   return { total: total * scale, counts };
 }
@@ -352,11 +527,34 @@ export interface ClassTally {
   readonly sampled: boolean;
 }
 
-/** Per key list: key → index, and class id → index (−1: not listed, −2: not resolved yet). */
+/**
+ * Per key list: per layout (cache key), canonical code → index in the list; per cache, class id →
+ * index (−1: not listed, −2: not resolved yet). Matching codes, not keys, spares formatting the
+ * key of every class a random network meets.
+ */
 const keyIndexes = new WeakMap<
   readonly string[],
-  { index: Map<string, number>; byClass: WeakMap<ClassCache, Int32Array> }
+  { byLayout: Map<string, CodeMap>; byClass: WeakMap<ClassCache, Int32Array> }
 >();
+
+/** The canonical code → key index map of `keys` in the layout of `prepared`. */
+function keyCodes(
+  keys: readonly string[],
+  prepared: ReturnType<typeof prepareCensus>,
+  byLayout: Map<string, CodeMap>,
+): CodeMap {
+  const { layout, cache, cacheKey } = prepared;
+  let codes = byLayout.get(cacheKey);
+  if (!codes) {
+    codes = new CodeMap(layout.limbs);
+    const code = new Float64Array(layout.limbs);
+    keys.forEach((key, i) => {
+      if (canonicalCodeOfKey(key, layout, cache.vvalues, code)) codes!.slot(code, 0, i);
+    });
+    byLayout.set(cacheKey, codes);
+  }
+  return codes;
+}
 
 /**
  * The census of `g` tallied against a fixed list of class keys — the null-model loop, where each
@@ -392,12 +590,13 @@ export function tallySubgraphClasses(
   const cache = prepared.cache;
   let entry = keyIndexes.get(keys);
   if (!entry) {
-    entry = { index: new Map(keys.map((key, i) => [key, i])), byClass: new WeakMap() };
+    entry = { byLayout: new Map(), byClass: new WeakMap() };
     keyIndexes.set(keys, entry);
   }
+  const codes = keyCodes(keys, prepared, entry.byLayout);
   let byClass = entry.byClass.get(cache);
-  if (!byClass || byClass.length < cache.keys.length) {
-    const grown = new Int32Array(Math.max(1024, 2 * cache.keys.length)).fill(-2);
+  if (!byClass || byClass.length < cache.classCount) {
+    const grown = new Int32Array(Math.max(1024, 2 * cache.classCount)).fill(-2);
     if (byClass) grown.set(byClass);
     byClass = grown;
     entry.byClass.set(cache, byClass);
@@ -408,7 +607,7 @@ export function tallySubgraphClasses(
   for (const id of ids) {
     let i = byClass[id];
     if (i === -2) {
-      i = entry.index.get(cache.keys[id]) ?? -1;
+      i = codes.get(cache.canonOfClass, id * prepared.layout.limbs);
       byClass[id] = i;
     }
     const c = cache.perClass[id] * scale;

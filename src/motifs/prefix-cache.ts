@@ -38,6 +38,15 @@ export class PrefixCache {
     this.perm = new Int32Array(1024 * this.k1);
   }
 
+  /**
+   * Forget the raw prefixes (memory bound), keeping the canonical prefix ids: codes keyed by
+   * (canonical prefix id, leaf) stay valid, and a raw prefix met again gets its old id back.
+   */
+  forgetRawPrefixes(): void {
+    this.map.clear();
+    this.count = 0;
+  }
+
   /** Entry index of a prefix code (canonicalising it the first time it is seen). */
   indexOf(prefix: number): number {
     const map = this.map;

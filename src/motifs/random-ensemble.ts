@@ -527,6 +527,12 @@ function lastUnstored(handedOut: readonly number[], stored: Uint8Array): number 
 }
 
 /**
+ * A worker's young generation: V8's default lets each worker's heap float ~20 MB above what it
+ * holds; 16 MB cut the peak of a k = 6 ensemble on 2 workers by 40 MB at the same speed.
+ */
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 16 };
+
+/**
  * `threads` workers, or in-process (one task at a time) when `workers` is false. A worker even
  * for one thread keeps the main thread free, so Ctrl-C is seen at once.
  */
@@ -542,6 +548,7 @@ async function openRunner(
     ...workerFile(),
     minThreads: threads,
     maxThreads: threads,
+    resourceLimits: WORKER_LIMITS,
   });
   // Tasks still running when one fails: destroying the pool under them makes piscina throw an
   // uncaught "Unexpected message from Worker" when they answer, so close waits for them (an abort

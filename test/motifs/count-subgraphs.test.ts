@@ -108,6 +108,51 @@ describe("countSubgraphs(g, {size, colours, vertexColours})", () => {
     }
   });
 
+  it("gives the same counts and tallies when the class and prefix caches evict entries", () => {
+    // Tiny bounds make every census evict (every table kind: direct counts for uncoloured k = 4,
+    // prefix blocks for coloured k = 4, the compact table for k = 5, several limbs for k = 6 with
+    // 7 colours, vertex colours); the classes kept are renumbered, so a stale id shows up as a
+    // wrong class. The prefix cache forgets its raw prefixes after every census too.
+    const rng = new Rng(404);
+    const jobs = [
+      { k: 4, colours: 3, options: { colours: false } },
+      { k: 4, colours: 3, options: {} },
+      { k: 5, colours: 2, options: {} },
+      { k: 6, colours: 7, options: {} },
+      {
+        k: 4,
+        colours: 2,
+        options: { vertexColours: Int32Array.from({ length: 10 }, (_, i) => i % 3) },
+      },
+    ];
+    const graphs = [0, 1, 2, 3, 4].map(() => randomDigraph(rng, 10, 0.35, 3));
+    const expected = jobs.map(({ k, options }) =>
+      graphs.map((g) => countSubgraphs(g, { size: k, ...options })),
+    );
+    const saved = { ...censusTuning };
+    try {
+      Object.assign(censusTuning, { maxCachedEntries: 40, keptClasses: 6, maxCachedPrefixes: 3 });
+      clearCensusCache();
+      jobs.forEach(({ k, options }, j) => {
+        const keys = [...expected[j][0].counts.keys()];
+        // Twice over the graphs: the second pass meets kept, renumbered and forgotten classes.
+        for (const g of [...graphs, ...graphs]) {
+          const i = graphs.indexOf(g);
+          expect(countSubgraphs(g, { size: k, ...options })).toEqual(expected[j][i]);
+          const tally = tallySubgraphClasses(g, { size: k, ...options }, keys);
+          const want = expected[j][i].counts;
+          expect(Array.from(tally.counts)).toEqual(keys.map((key) => want.get(key) ?? 0));
+          expect(tally.otherClasses).toBe(
+            [...want.keys()].filter((key) => !keys.includes(key)).length,
+          );
+        }
+      });
+    } finally {
+      Object.assign(censusTuning, saved);
+      clearCensusCache();
+    }
+  });
+
   it("reuses its raw-code cache correctly across graphs and after clearCensusCache()", () => {
     const rng = new Rng(31);
     const graphs = [0, 1, 2].map(() => randomDigraph(rng, 9, 0.3, 3));
@@ -192,6 +237,26 @@ describe("tallySubgraphClasses(g, options, keys)", () => {
       expect(tally.otherClasses).toBe(full.counts.size - listed.length);
       expect(tally.otherCount + tally.counts.reduce((a, b) => a + b, 0)).toBe(full.total);
       expect(tally.sampled).toBe(false);
+    }
+  });
+
+  it("never lets a key no subgraph can have take the place of a class that is there", () => {
+    // Each foreign key is a class of the graph with one thing changed (another size, an edge
+    // colour the graph lacks, a loop, vertex colours in a census without them), listed first.
+    const g = randomDigraph(new Rng(21), 12, 0.3, 3);
+    const full = countSubgraphs(g, { size: 4 });
+    for (const [key] of full.counts) {
+      const foreign = [
+        "010001100",
+        key.replace(/[1-9]/, "7"),
+        `1${key.slice(1)}`,
+        `${key}/0,0,0,0`,
+        "not-a-class",
+      ];
+      const keys = [...foreign, key];
+      const tally = tallySubgraphClasses(g, { size: 4 }, keys);
+      expect(Array.from(tally.counts)).toEqual([0, 0, 0, 0, 0, full.counts.get(key)]);
+      expect(tally.otherClasses).toBe(full.counts.size - 1);
     }
   });
 
