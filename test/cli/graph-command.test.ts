@@ -1,20 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
-import {
-  copyFileSync,
-  existsSync,
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  writeFileSync,
-} from "node:fs";
-import { tmpdir } from "node:os";
+import { copyFileSync, existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { MODEL_FORMAT_TITLES, modelStem } from "../../src/cli/graph-command.js";
 import { MODEL_AND_GRAPH_FORMATS } from "../../src/graph/graph-model-format.js";
 import { Rng } from "../../src/core/random.js";
 import { formatNativeModel } from "../../src/model/native-model.js";
 import { HAVE_ANCHOR, REPO_ROOT, anchorFile } from "../anchor.js";
+import { scratchDir } from "../scratch-dir.js";
 
 const MAIN = join(REPO_ROOT, "dist", "cli", "main.js");
 
@@ -37,7 +30,7 @@ describe("nnmotifs graph MODEL... --binning paper --cutoff 0.55", () => {
   it.runIf(HAVE_ANCHOR)(
     "reproduces the published FANMOD files from the anchor's .h5 models (golden)",
     () => {
-      const out = mkdtempSync(join(tmpdir(), "nnmotifs-graph-cli-"));
+      const out = scratchDir("nnmotifs-graph-cli-");
       const r = nnmotifs(
         "graph",
         ...["init", "tree", "clus"].map((n) => anchorFile(`model_${n}.h5`)),
@@ -74,7 +67,7 @@ describe("nnmotifs graph MODEL... --binning paper --cutoff 0.55", () => {
 });
 
 describe("nnmotifs graph (options and errors)", () => {
-  const dir = mkdtempSync(join(tmpdir(), "nnmotifs-graph-cli-"));
+  const dir = scratchDir("nnmotifs-graph-cli-");
   const model = join(dir, "tiny.model.json");
   writeFileSync(
     model,
@@ -223,7 +216,7 @@ describe("nnmotifs graph (options and errors)", () => {
 
 describe("nnmotifs graph of PyTorch safetensors, ONNX and Keras 3 .keras models", () => {
   const fixtures = join(REPO_ROOT, "test", "model", "fixtures");
-  const dir = mkdtempSync(join(tmpdir(), "nnmotifs-graph-import-"));
+  const dir = scratchDir("nnmotifs-graph-import-");
   const copies = ["mlp.safetensors", "mlp.onnx", "mlp-matmul.onnx", "mlp.keras", "mlp.h5"].map(
     (name, k) => {
       const copy = join(dir, `m${k}-${name.replace("mlp", "net")}`);

@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseNativeModel } from "../../src/model/native-model.js";
 import { REPO_ROOT } from "../anchor.js";
+import { scratchDir } from "../scratch-dir.js";
 
 const MAIN = join(REPO_ROOT, "dist", "cli", "main.js");
 
@@ -23,7 +23,7 @@ beforeAll(() => {
 
 describe("nnmotifs train --data tree --snapshots 0,1,2,5", () => {
   it("writes the initial, trained and snapshot models, history.csv and training.json", () => {
-    const out = mkdtempSync(join(tmpdir(), "nnmotifs-train-cli-"));
+    const out = scratchDir("nnmotifs-train-cli-");
     const r = nnmotifs(
       "train",
       "--data",
@@ -90,8 +90,8 @@ describe("nnmotifs train --data tree --snapshots 0,1,2,5", () => {
   });
 
   it("is reproducible: the same seed writes the same trained weights", () => {
-    const a = mkdtempSync(join(tmpdir(), "nnmotifs-train-cli-"));
-    const b = mkdtempSync(join(tmpdir(), "nnmotifs-train-cli-"));
+    const a = scratchDir("nnmotifs-train-cli-");
+    const b = scratchDir("nnmotifs-train-cli-");
     for (const out of [a, b]) {
       const r = nnmotifs(
         "train",
@@ -134,7 +134,7 @@ describe("nnmotifs train with bad options", () => {
   ];
   for (const [args, message] of cases) {
     it(`${args.join(" ")} → one-line error, exit 2, nothing written`, () => {
-      const out = mkdtempSync(join(tmpdir(), "nnmotifs-train-cli-bad-"));
+      const out = scratchDir("nnmotifs-train-cli-bad-");
       const r = nnmotifs("train", ...args, "--out", out);
       expect(r.status).toBe(2);
       expect(r.stderr).toMatch(message);
@@ -144,7 +144,7 @@ describe("nnmotifs train with bad options", () => {
   }
 
   it("names the file and line of a ragged CSV", () => {
-    const dir = mkdtempSync(join(tmpdir(), "nnmotifs-train-cli-csv-"));
+    const dir = scratchDir("nnmotifs-train-cli-csv-");
     const csv = join(dir, "bad.csv");
     writeFileSync(csv, "a,b,label\n1,2,0\n1,1\n");
     const r = nnmotifs("train", "--data", `csv:${csv}`, "--out", dir);

@@ -1,12 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Rng } from "../../src/core/random.js";
 import { formatNativeModel } from "../../src/model/native-model.js";
 import type { DenseNetwork } from "../../src/model/network.js";
 import { HAVE_ANCHOR, REPO_ROOT, anchorFile } from "../anchor.js";
+import { scratchDir } from "../scratch-dir.js";
 
 const MAIN = join(REPO_ROOT, "dist", "cli", "main.js");
 
@@ -93,7 +93,7 @@ describe("nnmotifs weights INITIAL TRAINED... --binning paper --cutoff 0.55", ()
 });
 
 describe("nnmotifs weights (formats and errors)", () => {
-  const dir = mkdtempSync(join(tmpdir(), "nnmotifs-weights-cli-"));
+  const dir = scratchDir("nnmotifs-weights-cli-");
   const rng = new Rng(17);
   const dense = (name: string, nIn: number, nOut: number, scale: number) => ({
     name,

@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { writeFileAtomic, writeFileAtomicSync } from "../../src/core/atomic-write.js";
 import { NnmotifsError } from "../../src/core/errors.js";
+import { scratchDir } from "../scratch-dir.js";
 
 describe("writeFileAtomic", () => {
   it("writeFileAtomicSync(path) replaces the file and leaves no temporary behind", () => {
-    const dir = mkdtempSync(join(tmpdir(), "nnm-aw-"));
+    const dir = scratchDir("nnm-aw-");
     const file = join(dir, "sub", "out.txt");
     writeFileAtomicSync(file, "first");
     writeFileAtomicSync(file, "second");
@@ -16,7 +16,7 @@ describe("writeFileAtomic", () => {
   });
 
   it("writeFileAtomic(path) keeps the old file when the write fails", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "nnm-aw-"));
+    const dir = scratchDir("nnm-aw-");
     const file = join(dir, "out.txt");
     writeFileSync(file, "old");
     // A directory where the new content's target folder should be makes the write fail.

@@ -1,5 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { writeError } from "../../src/core/atomic-write.js";
@@ -10,8 +9,9 @@ import {
   estimateCensusMemory,
   parseMemorySize,
 } from "../../src/core/memory-budget.js";
+import { scratchDir } from "../scratch-dir.js";
 
-const dir = mkdtempSync(join(tmpdir(), "nnm-input-"));
+const dir = scratchDir("nnm-input-");
 
 describe("checkInputFile(path, { what, maxBytes })", () => {
   it("names a directory, a missing file and an oversized file", () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it, beforeAll } from "vitest";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { encodeIdx, parseIdx, readIdxDirectory, readIdxFile } from "../../src/data/index.js";
 import { NnmotifsError } from "../../src/core/errors.js";
+import { scratchDir } from "../scratch-dir.js";
 
 function writeSet(
   dir: string,
@@ -25,8 +25,8 @@ describe("readIdxDirectory(dir)", () => {
   let plainDir = "";
   let gzDir = "";
   beforeAll(() => {
-    plainDir = mkdtempSync(join(tmpdir(), "nnm-idx-"));
-    gzDir = mkdtempSync(join(tmpdir(), "nnm-idxgz-"));
+    plainDir = scratchDir("nnm-idx-");
+    gzDir = scratchDir("nnm-idxgz-");
   });
 
   for (const gz of [false, true]) {
@@ -50,7 +50,7 @@ describe("readIdxDirectory(dir)", () => {
   }
 
   it("names the missing file's directory", () => {
-    const dir = mkdtempSync(join(tmpdir(), "nnm-idxmiss-"));
+    const dir = scratchDir("nnm-idxmiss-");
     writeSet(dir, "train", 3, false);
     expect(() => readIdxDirectory(dir)).toThrow(/missing t10k-images-idx3-ubyte/);
   });
@@ -93,7 +93,7 @@ describe("parseIdx(bytes, file)", () => {
   });
 
   it("readIdxFile reads from disk", () => {
-    const dir = mkdtempSync(join(tmpdir(), "nnm-idxf-"));
+    const dir = scratchDir("nnm-idxf-");
     writeFileSync(join(dir, "a.gz"), gzipSync(good));
     expect(readIdxFile(join(dir, "a.gz")).dims).toEqual([2, 2]);
   });

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { formatGraphJson, graphJsonSchema, parseGraphJson } from "../../src/graph/graph-json.js";
 import { readFanmodEdgeList, readGraph, writeGraph } from "../../src/graph/read-graph.js";
 import { makeDigraph, type Digraph } from "../../src/graph/digraph.js";
 import { NnmotifsError } from "../../src/core/errors.js";
+import { scratchDir } from "../scratch-dir.js";
 
 const layered: Digraph = makeDigraph(
   5,
@@ -101,7 +101,7 @@ describe("graphJsonSchema()", () => {
 
 describe("readGraph(path) / writeGraph(path, g, format)", () => {
   it("writes both formats and reads each back by content", () => {
-    const dir = mkdtempSync(join(tmpdir(), "nnmotifs-graph-"));
+    const dir = scratchDir("nnmotifs-graph-");
     writeGraph(join(dir, "a.txt"), layered, "fanmod");
     writeGraph(join(dir, "a.json"), layered, "json");
     expect(readFileSync(join(dir, "a.txt"), "utf8")).toBe("0 2 1\n1 2 3\n2 4 2\n3 4 1\n");
@@ -118,7 +118,7 @@ describe("readGraph(path) / writeGraph(path, g, format)", () => {
   });
 
   it("names the file in errors", () => {
-    const dir = mkdtempSync(join(tmpdir(), "nnmotifs-graph-"));
+    const dir = scratchDir("nnmotifs-graph-");
     const path = join(dir, "bad.txt");
     writeFileSync(path, "0 1\n1 1\n");
     expect(() => readGraph(path)).toThrow(NnmotifsError);

@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { NnmotifsError } from "../../src/core/errors.js";
 import { MODEL_FORMATS } from "../../src/model/formats.js";
 import { detectModelKind, loadNetwork } from "../../src/model/load-network.js";
 import type { ModelFormat } from "../../src/model/model-format.js";
+import { scratchDir } from "../scratch-dir.js";
 
-const dir = mkdtempSync(join(tmpdir(), "nnmotifs-formats-"));
+const dir = scratchDir("nnmotifs-formats-");
 
 /** A toy text format: "TOY" then one line per layer "nIn nOut w w w … | b b …". */
 const toyFormat: ModelFormat = {

@@ -4,8 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { copyFileSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { copyFileSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { NnmotifsError } from "../../src/core/errors.js";
 import { binGroup } from "../../src/graph/binning.js";
@@ -17,10 +16,11 @@ import { detectModelKind, loadNetwork } from "../../src/model/load-network.js";
 import type { DenseNetwork } from "../../src/model/network.js";
 import { naturalCompare } from "../../src/model/safetensors.js";
 import { writeKerasH5 } from "./keras-h5-fixture.js";
+import { scratchDir } from "../scratch-dir.js";
 
 const FIXTURES = join(import.meta.dirname, "fixtures");
 const fixture = (name: string): string => join(FIXTURES, name);
-const dir = mkdtempSync(join(tmpdir(), "nnmotifs-import-"));
+const dir = scratchDir("nnmotifs-import-");
 
 interface ExpectedLayer {
   name: string;

@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { readKerasH5, hasHdf5Signature } from "../../src/model/keras-h5.js";
 import { NnmotifsError } from "../../src/core/errors.js";
 import { HAVE_ANCHOR, anchorFile } from "../anchor.js";
 import { dense, writeKerasH5 } from "./keras-h5-fixture.js";
+import { scratchDir } from "../scratch-dir.js";
 
-const dir = mkdtempSync(join(tmpdir(), "nnmotifs-h5-"));
+const dir = scratchDir("nnmotifs-h5-");
 
 async function errorOf(path: string): Promise<NnmotifsError> {
   try {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { detectModelKind, loadNetwork } from "../../src/model/load-network.js";
 import { formatNativeModel } from "../../src/model/native-model.js";
@@ -13,8 +12,9 @@ import type { DenseNetwork } from "../../src/model/network.js";
 import { MODEL_AND_GRAPH_FORMATS } from "../../src/graph/graph-model-format.js";
 import { HAVE_ANCHOR, anchorFile } from "../anchor.js";
 import { dense, writeKerasH5 } from "./keras-h5-fixture.js";
+import { scratchDir } from "../scratch-dir.js";
 
-const dir = mkdtempSync(join(tmpdir(), "nnmotifs-load-"));
+const dir = scratchDir("nnmotifs-load-");
 
 const small: DenseNetwork = {
   layerSizes: [3, 2, 1],

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseTfjsModel, readTfjsModel } from "../../src/model/tfjs-model.js";
 import { NnmotifsError } from "../../src/core/errors.js";
+import { scratchDir } from "../scratch-dir.js";
 
-const dir = mkdtempSync(join(tmpdir(), "nnmotifs-tfjs-"));
+const dir = scratchDir("nnmotifs-tfjs-");
 
 /** A model.json + weights.bin pair by hand: Dense 3→2 (relu), 2→1 (linear). */
 function handMade(overrides: { layers?: object[]; weights?: object[]; bin?: Uint8Array } = {}): {
