@@ -472,6 +472,9 @@ console.log(
 );
 
 const errors: string[] = [];
+/** Rows whose nnmotifs JSON was compared at 1 and 2 threads, and those it could not be. */
+let threadsCompared = 0;
+const threadsNotCompared: string[] = [];
 /** Census-only run per (tool, graph, k, colour, threads): the basis of the extrapolation. */
 const censusRuns = new Map<string, Run>();
 const fmt = (r: Run | null, extrapolated = false): string =>
@@ -555,7 +558,8 @@ for (const job of jobs) {
   }
   if (jsonAt.length === 2 && jsonAt[0] !== jsonAt[1]) {
     errors.push(`${label(job)}: nnmotifs census JSON differs between 1 and 2 threads`);
-  }
+  } else if (jsonAt.length === 2) threadsCompared++;
+  else threadsNotCompared.push(label(job));
   const name = label(job).replace(/ /g, "_");
   if (jsonAt.length > 0 && saveJson) writeFileSync(join(saveJson, `${name}.json`), jsonAt[0]);
   if (jsonAt.length > 0 && compareJson) {
@@ -577,5 +581,11 @@ if (errors.length > 0) {
   console.error(`\n${errors.length} error(s):\n${errors.join("\n")}`);
   process.exitCode = 1;
 } else {
-  console.log("\nall totals agree; nnmotifs JSON identical at 1 and 2 threads");
+  // A row whose 1- or 2-thread run was cut off (or not run) has nothing to compare.
+  const skipped = threadsNotCompared.length
+    ? ` (not compared, a run cut off or not run: ${threadsNotCompared.join("; ")})`
+    : "";
+  console.log(
+    `\nall totals agree; nnmotifs JSON identical at 1 and 2 threads on ${threadsCompared} row${threadsCompared === 1 ? "" : "s"}${skipped}`,
+  );
 }
