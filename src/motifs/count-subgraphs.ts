@@ -11,8 +11,8 @@
  *
  * Caches are per layout (size, edge colour base, pair codes, vertex colours) and persist between calls, so
  * the random networks of one run reuse the labelling work; clearCensusCache() frees them. Past
- * censusTuning.maxCachedEntries entries a cache keeps only the commonest classes of the latest
- * census (evictRareClasses), so a long ensemble at k = 6 stays within a fixed memory.
+ * censusTuning.maxCachedEntries entries a cache keeps only the classes met in the most censuses
+ * (evictRareClasses), so a long ensemble at k = 6 stays within a fixed memory.
  */
 import { NnmotifsError } from "../core/errors.js";
 import type { Digraph } from "../graph/digraph.js";
@@ -41,8 +41,8 @@ import { checkMotifSize } from "./motif-size.js";
  * the compact hash table); `blockCountLimit`, the census size above which an Int32 slot of the
  * blocks or the direct counts might have overflowed and the census is counted again without them;
  * `maxCachedEntries`, the memory bound of a class cache (codes, raw and compact, plus classes)
- * past which evictRareClasses keeps only the `keptClasses` commonest classes of the latest census
- * and their codes. At k = 6 each random network meets tens of thousands of classes never met
+ * past which evictRareClasses keeps only the `keptClasses` classes met in the most censuses and
+ * their codes. At k = 6 each random network meets tens of thousands of classes never met
  * before, most of them once: keeping all of them grew a worker by ~100 MB every 20 networks.
  */
 export const censusTuning = {
