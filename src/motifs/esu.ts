@@ -94,9 +94,12 @@ export function esuVisit(
           continue;
         }
         let ne = end[d];
-        for (let i = start[w]; i < start[w + 1]; i++) {
+        const e = start[w + 1];
+        let i = start[w];
+        while (i < e && adj[i] <= v) i++; // adjacency lists are sorted
+        for (; i < e; i++) {
           const u = adj[i];
-          if (u > v && blocked[u] === 0) {
+          if (blocked[u] === 0) {
             blocked[u] = 1;
             ext[ne++] = u;
           }
@@ -242,9 +245,12 @@ export function esuCount(
           continue;
         }
         let ne = end[d];
-        for (let i = start[w]; i < start[w + 1]; i++) {
+        const e = start[w + 1];
+        let i = start[w];
+        while (i < e && adj[i] <= v) i++; // adjacency lists are sorted
+        for (; i < e; i++) {
           const u = adj[i];
-          if (u > v && blocked[u] === 0) {
+          if (blocked[u] === 0) {
             blocked[u] = 1;
             ext[ne++] = u;
           }
@@ -495,9 +501,12 @@ function leaves(ws: EsuWorkspace, w: number, from: number, to: number): number {
     const mwi = tallyMul[jw];
     const v = sub[0];
     count = to - from;
-    for (let i = start[w], e = start[w + 1]; i < e; i++) {
+    const e = start[w + 1];
+    let i = start[w];
+    while (i < e && adj[i] <= v) i++; // adjacency lists are sorted
+    for (; i < e; i++) {
       const u = adj[i];
-      if (u > v && blocked[u] === 0) {
+      if (blocked[u] === 0) {
         const gv = tb + adjPair[i] * mwi;
         if (tl[gv]++ === 0) list[nt++] = gv;
         count++;
@@ -579,17 +588,31 @@ function directLeaves(ws: EsuWorkspace, w: number, from: number, to: number): nu
     const m1 = leafMul[1];
     const m2 = last > 2 ? leafMul[2] : 0;
     const m3 = last > 3 ? leafMul[3] : 0;
-    for (let i = from; i < to; i++) {
-      const x = ext[i];
-      const at = base + rows[b0 + x] + rows[b1 + x] * m1 + rows[b2 + x] * m2 + rows[b3 + x] * m3;
-      const c = counts[at];
-      if (c === 0) touched[nt++] = at;
-      counts[at] = c + 1;
+    if (last === 4) {
+      for (let i = from; i < to; i++) {
+        const x = ext[i];
+        const at = base + rows[b0 + x] + rows[b1 + x] * m1 + rows[b2 + x] * m2 + rows[b3 + x] * m3;
+        const c = counts[at];
+        if (c === 0) touched[nt++] = at;
+        counts[at] = c + 1;
+      }
+    } else {
+      // k = 4 (and 3, where m2 = 0): one row fewer per leaf.
+      for (let i = from; i < to; i++) {
+        const x = ext[i];
+        const at = base + rows[b0 + x] + rows[b1 + x] * m1 + rows[b2 + x] * m2;
+        const c = counts[at];
+        if (c === 0) touched[nt++] = at;
+        counts[at] = c + 1;
+      }
     }
     count = to - from;
-    for (let i = start[w], e = start[w + 1]; i < e; i++) {
+    const e = start[w + 1];
+    let i = start[w];
+    while (i < e && adj[i] <= v) i++; // sorted: skip the neighbours ≤ v at once
+    for (; i < e; i++) {
       const u = adj[i];
-      if (u > v && blocked[u] === 0) {
+      if (blocked[u] === 0) {
         const at = base + adjPair[i] * mw;
         const c = counts[at];
         if (c === 0) touched[nt++] = at;
