@@ -469,8 +469,9 @@ function runKernel(
       grow(id);
       if (cache.perClass[id] === 0) ids.push(id);
       cache.perClass[id] += counts[at];
+      counts[at] = 0; // cleared here, while the slot is in cache (direct.clear's work)
     }
-    direct.clear();
+    direct.size = 0;
   }
   if (blocks !== null && prefixes !== null) {
     const { counts, touched, classOf: blockClass, group } = blocks;
@@ -488,8 +489,9 @@ function runKernel(
       grow(id);
       if (cache.perClass[id] === 0) ids.push(id);
       cache.perClass[id] += counts[at];
+      counts[at] = 0;
     }
-    blocks.clear();
+    blocks.size = 0;
   }
   const stride = counting.stride;
   for (let t = 0; t < counting.size; t++) {
