@@ -164,6 +164,30 @@ describe("countSubgraphs(g, {size, colours, vertexColours})", () => {
     });
   });
 
+  it("gives the same counts, keys in the same order, whatever earlier censuses left in the cache", () => {
+    // k = 4 and 5 with 3 colours: prefix blocks and the compact table, whose slots keep their
+    // classes between censuses. Graph i is counted fresh, then after the others (twice).
+    const rng = new Rng(58);
+    const graphs = [0, 1, 2, 3].map(() => randomDigraph(rng, 10, 0.35, 3));
+    for (const k of [4, 5]) {
+      const fresh = graphs.map((g) => {
+        clearCensusCache();
+        return countSubgraphs(g, { size: k });
+      });
+      clearCensusCache();
+      for (const round of [0, 1]) {
+        graphs.forEach((g, i) => {
+          const warm = countSubgraphs(g, { size: k });
+          const keys = [...warm.counts.keys()];
+          expect(keys).toEqual([...fresh[i].counts.keys()]);
+          expect(warm).toEqual(fresh[i]);
+          if (round === 0) expect(warm.counts).toEqual(bruteForceCounts(g, k).counts);
+        });
+      }
+    }
+    clearCensusCache();
+  });
+
   it("counts the classes of small known graphs", () => {
     // A directed 3-cycle 0→1→2→0 plus a mutual pair 2⇄3 of two colours.
     const g = makeDigraph(4, [
