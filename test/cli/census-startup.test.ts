@@ -1,6 +1,6 @@
 /**
  * Start-up of `nnmotifs census` (issue 12 item 4): the command runs from its bundle and V8 code
- * cache (src/cli/census-bundle.ts, scripts/bundle-census.mjs) and loads no heavy package on the
+ * cache (src/cli/census-bundle.ts, src/core/cached-bundle.ts, scripts/bundle-census.mjs) and loads no heavy package on the
  * common path — no zod (it once came in with the statistics schema), no YAML, report, TensorFlow,
  * queue or worker-pool package. Re-adding such an import on the census path fails here, in the
  * bundle (a CommonJS require) and in the plain modules (the sources under tsx) alike. Run
@@ -77,7 +77,7 @@ const JOBS = [
 ];
 
 describe("nnmotifs census start-up", () => {
-  it("runs from the bundle: only dist/cli/main.js and the loader of dist/, no heavy package", () => {
+  it("runs from the bundle: only dist/cli/main.js and the loaders of dist/, no heavy package", () => {
     for (const args of JOBS) {
       const r = traced(DIST_MAIN, [...args, "-q"]);
       expect(r.stderr).toBe("");
@@ -86,7 +86,11 @@ describe("nnmotifs census start-up", () => {
       const dist = r.loaded
         .filter((m) => m.includes("/dist/"))
         .map((m) => m.replace(/.*\/dist\//, ""));
-      expect([...new Set(dist)].sort()).toEqual(["cli/census-bundle.js", "cli/main.js"]);
+      expect([...new Set(dist)].sort()).toEqual([
+        "cli/census-bundle.js",
+        "cli/main.js",
+        "core/cached-bundle.js",
+      ]);
     }
   });
 
