@@ -1,7 +1,8 @@
 /**
  * A CommonJS bundle that `npm run build` writes (scripts/bundle-census.mjs), run from one script
  * with a V8 code cache instead of its ES modules resolved, read and compiled one by one (Node 20
- * caches no ES module): `nnmotifs census` (src/cli/census-bundle.ts).
+ * caches no ES module): `nnmotifs census` on the main thread (src/cli/census-bundle.ts) and the
+ * census workers (src/motifs/random-ensemble-worker-entry.ts).
  *
  * Beside `X.bundle.cjs` stand its manifest `X.bundle.json` (the dist/ modules inside, relative to
  * dist/) and its code cache `X.bundle.v8cache`, keyed by the bundle's size and time and by Node's

@@ -19,8 +19,10 @@
  * is the .ts file and is started with tsx's loader (`--import tsx`, a devDependency); the built
  * package runs the compiled .js worker with plain node.
  */
+import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
+import { currentBundleKey } from "../core/cached-bundle.js";
 import { NnmotifsError } from "../core/errors.js";
 import type { Digraph } from "../graph/digraph.js";
 import type { NullContext } from "../nulls/null-model.js";
@@ -584,6 +586,9 @@ async function openRunner(
  * process-wide flag (`node --max-old-space-size=4096 nnmotifs census …` ended in
  * ERR_WORKER_INVALID_EXEC_ARGV); such flags hold for the whole process anyway. Under tsx (tests,
  * development) the worker also needs tsx's loader.
+ *
+ * The built module: its bundle's entry when `npm run build` made a bundle that is current (one
+ * script from a V8 code cache, random-ensemble-worker-entry.ts), else the plain module.
  */
 function workerFile(): { filename: string; execArgv: string[] | undefined } {
   const self = import.meta.url;
@@ -593,8 +598,11 @@ function workerFile(): { filename: string; execArgv: string[] | undefined } {
       execArgv: [...process.execArgv, "--import", "tsx"],
     };
   }
+  const entry = fileURLToPath(new URL("./random-ensemble-worker-entry.cjs", self));
+  const bundle = fileURLToPath(new URL("./random-ensemble-worker.bundle.cjs", self));
+  const bundled = existsSync(entry) && currentBundleKey(bundle) !== null;
   return {
-    filename: fileURLToPath(new URL("./random-ensemble-worker.js", self)),
+    filename: bundled ? entry : fileURLToPath(new URL("./random-ensemble-worker.js", self)),
     execArgv: undefined,
   };
 }
