@@ -84,13 +84,18 @@ describe("the census worker's bundle entry on piscina", () => {
     expect(statSync(cache).mtimeMs).toBe(written.mtimeMs);
   });
 
-  it("rewrites a corrupt, truncated or foreign code cache, with the same answers", async () => {
+  it("rewrites a corrupt (payload altered inside), truncated or foreign code cache, with the same answers", async () => {
     const root = distCopy("nnmotifs-worker-entry-");
     const { bundle, cache } = files(root);
     await runEntry(root);
     const good = readFileSync(cache);
     const key = keyOf(bundle);
+    // The payload altered inside, key and checksum intact: V8 itself would abort the process.
+    const flipped = Buffer.from(good);
+    for (let i = Math.floor(flipped.length / 2); i < flipped.length / 2 + 64; i++)
+      flipped[i] ^= 0x5a;
     const corrupt = [
+      flipped,
       Buffer.from("not a cache at all"),
       Buffer.concat([Buffer.from(key, "latin1"), Buffer.alloc(5000, 7)]),
       good.subarray(0, Math.floor(good.length / 2)),
