@@ -260,9 +260,10 @@ export function estimateCensusCost(
 
 /**
  * An upper bound of the ESU tree nodes per depth that Knuth's probes can report (each probe's
- * weight at depth d is n · Π_{j ≤ d} width_j, and the extension set at depth j holds at most the
- * neighbours of the j vertices chosen so far: width_j ≤ min(j · Δ, n − 1), Δ the largest degree),
- * so also of the exact tree (the mean of the probes' weights). From the degrees alone: no probes.
+ * weight at depth d ≥ 1 is 1/P(root) · Π_{j ≤ d} width_j, where 1/P(root) ≤ 2n (rand-esu.ts draws
+ * half its roots uniformly), and the extension set at depth j holds at most the neighbours of the
+ * j vertices chosen so far: width_j ≤ min(j · Δ, n − 1), Δ the largest degree), so also of the
+ * exact tree (the mean of the probes' weights). From the degrees alone: no probes.
  */
 export function esuLevelsBound(g: Digraph, size: number): number[] {
   const n = g.nodeCount;
@@ -272,7 +273,8 @@ export function esuLevelsBound(g: Digraph, size: number): number[] {
     maxDegree = Math.max(maxDegree, ++deg[g.edgeSrc[e]], ++deg[g.edgeTrg[e]]);
   }
   const levels = [n];
-  for (let d = 1; d < size; d++) levels.push(levels[d - 1] * Math.min(d * maxDegree, n - 1));
+  let weight = 2 * n;
+  for (let d = 1; d < size; d++) levels.push((weight *= Math.min(d * maxDegree, n - 1)));
   return levels;
 }
 
