@@ -55,7 +55,12 @@ const registry = new Map<string, Entry>(
 );
 
 export interface RegisterNullOptions {
-  /** The module (file URL) that exports this null: lets worker threads use it. */
+  /**
+   * The module (file URL) that exports this null: lets worker threads use it. Every worker
+   * imports it, so it must only define things on import: a module that also runs a census at its
+   * top level makes each worker start a census, and its workers more (a script and its null in
+   * one file grew to 13 GB in seconds). Keep the null in a module of its own.
+   */
   readonly module?: string | URL;
   /** The name of that export. */
   readonly exportName?: string;
