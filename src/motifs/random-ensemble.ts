@@ -22,6 +22,7 @@
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
+import { isMainThread } from "node:worker_threads";
 import { currentBundleKey } from "../core/cached-bundle.js";
 import { NnmotifsError } from "../core/errors.js";
 import type { Digraph } from "../graph/digraph.js";
@@ -64,7 +65,11 @@ export interface RandomEnsembleOptions {
   readonly vertexColours?: Int32Array | null;
   /** RAND-ESU probabilities per depth (sampled census of every network), or null. */
   readonly sample?: readonly number[] | null;
-  /** Worker threads (default: os.availableParallelism()); 1 runs in-process unless `inProcess` is false. */
+  /**
+   * Worker threads (default: os.availableParallelism()); 1 runs in-process unless `inProcess` is
+   * false. Off the main thread (inside a worker) a census always counts in that thread: see
+   * prepareWork.
+   */
   readonly threads?: number;
   /**
    * Count on the calling thread, without workers (default: when `threads` is 1). This thread sees
@@ -304,8 +309,11 @@ function prepareWork(g: Digraph, options: RandomEnsembleOptions): Work {
   nullModel(name); // an unknown name fails here, in this thread, with a clear message
   const nullSource = nullModelSource(name);
   // A null that exists only in this thread cannot run on workers.
+  // No pool inside a worker: a run-time null's module is imported by every worker, and one that
+  // runs a census on import would make each worker start workers of its own, without end (13 GB
+  // in seconds). Such a census counts in its worker's thread instead.
   const requestedThreads =
-    nullSource === undefined ? 1 : (options.threads ?? availableParallelism());
+    nullSource === undefined || !isMainThread ? 1 : (options.threads ?? availableParallelism());
   const threads = Math.max(1, Math.min(requestedThreads, Math.max(N, 1)));
   const counting = {
     graph: {
@@ -332,7 +340,8 @@ function prepareWork(g: Digraph, options: RandomEnsembleOptions): Work {
   };
   // A census with several threads keeps the main thread free even when there is a single task
   // (the original alone, or one random network).
-  const inProcess = nullSource === undefined || (options.inProcess ?? requestedThreads === 1);
+  const inProcess =
+    nullSource === undefined || !isMainThread || (options.inProcess ?? requestedThreads === 1);
   const shared = !inProcess && options.shareMainThread === true && threads > 1;
   return { networks: N, inProcess, shared, requestedThreads, threads, counting, ensemble };
 }
