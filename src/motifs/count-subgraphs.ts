@@ -250,14 +250,8 @@ function classOfPrefixLeaf(
     }
     return id;
   }
-  const rawToClass = cache.rawToClass;
-  const at = rawToClass.slot(leafRaw, 0, -1) * rawToClass.stride + 1;
-  let id = rawToClass.data[at];
-  if (id < 0) {
-    id = classOf(cache, cg, layout, leafRaw, 0);
-    rawToClass.data[at] = id;
-  }
-  return id;
+  // No compact key (never met with a direct layout's code spaces): the caller keeps the slot's id.
+  return classOf(cache, cg, layout, leafRaw, 0);
 }
 
 /** The class key of class `id`, decoded from its canonical code (and kept). */
