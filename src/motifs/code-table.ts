@@ -180,6 +180,16 @@ export class IntMap {
     }
   }
 
+  /** The value of `key`, or EMPTY when absent (nothing inserted). */
+  get(key: number): number {
+    const data = this.data;
+    for (let h = hashInt(key) & this.mask; ; h = (h + 1) & this.mask) {
+      const k = data[2 * h];
+      if (k === key) return data[2 * h + 1];
+      if (k === EMPTY) return EMPTY;
+    }
+  }
+
   /** The slot of `key`, inserted with value `init` when absent. */
   slot(key: number, init: number): number {
     let h = hashInt(key) & this.mask;

@@ -10,9 +10,11 @@
  *           ─► class key → count (or a tally against fixed keys: tallySubgraphClasses).
  *
  * Caches are per layout (size, edge colour base, pair codes, vertex colours) and persist between calls, so
- * the random networks of one run reuse the labelling work; clearCensusCache() frees them. Past
- * censusTuning.maxCachedEntries entries a cache keeps only the classes met in the most censuses
- * (evictRareClasses), so a long ensemble at k = 6 stays within a fixed memory.
+ * the random networks of one run reuse the labelling work; clearCensusCache() frees them. A cache
+ * holds at most about censusTuning.maxCachedEntries entries: a tally of one-limb codes stops
+ * caching there and sends the classes it has no room for to an OverflowSink; a census past it
+ * keeps only the classes met in the most censuses (evictRareClasses). So a long ensemble at
+ * k = 6 stays within a fixed memory.
  */
 import { NnmotifsError } from "../core/errors.js";
 import type { Digraph } from "../graph/digraph.js";
@@ -40,15 +42,17 @@ import { checkMotifSize } from "./motif-size.js";
  * reach the fallbacks on small graphs: `blockSlots`, the PrefixBlocks size (prefix ids past it use
  * the compact hash table); `blockCountLimit`, the census size above which an Int32 slot of the
  * blocks or the direct counts might have overflowed and the census is counted again without them;
- * `maxCachedEntries`, the memory bound of a class cache (codes, raw and compact, plus classes)
- * past which evictRareClasses keeps only the `keptClasses` classes met in the most censuses and
- * their codes. At k = 6 each random network meets tens of thousands of classes never met
- * before, most of them once: keeping all of them grew a worker by ~100 MB every 20 networks.
+ * `maxCachedEntries`, the memory bound of a class cache (codes, raw and compact, plus classes):
+ * a tally with one-limb codes caches no more past it (OverflowSink); after any other census past
+ * it, evictRareClasses keeps only the `keptClasses` classes met in the most censuses and their
+ * codes. At k = 6 each random network of the anchor graph meets ~600 000 classes, ten times the
+ * original's, nearly all of them once. 2^18 rather than 2^19 saved ~20 MB a worker at the same
+ * speed (anchor k = 6, MNIST-sized k = 5, both coloured).
  */
 export const censusTuning = {
   blockSlots: PREFIX_BLOCK_SLOTS,
   blockCountLimit: 0x7fffffff,
-  maxCachedEntries: 1 << 19,
+  maxCachedEntries: 1 << 18,
   keptClasses: 1 << 16,
   /** Raw (k−1)-prefixes kept by the prefix cache; past it they are forgotten, ids kept. */
   maxCachedPrefixes: 1 << 16,
@@ -150,13 +154,18 @@ let vcolours = new Int32Array(0);
 let perm = new Int32Array(0);
 let canon = new Float64Array(0);
 
-/** The class id of the raw code at `data[at .. at+W)`, canonicalising it (once per class). */
+/**
+ * The class id of the raw code at `data[at .. at+W)`, canonicalising it (once per class). With
+ * `insert` false a class not cached yet is not added: the result is EMPTY and the canonical code
+ * is left in `canon` (see OverflowSink).
+ */
 function classOf(
   cache: ClassCache,
   cg: CensusGraph,
   layout: CodeLayout,
   data: Float64Array,
   at: number,
+  insert = true,
 ): number {
   const { k, limbs: W, base, vbase, limbOf, vmul, pmul, pairIdOf } = layout;
   if (scratchK !== k || canon.length !== W) {
@@ -181,6 +190,7 @@ function classOf(
     }
     canon[limbOf[p]] += c;
   }
+  if (!insert) return cache.canonToClass.get(canon, 0);
   const slot = cache.canonToClass.slot(canon, 0, -1);
   const at2 = slot * cache.canonToClass.stride + W;
   let id = cache.canonToClass.data[at2];
@@ -216,6 +226,7 @@ function classOfPrefixLeaf(
   layout: CodeLayout,
   prefix: number,
   gv: number,
+  insert: boolean,
 ): number {
   const prefixes = cache.prefixes!;
   const last = layout.k - 1;
@@ -242,16 +253,16 @@ function classOfPrefixLeaf(
   leafRaw[0] = prefixes.canonOfCid[cid] + canonGv * layout.vmul[last];
   const compactToClass = cache.compactToClass;
   if (compactToClass !== null && cid < COMPACT_PREFIXES) {
-    const slot = compactToClass.slot((cid << 16) | canonGv, -1);
-    let id = compactToClass.data[2 * slot + 1];
+    const key = (cid << 16) | canonGv;
+    let id = compactToClass.get(key);
     if (id < 0) {
-      id = classOf(cache, cg, layout, leafRaw, 0);
-      compactToClass.data[2 * slot + 1] = id;
+      id = classOf(cache, cg, layout, leafRaw, 0, insert);
+      if (insert) compactToClass.slot(key, id);
     }
     return id;
   }
   // No compact key (never met with a direct layout's code spaces): the caller keeps the slot's id.
-  return classOf(cache, cg, layout, leafRaw, 0);
+  return classOf(cache, cg, layout, leafRaw, 0, insert);
 }
 
 /** The class key of class `id`, decoded from its canonical code (and kept). */
@@ -394,9 +405,58 @@ function evictRareClasses(prepared: ReturnType<typeof prepareCensus>): void {
 }
 
 /**
+ * Where a tally (one-limb codes) sends the subgraphs of classes the full cache has no room for,
+ * instead of growing it: at k = 6 a random network meets ~600 000 classes, ten times the
+ * original's, nearly all of them in that network only, and caching each one for the length of
+ * the census (canonical code, class id, every code of it) took ~150 MB a worker thread. Such a
+ * class costs one labelling per code met, as it would have once evicted; its count goes to its
+ * listed key, or its canonical code to `others`, whose distinct values are the tally's other
+ * classes. Counts are integers until the tally scales them, so the numbers do not depend on which
+ * classes were cached.
+ */
+interface OverflowSink {
+  /** Canonical code → index in the tally's key list (keyCodes). */
+  readonly keyCodes: CodeMap;
+  /** Counts of listed classes met through the sink, by key index. */
+  readonly listed: Float64Array;
+  /** Canonical codes of unlisted classes, once per code met (deduplicated by the tally). */
+  others: Float64Array;
+  othersSize: number;
+  /** Sum of the counts of those unlisted classes. */
+  otherCount: number;
+}
+
+/** Scratch of OverflowSink.others, kept between tallies. */
+let overflowCodes: Float64Array = new Float64Array(1 << 12);
+
+/** Send `count` subgraphs of the class whose canonical code classOf left in `canon`. */
+function sendToSink(sink: OverflowSink, count: number): void {
+  const i = sink.keyCodes.get(canon, 0);
+  if (i >= 0) {
+    sink.listed[i] += count;
+    return;
+  }
+  if (sink.othersSize === sink.others.length) {
+    const grown = new Float64Array(2 * sink.others.length);
+    grown.set(sink.others);
+    sink.others = grown;
+  }
+  sink.others[sink.othersSize++] = canon[0];
+  sink.otherCount += count;
+}
+
+/** Whether a cache may take one more code or class (it is emptied by eviction after a census). */
+function hasRoom(cache: ClassCache): boolean {
+  const entries =
+    cache.rawToClass.size + (cache.compactToClass?.size ?? 0) + cache.canonToClass.size;
+  return entries < censusTuning.maxCachedEntries;
+}
+
+/**
  * Run the kernel and sum the raw codes' counts per class: `ids` lists the classes met, in the
  * order ESU first met them (independent of the cache state), and `cache.perClass[id]` holds
- * their counts until `release` zeroes them.
+ * their counts until `release` zeroes them. With a `sink`, a class met once the cache is full is
+ * not cached: its subgraphs go to the sink and not to `ids`.
  */
 function runKernel(
   prepared: ReturnType<typeof prepareCensus>,
@@ -404,10 +464,12 @@ function runKernel(
   rng: Rng | null,
   signal?: AbortSignal,
   units: Int32Array | null = null,
+  sink: OverflowSink | null = null,
 ): { total: number; ids: number[] } {
   const { cg, layout, cache, cacheKey } = prepared;
   const { counting, rawToClass, compact, compactToClass, prefixes, direct, blocks } = cache;
   const W = layout.limbs;
+  if (sink !== null && W !== 1) throw new Error("runKernel: an overflow sink needs one-limb codes");
   counting.clear();
   compact?.clear();
   direct?.clear();
@@ -457,7 +519,13 @@ function runKernel(
       let id = directToClass[at];
       if (id < 0) {
         const prefix = Math.floor(at / lastGroup);
-        id = classOfPrefixLeaf(cache, cg, layout, prefix, at - prefix * lastGroup);
+        const insert = sink === null || hasRoom(cache);
+        id = classOfPrefixLeaf(cache, cg, layout, prefix, at - prefix * lastGroup, insert);
+        if (id < 0) {
+          sendToSink(sink!, counts[at]);
+          counts[at] = 0;
+          continue;
+        }
         directToClass[at] = id;
       }
       grow(id);
@@ -477,7 +545,12 @@ function runKernel(
       if (id < 0) {
         const cid = Math.floor(at / group);
         raw[0] = prefixes.canonOfCid[cid] + (at - cid * group) * leafVmul;
-        id = classOf(cache, cg, layout, raw, 0);
+        id = classOf(cache, cg, layout, raw, 0, sink === null || hasRoom(cache));
+        if (id < 0) {
+          sendToSink(sink!, counts[at]);
+          counts[at] = 0;
+          continue;
+        }
         blockClass[at] = id;
       }
       grow(id);
@@ -491,12 +564,15 @@ function runKernel(
   for (let t = 0; t < counting.size; t++) {
     const at = counting.used[t] * stride;
     const data = counting.data;
-    const rs = rawToClass.slot(data, at, -1);
-    const idAt = rs * rawToClass.stride + W;
-    let id = rawToClass.data[idAt];
+    let id = rawToClass.get(data, at);
     if (id < 0) {
-      id = classOf(cache, cg, layout, data, at);
-      rawToClass.data[idAt] = id;
+      const insert = sink === null || hasRoom(cache);
+      id = classOf(cache, cg, layout, data, at, insert);
+      if (id < 0) {
+        sendToSink(sink!, data[at + W]);
+        continue;
+      }
+      if (insert) rawToClass.slot(data, at, id);
     }
     if (id >= cache.perClass.length) {
       const grown = new Float64Array(Math.max(2 * cache.perClass.length, id + 1));
@@ -513,12 +589,16 @@ function runKernel(
     for (let t = 0; t < compact.size; t++) {
       const key = compact.data[2 * compact.used[t]];
       const count = compact.data[2 * compact.used[t] + 1] + (compact.spill.get(key) ?? 0);
-      const cs = compactToClass.slot(key, -1);
-      let id = compactToClass.data[2 * cs + 1];
+      let id = compactToClass.get(key);
       if (id < 0) {
         raw[0] = prefixes.canonOfCid[key >>> 16] + (key & 0xffff) * leafVmul;
-        id = classOf(cache, cg, layout, raw, 0);
-        compactToClass.data[2 * cs + 1] = id;
+        const insert = sink === null || hasRoom(cache);
+        id = classOf(cache, cg, layout, raw, 0, insert);
+        if (id < 0) {
+          sendToSink(sink!, count);
+          continue;
+        }
+        if (insert) compactToClass.slot(key, id);
       }
       if (id >= cache.perClass.length) {
         const grown = new Float64Array(Math.max(2 * cache.perClass.length, id + 1));
@@ -546,6 +626,8 @@ function release(prepared: ReturnType<typeof prepareCensus>, ids: number[]): voi
   }
   const entries =
     cache.rawToClass.size + (cache.compactToClass?.size ?? 0) + cache.canonToClass.size;
+  // A tally's cache stops at the bound (hasRoom) and is kept as it is: evicting it after each
+  // network (and labelling codes again) was slower (anchor, k = 6, 8 networks: 13.4 s, not 12.3).
   if (entries > censusTuning.maxCachedEntries) evictRareClasses(prepared);
   if (cache.prefixes !== null && cache.prefixes.count > censusTuning.maxCachedPrefixes) {
     cache.prefixes.forgetRawPrefixes();
@@ -637,19 +719,31 @@ export function tallySubgraphClasses(
     probabilities = checkProbabilities(options.probabilities, options.size, "tallySubgraphClasses");
     scale = 1 / probabilities.reduce((a, b) => a * b, 1);
   }
-  const { total, ids } = runKernel(
-    prepared,
-    probabilities,
-    options.rng ?? null,
-    options.signal ?? undefined,
-  );
-  const cache = prepared.cache;
   let entry = keyIndexes.get(keys);
   if (!entry) {
     entry = { byLayout: new Map(), byClass: new WeakMap() };
     keyIndexes.set(keys, entry);
   }
   const codes = keyCodes(keys, prepared, entry.byLayout);
+  const sink: OverflowSink | null =
+    prepared.layout.limbs === 1
+      ? {
+          keyCodes: codes,
+          listed: new Float64Array(keys.length),
+          others: overflowCodes,
+          othersSize: 0,
+          otherCount: 0,
+        }
+      : null;
+  const { total, ids } = runKernel(
+    prepared,
+    probabilities,
+    options.rng ?? null,
+    options.signal ?? undefined,
+    null,
+    sink,
+  );
+  const cache = prepared.cache;
   let byClass = entry.byClass.get(cache);
   if (!byClass || byClass.length < cache.classCount) {
     const grown = new Int32Array(Math.max(1024, 2 * cache.classCount)).fill(-2);
@@ -659,6 +753,7 @@ export function tallySubgraphClasses(
   }
   const counts = new Float64Array(keys.length);
   let otherClasses = 0;
+  // Summed unscaled (integers, exact in any order), as the sink's counts are.
   let otherCount = 0;
   for (const id of ids) {
     let i = byClass[id];
@@ -666,13 +761,21 @@ export function tallySubgraphClasses(
       i = codes.get(cache.canonOfClass, id * prepared.layout.limbs);
       byClass[id] = i;
     }
-    const c = cache.perClass[id] * scale;
-    if (i >= 0) counts[i] = c;
+    if (i >= 0) counts[i] = cache.perClass[id] * scale;
     else {
       otherClasses++;
-      otherCount += c;
+      otherCount += cache.perClass[id];
     }
   }
+  if (sink !== null) {
+    // A class is either cached or sent to the sink for the whole census, never both.
+    for (let i = 0; i < keys.length; i++)
+      if (sink.listed[i] !== 0) counts[i] = sink.listed[i] * scale;
+    otherClasses += distinctValues(sink.others, sink.othersSize);
+    otherCount += sink.otherCount;
+    overflowCodes = sink.others;
+  }
+  otherCount *= scale;
   release(prepared, ids);
   return {
     size: options.size,
@@ -682,6 +785,15 @@ export function tallySubgraphClasses(
     otherCount,
     sampled: probabilities !== null,
   };
+}
+
+/** The number of distinct values among `values[0 .. size)` (sorts them in place). */
+function distinctValues(values: Float64Array, size: number): number {
+  if (size === 0) return 0;
+  const sorted = values.subarray(0, size).sort();
+  let distinct = 1;
+  for (let j = 1; j < size; j++) if (sorted[j] !== sorted[j - 1]) distinct++;
+  return distinct;
 }
 
 /** Per-depth probabilities of RAND-ESU: `size` numbers in (0, 1]. */

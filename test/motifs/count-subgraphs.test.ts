@@ -153,6 +153,63 @@ describe("countSubgraphs(g, {size, colours, vertexColours})", () => {
     }
   });
 
+  it("tallies the same counts, other classes and other count when the class cache is full", () => {
+    // maxCachedEntries 0: a tally caches no class and sends every subgraph to its overflow sink,
+    // from every table kind: direct counts (uncoloured k = 4), prefix blocks (coloured k = 4),
+    // the compact table (k = 5), the one-limb hash table (k = 4 with 7 edge and 3 vertex
+    // colours: a last group too large for the compact keys) and vertex colours. Keys come from another graph, so some
+    // listed classes are absent and some present ones are not listed. Exact and sampled.
+    const rng = new Rng(77);
+    const jobs = [
+      { k: 4, colours: 1, options: { colours: false } },
+      { k: 4, colours: 3, options: {} },
+      { k: 5, colours: 2, options: {} },
+      {
+        k: 4,
+        colours: 7,
+        options: { vertexColours: Int32Array.from({ length: 11 }, (_, i) => i % 3) },
+      },
+      {
+        k: 4,
+        colours: 2,
+        options: { vertexColours: Int32Array.from({ length: 11 }, (_, i) => i % 3) },
+      },
+    ];
+    const saved = { ...censusTuning };
+    try {
+      for (const { k, colours, options } of jobs) {
+        const graphs = [0, 1, 2].map(() => randomDigraph(rng, 11, 0.4, colours));
+        clearCensusCache();
+        const keys = [...countSubgraphs(graphs[0], { size: k, ...options }).counts.keys()];
+        const sampled = { probabilities: Array.from({ length: k }, (_, d) => (d < 2 ? 1 : 0.7)) };
+        const tallies = (): unknown[] =>
+          graphs.flatMap((g, i) => [
+            tallySubgraphClasses(g, { size: k, ...options }, keys),
+            tallySubgraphClasses(g, { size: k, ...options, ...sampled, rng: new Rng(i) }, keys),
+          ]);
+        Object.assign(censusTuning, saved);
+        clearCensusCache();
+        const cached = tallies();
+        Object.assign(censusTuning, { maxCachedEntries: 0 });
+        clearCensusCache();
+        const overflowed = tallies();
+        expect(overflowed).toEqual(cached);
+        graphs.forEach((g, i) => {
+          const want = countSubgraphs(g, { size: k, ...options }).counts;
+          const tally = overflowed[2 * i] as ReturnType<typeof tallySubgraphClasses>;
+          const others = [...want].filter(([key]) => !keys.includes(key));
+          expect(Array.from(tally.counts)).toEqual(keys.map((key) => want.get(key) ?? 0));
+          expect(tally.otherClasses).toBe(others.length);
+          expect(tally.otherCount).toBe(others.reduce((a, [, c]) => a + c, 0));
+          if (i > 0) expect(others.length).toBeGreaterThan(0);
+        });
+      }
+    } finally {
+      Object.assign(censusTuning, saved);
+      clearCensusCache();
+    }
+  });
+
   it("reuses its raw-code cache correctly across graphs and after clearCensusCache()", () => {
     const rng = new Rng(31);
     const graphs = [0, 1, 2].map(() => randomDigraph(rng, 9, 0.3, 3));
