@@ -34,6 +34,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
 import { Rng } from "../src/core/random.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -43,21 +44,68 @@ const EXTRAPOLATE_FROM = 2;
 const SLOW_RUN_SECONDS = 20;
 
 // ---------------------------------------------------------------- arguments
-const argv = process.argv.slice(2);
-const flag = (name: string): boolean => argv.includes(name);
-const value = (name: string): string | undefined => {
-  const i = argv.indexOf(name);
-  return i >= 0 ? argv[i + 1] : undefined;
-};
-const VALUED = new Set(["--runs", "--budget", "--tools", "--cli", "--save-json", "--compare-json"]);
-const words = argv.filter((a, i) => !a.startsWith("--") && !VALUED.has(argv[i - 1] ?? ""));
-const quick = flag("--quick");
-const runs = Number(value("--runs") ?? (quick ? 1 : 3));
-const budget = Number(value("--budget") ?? 60);
-const cli = value("--cli") ?? join(ROOT, "dist", "cli", "main.js");
-const saveJson = value("--save-json");
-const compareJson = value("--compare-json");
-const toolFilter = value("--tools")?.split(",");
+const USAGE = `usage: npm run bench:peers -- [WORD…] [options]
+  WORD…               only rows whose label has every word (e.g. anchor k=5 coloured)
+  --quick             a subset, about a minute (one run each)
+  --runs N            whole-process runs per figure, the minimum kept (default 3)
+  --budget S          seconds a peer may take before it is extrapolated (default 60)
+  --tools A,B         only these tools (nnmotifs, FANMOD, gtrieScanner, NetMODE, FaSE)
+  --long              also the rows that are off by default
+  --keep-ca-certs     keep NODE_EXTRA_CA_CERTS in the tools' environment
+  --cli PATH          the nnmotifs main.js to time (default: this checkout's dist)
+  --save-json DIR     save nnmotifs's census JSON of every row
+  --compare-json DIR  fail unless the JSON is byte-identical to one saved with --save-json
+  --help              this text`;
+let parsed: ReturnType<typeof parseBenchArgs>;
+function parseBenchArgs() {
+  return parseArgs({
+    args: process.argv.slice(2),
+    allowPositionals: true,
+    strict: true,
+    options: {
+      quick: { type: "boolean" },
+      runs: { type: "string" },
+      budget: { type: "string" },
+      tools: { type: "string" },
+      long: { type: "boolean" },
+      "keep-ca-certs": { type: "boolean" },
+      cli: { type: "string" },
+      "save-json": { type: "string" },
+      "compare-json": { type: "string" },
+      help: { type: "boolean" },
+    },
+  });
+}
+try {
+  parsed = parseBenchArgs();
+} catch (err) {
+  console.error(`bench:peers: ${(err as Error).message} (--help lists the options)`);
+  process.exit(2);
+}
+if (parsed.values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+/** A number option: a positive number, or a one-line error. */
+function positive(name: string, fallback: number): number {
+  const raw = parsed.values[name as "runs" | "budget"];
+  if (raw === undefined) return fallback;
+  const x = Number(raw);
+  if (!(x > 0)) {
+    console.error(`bench:peers: --${name} ${raw}: should be a positive number`);
+    process.exit(2);
+  }
+  return x;
+}
+const flag = (name: "long" | "keep-ca-certs"): boolean => parsed.values[name] === true;
+const words = parsed.positionals;
+const quick = parsed.values.quick === true;
+const runs = Math.floor(positive("runs", quick ? 1 : 3));
+const budget = positive("budget", 60);
+const cli = parsed.values.cli ?? join(ROOT, "dist", "cli", "main.js");
+const saveJson = parsed.values["save-json"];
+const compareJson = parsed.values["compare-json"];
+const toolFilter = parsed.values.tools?.split(",");
 if (saveJson) mkdirSync(saveJson, { recursive: true });
 
 /**
@@ -68,7 +116,7 @@ if (saveJson) mkdirSync(saveJson, { recursive: true });
  * bare start with and without it.
  */
 const CA_VARIABLE = "NODE_EXTRA_CA_CERTS";
-const keepCaCerts = flag("--keep-ca-certs");
+const keepCaCerts = flag("keep-ca-certs");
 const toolEnv: NodeJS.ProcessEnv = { ...process.env };
 if (!keepCaCerts) delete toolEnv[CA_VARIABLE];
 
@@ -382,7 +430,7 @@ for (const graph of graphs)
     for (const networks of [0, NETWORKS])
       for (const coloured of [true, false]) {
         const job = { graph, files: filesOf.get(graph.name)!, k, networks, coloured };
-        if (long(graph.name, k, networks) && !flag("--long")) continue;
+        if (long(graph.name, k, networks) && !flag("long")) continue;
         if (!words.every((w) => label(job).includes(w))) continue;
         jobs.push(job);
       }
