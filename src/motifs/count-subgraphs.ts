@@ -191,7 +191,13 @@ function classOf(
     canon[limbOf[p]] += c;
   }
   if (!insert) return cache.canonToClass.get(canon, 0);
-  const slot = cache.canonToClass.slot(canon, 0, -1);
+  return classOfCanonical(cache, canon, 0);
+}
+
+/** The class id of the canonical code at `code[at .. at+W)`, a new class when not cached. */
+function classOfCanonical(cache: ClassCache, code: Float64Array, at: number): number {
+  const W = cache.canonToClass.limbs;
+  const slot = cache.canonToClass.slot(code, at, -1);
   const at2 = slot * cache.canonToClass.stride + W;
   let id = cache.canonToClass.data[at2];
   if (id < 0) {
@@ -201,7 +207,7 @@ function classOf(
       grown.set(cache.canonOfClass);
       cache.canonOfClass = grown;
     }
-    cache.canonOfClass.set(canon, id * W);
+    cache.canonOfClass.set(code.subarray(at, at + W), id * W);
     cache.canonToClass.data[at2] = id;
   }
   return id;
@@ -409,16 +415,12 @@ function evictRareClasses(prepared: ReturnType<typeof prepareCensus>): void {
  * instead of growing it: at k = 6 a random network meets ~600 000 classes, ten times the
  * original's, nearly all of them in that network only, and caching each one for the length of
  * the census (canonical code, class id, every code of it) took ~150 MB a worker thread. Such a
- * class costs one labelling per code met, as it would have once evicted; its count goes to its
- * listed key, or its canonical code to `others`, whose distinct values are the tally's other
- * classes. Counts are integers until the tally scales them, so the numbers do not depend on which
- * classes were cached.
+ * class costs one labelling per code met, as it would have once evicted. The tally's listed
+ * classes are always cached (seedListedClasses), so a class sent here is one of its other
+ * classes: its canonical code goes to `others`, whose distinct values are counted. Counts are
+ * integers until the tally scales them, so the numbers do not depend on which classes were cached.
  */
 interface OverflowSink {
-  /** Canonical code → index in the tally's key list (keyCodes). */
-  readonly keyCodes: CodeMap;
-  /** Counts of listed classes met through the sink, by key index. */
-  readonly listed: Float64Array;
   /** Canonical codes of unlisted classes, once per code met (deduplicated by the tally). */
   others: Float64Array;
   othersSize: number;
@@ -431,11 +433,6 @@ let overflowCodes: Float64Array = new Float64Array(1 << 12);
 
 /** Send `count` subgraphs of the class whose canonical code classOf left in `canon`. */
 function sendToSink(sink: OverflowSink, count: number): void {
-  const i = sink.keyCodes.get(canon, 0);
-  if (i >= 0) {
-    sink.listed[i] += count;
-    return;
-  }
   if (sink.othersSize === sink.others.length) {
     const grown = new Float64Array(2 * sink.others.length);
     grown.set(sink.others);
@@ -672,8 +669,25 @@ export interface ClassTally {
  */
 const keyIndexes = new WeakMap<
   readonly string[],
-  { byLayout: Map<string, CodeMap>; byClass: WeakMap<ClassCache, Int32Array> }
+  {
+    byLayout: Map<string, CodeMap>;
+    byClass: WeakMap<ClassCache, Int32Array>;
+    /** Caches holding every listed class (seedListedClasses). */
+    seeded: WeakSet<ClassCache>;
+  }
 >();
+
+/**
+ * Cache the classes of a key list (their canonical codes, `codes`), once per cache object, so
+ * that a class a full cache lacks is never a listed one (OverflowSink). Eviction makes a new
+ * cache object, seeded again.
+ */
+function seedListedClasses(cache: ClassCache, codes: CodeMap, seeded: WeakSet<ClassCache>): void {
+  if (seeded.has(cache)) return;
+  for (let t = 0; t < codes.size; t++)
+    classOfCanonical(cache, codes.data, codes.used[t] * codes.stride);
+  seeded.add(cache);
+}
 
 /** The canonical code → key index map of `keys` in the layout of `prepared`. */
 function keyCodes(
@@ -721,20 +735,15 @@ export function tallySubgraphClasses(
   }
   let entry = keyIndexes.get(keys);
   if (!entry) {
-    entry = { byLayout: new Map(), byClass: new WeakMap() };
+    entry = { byLayout: new Map(), byClass: new WeakMap(), seeded: new WeakSet() };
     keyIndexes.set(keys, entry);
   }
   const codes = keyCodes(keys, prepared, entry.byLayout);
-  const sink: OverflowSink | null =
-    prepared.layout.limbs === 1
-      ? {
-          keyCodes: codes,
-          listed: new Float64Array(keys.length),
-          others: overflowCodes,
-          othersSize: 0,
-          otherCount: 0,
-        }
-      : null;
+  let sink: OverflowSink | null = null;
+  if (prepared.layout.limbs === 1) {
+    seedListedClasses(prepared.cache, codes, entry.seeded);
+    sink = { others: overflowCodes, othersSize: 0, otherCount: 0 };
+  }
   const { total, ids } = runKernel(
     prepared,
     probabilities,
@@ -768,9 +777,7 @@ export function tallySubgraphClasses(
     }
   }
   if (sink !== null) {
-    // A class is either cached or sent to the sink for the whole census, never both.
-    for (let i = 0; i < keys.length; i++)
-      if (sink.listed[i] !== 0) counts[i] = sink.listed[i] * scale;
+    // Every listed class is cached, so a class sent to the sink is another class.
     otherClasses += distinctValues(sink.others, sink.othersSize);
     otherCount += sink.otherCount;
     overflowCodes = sink.others;
