@@ -183,7 +183,10 @@ export function countSubgraphUnits(
 
 /** Add up the counts of the parts of a partition; class keys sorted (as the census lists them). */
 export function mergeSubgraphCounts(
-  parts: ReadonlyArray<{ readonly total: number; readonly counts: ReadonlyMap<string, number> }>,
+  parts: ReadonlyArray<{
+    readonly total: number;
+    readonly counts: Iterable<readonly [string, number]>;
+  }>,
   size: number,
 ): SubgraphCounts {
   const merged = new Map<string, number>();

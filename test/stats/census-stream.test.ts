@@ -15,6 +15,7 @@ import {
   censusChunks,
   formatCensus,
   jsonChunks,
+  MOTIFS_PER_CHUNK,
 } from "../../src/stats/census-format.js";
 import { REPO_ROOT } from "../anchor.js";
 
@@ -45,14 +46,22 @@ describe("streamed census tables", () => {
   it("give exactly JSON.stringify for any indent and for no classes", async () => {
     const doc = censusJson(await census(g, { size: 3, networks: 3, seed: 2, threads: 1 }));
     expect(doc.motifs.length).toBeGreaterThan(1);
+    // Runs of MOTIFS_PER_CHUNK motifs: a last run full, and one short.
+    const many = (n: number): typeof doc.motifs =>
+      Array.from({ length: n }, (_, i) => doc.motifs[i % doc.motifs.length]);
+    const docs = [doc, { ...doc, motifs: [] }, { ...doc, motifs: doc.motifs.slice(0, 1) }];
+    docs.push({ ...doc, motifs: many(2 * MOTIFS_PER_CHUNK) });
+    docs.push({ ...doc, motifs: many(2 * MOTIFS_PER_CHUNK + 3) });
     for (const indent of [0, 1, 2, 4]) {
-      for (const d of [doc, { ...doc, motifs: [] }, { ...doc, motifs: doc.motifs.slice(0, 1) }]) {
+      for (const d of docs) {
         expect([...jsonChunks(d, indent)].join("")).toBe(JSON.stringify(d, null, indent) + "\n");
       }
     }
     for (const format of CENSUS_FORMATS) {
       const pieces = [...censusChunks(doc, format, ctx)];
-      expect(pieces.length).toBeGreaterThan(doc.motifs.length);
+      // One piece a row; JSON one piece per run of MOTIFS_PER_CHUNK motifs.
+      const rowsPerPiece = format === "json" ? MOTIFS_PER_CHUNK : 1;
+      expect(pieces.length).toBeGreaterThan(Math.ceil(doc.motifs.length / rowsPerPiece));
       expect(pieces.join("")).toBe(formatCensus(doc, format, ctx));
     }
   });
