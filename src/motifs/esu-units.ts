@@ -181,19 +181,26 @@ export function countSubgraphUnits(
   return { size: options.size, total, counts, sampled: false };
 }
 
+/** One part of a partitioned census: its counts as a Map, or as parallel key and count arrays. */
+export type CountsPart =
+  | { readonly total: number; readonly counts: ReadonlyMap<string, number> }
+  | {
+      readonly total: number;
+      readonly keys: readonly string[];
+      readonly counts: ArrayLike<number>;
+    };
+
 /** Add up the counts of the parts of a partition; class keys sorted (as the census lists them). */
-export function mergeSubgraphCounts(
-  parts: ReadonlyArray<{
-    readonly total: number;
-    readonly counts: Iterable<readonly [string, number]>;
-  }>,
-  size: number,
-): SubgraphCounts {
+export function mergeSubgraphCounts(parts: readonly CountsPart[], size: number): SubgraphCounts {
   const merged = new Map<string, number>();
   let total = 0;
+  const add = (key: string, count: number): void => {
+    merged.set(key, (merged.get(key) ?? 0) + count);
+  };
   for (const p of parts) {
     total += p.total;
-    for (const [key, count] of p.counts) merged.set(key, (merged.get(key) ?? 0) + count);
+    if ("keys" in p) for (let i = 0; i < p.keys.length; i++) add(p.keys[i], p.counts[i]);
+    else for (const [key, count] of p.counts) add(key, count);
   }
   const keys = [...merged.keys()].sort();
   return {

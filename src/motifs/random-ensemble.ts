@@ -282,18 +282,7 @@ async function countOriginal(
   const results = await Promise.all(
     parts.map((units) => runner.run({ ...task, units }) as Promise<OriginalTaskResult>),
   );
-  return mergeSubgraphCounts(
-    results.map((r) => ({ total: r.total, counts: keyCountPairs(r.keys, r.counts) })),
-    work.counting.size,
-  );
-}
-
-/** (key, count) pairs of parallel arrays, without building a Map per part. */
-function* keyCountPairs(
-  keys: readonly string[],
-  counts: ArrayLike<number>,
-): Generator<readonly [string, number]> {
-  for (let i = 0; i < keys.length; i++) yield [keys[i], counts[i]];
+  return mergeSubgraphCounts(results, work.counting.size);
 }
 
 interface Work {

@@ -75,11 +75,7 @@ export function mergeRootParts(
     list.push(p);
     byNetwork.set(p.network, list);
   }
-  const asCounts = (
-    list: RootsJobResult[],
-  ): Array<{ total: number; counts: Map<string, number> }> =>
-    list.map((p) => ({ total: p.total, counts: new Map(p.keys.map((k, i) => [k, p.counts[i]])) }));
-  const original = mergeSubgraphCounts(asCounts(byNetwork.get(-1) ?? []), size);
+  const original = mergeSubgraphCounts(byNetwork.get(-1) ?? [], size);
   const keys = [...original.counts.keys()];
   const index = new Map(keys.map((k, i) => [k, i]));
   const K = keys.length;
@@ -95,7 +91,7 @@ export function mergeRootParts(
   for (let i = 0; i < networks; i++) {
     const list = byNetwork.get(i);
     if (list === undefined) throw new Error(`mergeRootParts: random network ${i} missing`);
-    const merged = mergeSubgraphCounts(asCounts(list), size);
+    const merged = mergeSubgraphCounts(list, size);
     ensemble.totals[i] = merged.total;
     ensemble.switching.tries[i] = list[0].tries;
     ensemble.switching.successes[i] = list[0].successes;
