@@ -442,7 +442,7 @@ function sendToSink(sink: OverflowSink, count: number): void {
   sink.otherCount += count;
 }
 
-/** Whether a cache may take one more code or class (it is emptied by eviction after a census). */
+/** Whether a cache may take one more code or class (censusTuning.maxCachedEntries). */
 function hasRoom(cache: ClassCache): boolean {
   const entries =
     cache.rawToClass.size + (cache.compactToClass?.size ?? 0) + cache.canonToClass.size;
