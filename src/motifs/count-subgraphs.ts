@@ -256,7 +256,7 @@ function classOfPrefixLeaf(
     canonGv += leafDigits[perm[entry * last + j]] * mul;
     mul *= B;
   }
-  leafRaw[0] = prefixes.canonOfCid[cid] + canonGv * layout.vmul[last];
+  leafRaw[0] = prefixes.canon[entry] + canonGv * layout.vmul[last];
   const compactToClass = cache.compactToClass;
   if (compactToClass !== null && cid < COMPACT_PREFIXES) {
     const key = (cid << 16) | canonGv;

@@ -28,7 +28,7 @@ import {
   EMPTY,
 } from "./code-table.js";
 import { buildCensusGraph, type CensusGraph, type CodeLayout } from "./census-graph.js";
-import type { PrefixCache } from "./prefix-cache.js";
+import { COMPACT_PREFIXES, type PrefixCache } from "./prefix-cache.js";
 import type { Digraph } from "../graph/digraph.js";
 
 /** Preallocated per-graph work space of the enumeration (no allocation per subgraph). */
@@ -137,8 +137,7 @@ export interface EsuCountOptions {
 
 /** Pre-aggregate the leaves of one ESU node when the last group has at most this many values. */
 export const LEAF_GROUP_LIMIT = 1 << 16;
-/** Canonical prefix ids below this go to the compact table, keyed by (id << 16 | group value). */
-export const COMPACT_PREFIXES = 1 << 15;
+export { COMPACT_PREFIXES };
 
 /**
  * The counting kernel: enumerate (or, with `probabilities` and `rng`, sample as RAND-ESU) the

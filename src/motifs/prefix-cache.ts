@@ -10,15 +10,26 @@ import { canonicalPermutation } from "./canonical-label.js";
 import { codeLayout, decodeRawCode, type CodeLayout } from "./census-graph.js";
 import { CodeMap, EMPTY, hashCode } from "./code-table.js";
 
+/**
+ * Canonical prefix ids below this go to the compact table, keyed by (id << 16 | group value); a
+ * prefix past them is counted by its raw code, and its id is COMPACT_PREFIXES itself.
+ */
+export const COMPACT_PREFIXES = 1 << 15;
+
 export class PrefixCache {
   readonly k1: number;
   readonly map = new CodeMap(1);
   /** Per entry: the canonical prefix code and the order (prefix positions) that gives it. */
   canon = new Float64Array(1024);
   perm = new Int32Array(1024);
-  /** Per entry: the id of its canonical prefix code (equal codes, equal ids). */
+  /**
+   * Per entry: the id of its canonical prefix code (equal codes, equal ids), or COMPACT_PREFIXES
+   * for every canonical prefix past the first COMPACT_PREFIXES: only those have ids of their own
+   * (a long k = 6 ensemble meets new canonical prefixes in every random network, and keeping
+   * them all grew a worker's heap without bound).
+   */
   cid = new Int32Array(1024);
-  /** Canonical prefix code of each id. */
+  /** Canonical prefix code of each id below COMPACT_PREFIXES. */
   canonOfCid: number[] = [];
   private readonly cidOfCanon = new Map<number, number>();
   count = 0;
@@ -93,8 +104,10 @@ export class PrefixCache {
     let id = this.cidOfCanon.get(c);
     if (id === undefined) {
       id = this.canonOfCid.length;
-      this.canonOfCid.push(c);
-      this.cidOfCanon.set(c, id);
+      if (id < COMPACT_PREFIXES) {
+        this.canonOfCid.push(c);
+        this.cidOfCanon.set(c, id);
+      }
     }
     this.cid[idx] = id;
     this.perm.set(p, idx * k1);

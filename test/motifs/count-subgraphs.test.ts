@@ -10,8 +10,10 @@ import {
   censusTuning,
   clearCensusCache,
   countSubgraphs,
+  prepareCensus,
   tallySubgraphClasses,
 } from "../../src/motifs/count-subgraphs.js";
+import { COMPACT_PREFIXES } from "../../src/motifs/prefix-cache.js";
 import { bruteForceCounts, randomDigraph } from "./census-helpers.js";
 
 describe("countSubgraphs(g, {size, colours, vertexColours})", () => {
@@ -208,6 +210,41 @@ describe("countSubgraphs(g, {size, colours, vertexColours})", () => {
       Object.assign(censusTuning, saved);
       clearCensusCache();
     }
+  });
+
+  it("counts the same once the canonical prefix ids run out (prefixes past them by raw code)", () => {
+    // k = 6, 3 colours, no mutual pairs: one-limb codes with the prefix cache. The cache is first
+    // filled with COMPACT_PREFIXES + 500 random 5-vertex prefixes, so every prefix of the graph
+    // that is new takes the shared id COMPACT_PREFIXES and is counted by its raw code.
+    const rng = new Rng(606);
+    const n = 13;
+    const edges: [number, number, number][] = [];
+    for (let i = 0; i < n; i++)
+      for (let j = i + 1; j < n; j++)
+        if (rng.next() < 0.35)
+          edges.push(rng.next() < 0.5 ? [i, j, 1 + rng.int(3)] : [j, i, 1 + rng.int(3)]);
+    const g = makeDigraph(n, edges);
+    clearCensusCache();
+    const fresh = countSubgraphs(g, { size: 6 });
+    const keys = [...fresh.counts.keys()].filter((_, i) => i % 2 === 0);
+    clearCensusCache();
+    const prefixes = prepareCensus(g, { size: 6 }, "test").cache.prefixes!;
+    expect(prefixes).not.toBeNull();
+    const layout = prefixes.layout;
+    const space = layout.groupSize.slice(0, 5).reduce((a, b) => a * b, 1);
+    while (prefixes.canonOfCid.length < COMPACT_PREFIXES) prefixes.indexOf(rng.int(space));
+    const firstIds = prefixes.canonOfCid.slice();
+    for (let extra = 0; extra < 500; extra++) {
+      const entry = prefixes.indexOf(rng.int(space));
+      const known = firstIds.indexOf(prefixes.canon[entry]);
+      expect(prefixes.cid[entry]).toBe(known >= 0 ? known : COMPACT_PREFIXES);
+    }
+    expect(prefixes.canonOfCid).toEqual(firstIds);
+    expect(countSubgraphs(g, { size: 6 })).toEqual(fresh);
+    const tally = tallySubgraphClasses(g, { size: 6 }, keys);
+    expect(Array.from(tally.counts)).toEqual(keys.map((key) => fresh.counts.get(key)));
+    expect(tally.otherClasses).toBe(fresh.counts.size - keys.length);
+    clearCensusCache();
   });
 
   it("reuses its raw-code cache correctly across graphs and after clearCensusCache()", () => {
